@@ -1,0 +1,11 @@
+package io.socialdesk.core.tracker;
+
+import java.util.Objects;
+
+/** An item in the tracker: its numeric id, its human key (e.g. {@code MKT-12}) and where to open it. */
+public record TrackedItem(long id, String key, String url) {
+    public TrackedItem {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(url, "url");
+    }
+}

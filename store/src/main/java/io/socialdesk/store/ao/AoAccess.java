@@ -1,0 +1,28 @@
+package io.socialdesk.store.ao;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import net.java.ao.Query;
+import net.java.ao.RawEntity;
+
+/**
+ * The small seam every store is written against. Its methods have the shape of Jira's
+ * {@code ActiveObjects} facade, which the plugin wraps; the server wraps AO's {@code EntityManager}
+ * with the same methods. So the server runs the very storage code that Jira runs.
+ *
+ * <p>Failures surface as {@link StoreException} (unchecked), as {@code ActiveObjects} does.
+ */
+public interface AoAccess {
+    <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> values);
+
+    <T extends RawEntity<K>, K> T get(Class<T> type, K key);
+
+    <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);
+
+    <K> int count(Class<? extends RawEntity<K>> type, Query query);
+
+    void delete(RawEntity<?>... entities);
+
+    /** Runs the work in one database transaction; it commits when the work returns and rolls back when it throws. */
+    <T> T inTransaction(Supplier<T> work);
+}

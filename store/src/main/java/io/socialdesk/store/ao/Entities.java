@@ -1,0 +1,16 @@
+package io.socialdesk.store.ao;
+
+import io.socialdesk.store.job.JobRunEntity;
+import io.socialdesk.store.post.PostEntity;
+import java.util.List;
+import net.java.ao.RawEntity;
+
+/**
+ * The AO entities of the shared stores, in one list that both hosts migrate. The Jira descriptor's
+ * {@code <ao>} module must name exactly these (a test checks it).
+ */
+public final class Entities {
+    private Entities() {}
+
+    public static final List<Class<? extends RawEntity<?>>> SHARED = List.of(PostEntity.class, JobRunEntity.class);
+}

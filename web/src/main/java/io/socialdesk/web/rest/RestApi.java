@@ -1,0 +1,26 @@
+package io.socialdesk.web.rest;
+
+import io.socialdesk.web.rest.error.InvalidInputMapper;
+import io.socialdesk.web.rest.error.MalformedJsonMapper;
+import io.socialdesk.web.rest.error.NotAllowedMapper;
+import io.socialdesk.web.rest.error.NotFoundMapper;
+import io.socialdesk.web.rest.error.NotSignedInMapper;
+import io.socialdesk.web.rest.error.UnexpectedErrorMapper;
+import io.socialdesk.web.rest.error.WebApplicationMapper;
+import java.util.List;
+
+/**
+ * The REST API under {@code /rest/socialdesk/1.0}: its resources and its error mappers. Hosts
+ * register these; the OpenAPI test reads {@link #RESOURCES} to keep docs/openapi.yaml true.
+ */
+public final class RestApi {
+    private RestApi() {}
+
+    public static final String BASE_PATH = "/rest/socialdesk/1.0";
+
+    public static final List<Class<?>> RESOURCES = List.of(PostResource.class, HealthResource.class);
+
+    public static final List<Class<?>> ERROR_MAPPERS = List.of(
+            InvalidInputMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,
+            MalformedJsonMapper.class, WebApplicationMapper.class, UnexpectedErrorMapper.class);
+}
