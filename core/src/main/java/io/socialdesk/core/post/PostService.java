@@ -49,7 +49,7 @@ public final class PostService {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
         TrackedItem item = tracker.open(ItemKind.SOCIAL_POST, title, author);
-        return store.create(item, title, text, planned, author.key(), clock.instant());
+        return store.create(item, title, text, planned, PostState.DRAFT, author.key(), clock.instant());
     }
 
     public Post get(long id) {

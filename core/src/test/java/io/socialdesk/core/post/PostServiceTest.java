@@ -42,7 +42,7 @@ class PostServiceTest {
 
         verify(store).create(eq(item), eq("Launch"), eq("Hello 👋🏽"),
                 eq(new PlannedTime(LocalDateTime.parse("2026-12-01T09:00"), ZoneId.of("Europe/Paris"))),
-                eq("ana"), eq(clock.instant()));
+                eq(PostState.DRAFT), eq("ana"), eq(clock.instant()));
     }
 
     @Test

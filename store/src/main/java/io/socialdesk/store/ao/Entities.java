@@ -1,5 +1,6 @@
 package io.socialdesk.store.ao;
 
+import io.socialdesk.store.account.AccountEntity;
 import io.socialdesk.store.job.JobRunEntity;
 import io.socialdesk.store.post.PostEntity;
 import java.util.List;
@@ -12,5 +13,5 @@ import net.java.ao.RawEntity;
 public final class Entities {
     private Entities() {}
 
-    public static final List<Class<? extends RawEntity<?>>> SHARED = List.of(PostEntity.class, JobRunEntity.class);
+    public static final List<Class<? extends RawEntity<?>>> SHARED = List.of(PostEntity.class, AccountEntity.class, JobRunEntity.class);
 }

@@ -28,7 +28,8 @@ public final class AoPostStore implements PostStore {
     }
 
     @Override
-    public Post create(TrackedItem item, String title, String text, PlannedTime planned, String authorKey, Instant createdAt) {
+    public Post create(TrackedItem item, String title, String text, PlannedTime planned, PostState state, String authorKey,
+            Instant createdAt) {
         Map<String, Object> values = new HashMap<>();
         values.put("ITEM_ID", item.id());
         values.put("ITEM_KEY", item.key());
@@ -38,7 +39,7 @@ public final class AoPostStore implements PostStore {
         values.put("PLANNED_LOCAL", planned.local().toString());
         values.put("ZONE_ID", planned.zone().getId());
         values.put("PLANNED_AT", Date.from(planned.instant()));
-        values.put("STATE", PostState.DRAFT.name());
+        values.put("STATE", state.name());
         values.put("AUTHOR_KEY", authorKey);
         values.put("CREATED_AT", Date.from(createdAt));
         return toPost(ao.create(PostEntity.class, values));
