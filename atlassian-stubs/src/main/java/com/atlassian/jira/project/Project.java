@@ -1,0 +1,13 @@
+// Checked against: https://docs.atlassian.com/jira/server/com/atlassian/jira/project/Project.html
+package com.atlassian.jira.project;
+
+import com.atlassian.jira.issue.issuetype.IssueType;
+import java.util.Collection;
+
+public interface Project {
+    Long getId();
+
+    String getKey();
+
+    Collection<IssueType> getIssueTypes();
+}

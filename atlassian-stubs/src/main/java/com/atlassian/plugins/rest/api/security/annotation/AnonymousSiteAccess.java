@@ -1,0 +1,13 @@
+// Checked against: https://developer.atlassian.com/platform/marketplace/dc-apps-platform-7-preparing-for-secure-endpoints/
+// (annotation list; Bamboo 10.0 javadoc lists AnonymousSiteAccessResource test resources). Signatures only.
+package com.atlassian.plugins.rest.api.security.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.PACKAGE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface AnonymousSiteAccess {
+}

@@ -1,0 +1,43 @@
+package io.socialdesk.jira;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.beehive.ClusterLockService;
+import com.atlassian.jira.bc.issue.IssueService;
+import com.atlassian.jira.config.IssueTypeManager;
+import com.atlassian.jira.project.ProjectManager;
+import com.atlassian.jira.security.GlobalPermissionManager;
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.jira.security.groups.GroupManager;
+import com.atlassian.jira.timezone.TimeZoneManager;
+import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import com.atlassian.scheduler.SchedulerService;
+import com.atlassian.templaterenderer.TemplateRenderer;
+
+/**
+ * Every host service the plugin imports, in one place (the Slack-for-Jira pattern). Spring Scanner
+ * reads these annotations at build time and makes each service injectable by type; our own beans
+ * then take them as {@code @Inject} constructor parameters. Nothing reads these fields.
+ */
+@SuppressWarnings("unused")
+final class ComponentImports {
+    @ComponentImport private ActiveObjects activeObjects;
+    @ComponentImport private IssueService issueService;
+    @ComponentImport private ProjectManager projectManager;
+    @ComponentImport private IssueTypeManager issueTypeManager;
+    @ComponentImport private UserManager userManager;
+    @ComponentImport private GroupManager groupManager;
+    @ComponentImport private GlobalPermissionManager globalPermissionManager;
+    @ComponentImport private JiraAuthenticationContext authenticationContext;
+    @ComponentImport private TimeZoneManager timeZoneManager;
+    @ComponentImport private PluginSettingsFactory pluginSettingsFactory;
+    /** Named: Jira has its own ApplicationProperties type too (reference §1.4). */
+    @ComponentImport("salApplicationProperties") private ApplicationProperties applicationProperties;
+    @ComponentImport private SchedulerService schedulerService;
+    @ComponentImport private ClusterLockService clusterLockService;
+    @ComponentImport private TemplateRenderer templateRenderer;
+
+    private ComponentImports() {}
+}

@@ -1,0 +1,74 @@
+package io.socialdesk.jira;
+
+import io.socialdesk.core.health.DatabaseProbe;
+import io.socialdesk.core.health.HealthService;
+import io.socialdesk.core.job.HeartbeatJob;
+import io.socialdesk.core.job.Job;
+import io.socialdesk.core.job.JobRunLog;
+import io.socialdesk.core.post.PostService;
+import io.socialdesk.core.user.CurrentUser;
+import io.socialdesk.jira.store.JiraActiveObjectsAccess;
+import io.socialdesk.jira.tracker.JiraIssueTracker;
+import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.job.AoJobRunLog;
+import io.socialdesk.store.job.JobRunEntity;
+import io.socialdesk.store.post.AoPostStore;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Named;
+import net.java.ao.Query;
+
+/**
+ * The engine wired from Jira's ports: the same services the server host builds, over Active
+ * Objects and Jira issues. One instance per plugin; it keeps no entity or cache between requests.
+ */
+@Named
+public final class SocialDeskEngine {
+    static final Duration HEARTBEAT_INTERVAL = Duration.ofMinutes(1);
+
+    private final PostService posts;
+    private final HealthService health;
+    private final List<Job> jobs;
+    private final CurrentUser currentUser;
+
+    @Inject
+    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraIssueTracker tracker, CurrentUser currentUser) {
+        this(ao, tracker, currentUser, Clock.systemUTC(), thisNode());
+    }
+
+    SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
+        JobRunLog jobRuns = new AoJobRunLog(ao);
+        this.posts = new PostService(new AoPostStore(ao), tracker, clock);
+        this.health = new HealthService(() -> probe(ao), jobRuns);
+        this.jobs = List.of(new HeartbeatJob(jobRuns, node, HEARTBEAT_INTERVAL));
+        this.currentUser = currentUser;
+    }
+
+    public PostService posts() { return posts; }
+    public HealthService health() { return health; }
+    public List<Job> jobs() { return jobs; }
+    public CurrentUser currentUser() { return currentUser; }
+
+    /** Jira's database answers when AO can count a table; the product name is Jira's business. */
+    private static DatabaseProbe.DatabaseStatus probe(AoAccess ao) {
+        try {
+            ao.count(JobRunEntity.class, Query.select());
+            return new DatabaseProbe.DatabaseStatus(true, "Jira database (Active Objects)", "ok");
+        } catch (RuntimeException e) {
+            return new DatabaseProbe.DatabaseStatus(false, "Jira database (Active Objects)", "Active Objects did not answer");
+        }
+    }
+
+    /** The heartbeat names the node that ran it; the host name is what Jira's cluster page shows too. */
+    private static String thisNode() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-node";
+        }
+    }
+}

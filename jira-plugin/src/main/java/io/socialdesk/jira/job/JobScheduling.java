@@ -1,0 +1,83 @@
+package io.socialdesk.jira.job;
+
+import com.atlassian.beehive.ClusterLockService;
+import com.atlassian.plugin.spring.scanner.annotation.export.ExportAsService;
+import com.atlassian.sal.api.lifecycle.LifecycleAware;
+import com.atlassian.scheduler.SchedulerService;
+import com.atlassian.scheduler.SchedulerServiceException;
+import com.atlassian.scheduler.config.JobConfig;
+import com.atlassian.scheduler.config.JobId;
+import com.atlassian.scheduler.config.JobRunnerKey;
+import com.atlassian.scheduler.config.RunMode;
+import com.atlassian.scheduler.config.Schedule;
+import io.socialdesk.core.job.Job;
+import io.socialdesk.jira.SocialDeskEngine;
+import io.socialdesk.jira.tracker.SocialDeskIssueTypes;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Named;
+
+/**
+ * Starts and stops the app's background work with the plugin. On start (SAL calls it once Jira is
+ * fully up) every core job is registered with atlassian-scheduler to run once per cluster at its
+ * interval, and the issue types Social Desk opens are made to exist. On stop the job runners are
+ * unregistered; the schedules stay in Jira's database and are replaced on the next start.
+ */
+@Named
+@ExportAsService(LifecycleAware.class)
+public final class JobScheduling implements LifecycleAware {
+    private static final System.Logger LOG = System.getLogger(JobScheduling.class.getName());
+
+    private final SchedulerService scheduler;
+    private final ClusterLockService locks;
+    private final List<Job> jobs;
+    private final SocialDeskIssueTypes issueTypes;
+    private final Clock clock;
+
+    @Inject
+    public JobScheduling(SchedulerService scheduler, ClusterLockService locks, SocialDeskEngine engine,
+            SocialDeskIssueTypes issueTypes) {
+        this(scheduler, locks, engine.jobs(), issueTypes, Clock.systemUTC());
+    }
+
+    JobScheduling(SchedulerService scheduler, ClusterLockService locks, List<Job> jobs, SocialDeskIssueTypes issueTypes,
+            Clock clock) {
+        this.scheduler = scheduler;
+        this.locks = locks;
+        this.jobs = List.copyOf(jobs);
+        this.issueTypes = issueTypes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onStart() {
+        for (Job job : jobs) {
+            JobRunnerKey runnerKey = JobRunnerKey.of(job.key());
+            scheduler.registerJobRunner(runnerKey, new ClusterGuardedJobRunner(job, locks));
+            long interval = job.interval().toMillis();
+            JobConfig config = JobConfig.forJobRunnerKey(runnerKey)
+                    .withRunMode(RunMode.RUN_ONCE_PER_CLUSTER)
+                    .withSchedule(Schedule.forInterval(interval, Date.from(clock.instant().plusMillis(interval))));
+            try {
+                scheduler.scheduleJob(JobId.of(job.key()), config);
+            } catch (SchedulerServiceException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not schedule " + job.key() + "; the health page will show it stale", e);
+            }
+        }
+        try {
+            issueTypes.ensureExist();
+        } catch (RuntimeException e) {
+            // Never block the plugin's start on it: the tracker explains a missing type when a post is created.
+            LOG.log(System.Logger.Level.WARNING, "Could not create the Social Desk issue types", e);
+        }
+    }
+
+    @Override
+    public void onStop() {
+        for (Job job : jobs) {
+            scheduler.unregisterJobRunner(JobRunnerKey.of(job.key()));
+        }
+    }
+}
