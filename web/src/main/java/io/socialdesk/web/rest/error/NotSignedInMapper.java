@@ -9,6 +9,6 @@ import javax.ws.rs.ext.Provider;
 public class NotSignedInMapper implements ExceptionMapper<NotSignedInException> {
     @Override
     public Response toResponse(NotSignedInException e) {
-        return Errors.json(401, ErrorJson.of("Sign in, or send an API token as 'Authorization: Bearer <token>'"));
+        return Errors.json(401, ErrorJson.of(e.getMessage()));
     }
 }

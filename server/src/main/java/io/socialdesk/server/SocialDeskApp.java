@@ -1,0 +1,133 @@
+package io.socialdesk.server;
+
+import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.health.HealthService;
+import io.socialdesk.core.job.HeartbeatJob;
+import io.socialdesk.core.job.Job;
+import io.socialdesk.core.post.PostService;
+import io.socialdesk.core.post.PostStore;
+import io.socialdesk.server.auth.Credentials;
+import io.socialdesk.server.auth.ServerUsers;
+import io.socialdesk.server.db.Database;
+import io.socialdesk.server.db.DatabaseConfig;
+import io.socialdesk.server.http.AuthFilter;
+import io.socialdesk.server.http.PageErrors;
+import io.socialdesk.server.http.PageResource;
+import io.socialdesk.server.http.Pages;
+import io.socialdesk.server.http.RequestUser;
+import io.socialdesk.server.http.SocialDeskServer;
+import io.socialdesk.server.jobs.JobLeases;
+import io.socialdesk.server.jobs.ServerScheduler;
+import io.socialdesk.server.render.VelocityTemplates;
+import io.socialdesk.server.tracker.BuiltInTracker;
+import io.socialdesk.store.account.AoAccountStore;
+import io.socialdesk.store.job.AoJobRunLog;
+import io.socialdesk.store.post.AoPostStore;
+import io.socialdesk.web.rest.AccountResource;
+import io.socialdesk.web.rest.HealthResource;
+import io.socialdesk.web.rest.PostResource;
+import io.socialdesk.web.rest.RestApi;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server host, wired by hand: the database, the shared stores and services, the server's own
+ * users, tracker and scheduler, and the HTTP server. The command line and the tests build it the
+ * same way.
+ */
+public final class SocialDeskApp implements AutoCloseable {
+    /** How the server is started. */
+    public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock) {
+        public static Settings of(String host, int port, DatabaseConfig database) {
+            return new Settings(host, port, database, NodeName.of(), Duration.ofSeconds(15), Clock.systemUTC());
+        }
+    }
+
+    private final Settings settings;
+    private final Database database;
+    private final PostStore postStore;
+    private final AccountStore accounts;
+    private final PostService posts;
+    private final ServerUsers users;
+    private final Credentials credentials;
+    private final BuiltInTracker tracker;
+    private final ServerScheduler scheduler;
+    private final SocialDeskServer http;
+
+    private SocialDeskApp(Settings settings) {
+        this.settings = settings;
+        this.database = Database.open(settings.database(), ServerEntities.all());
+        Clock clock = settings.clock();
+        this.postStore = new AoPostStore(database.ao());
+        this.accounts = new AoAccountStore(database.ao());
+        this.tracker = new BuiltInTracker(database.ao(), clock);
+        this.posts = new PostService(postStore, tracker, clock);
+        this.users = new ServerUsers(database.ao());
+        this.credentials = new Credentials(database.ao(), users, clock);
+        AoJobRunLog jobRuns = new AoJobRunLog(database.ao());
+        HealthService health = new HealthService(database, jobRuns);
+
+        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()));
+        this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
+
+        RequestUser requestUser = new RequestUser();
+        Pages pages = new Pages(new VelocityTemplates(), requestUser);
+        List<Object> rest = new ArrayList<>(List.of(
+                new PostResource(posts, requestUser), new AccountResource(accounts, requestUser), new HealthResource(health)));
+        RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
+        List<Object> pageResources = List.of(
+                new PageResource(pages, requestUser, users, credentials, posts, tracker), new PageErrors(pages, requestUser));
+        this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
+    }
+
+    /** Opens the database (creating or updating its tables) without serving: for commands such as {@code user add}. */
+    public static SocialDeskApp open(Settings settings) {
+        return new SocialDeskApp(settings);
+    }
+
+    /** Starts the jobs and the HTTP server. */
+    public SocialDeskApp start() throws Exception {
+        http.start();
+        scheduler.start();
+        return this;
+    }
+
+    public String url() {
+        return http.url();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Database database() { return database; }
+    public PostService posts() { return posts; }
+    public PostStore postStore() { return postStore; }
+    public AccountStore accounts() { return accounts; }
+    public ServerUsers users() { return users; }
+    public Credentials credentials() { return credentials; }
+    public BuiltInTracker tracker() { return tracker; }
+    public Settings settings() { return settings; }
+
+    private static Object instantiate(Class<?> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException | NoSuchMethodException e) {
+            throw new IllegalStateException("Cannot create " + type.getName(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        try {
+            http.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
+        database.close();
+    }
+}

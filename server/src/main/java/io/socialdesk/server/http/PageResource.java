@@ -1,0 +1,161 @@
+package io.socialdesk.server.http;
+
+import io.socialdesk.core.post.PostService;
+import io.socialdesk.core.problem.NotFoundException;
+import io.socialdesk.core.tracker.ItemKind;
+import io.socialdesk.core.user.User;
+import io.socialdesk.server.auth.Credentials;
+import io.socialdesk.server.auth.ServerUser;
+import io.socialdesk.server.auth.ServerUsers;
+import io.socialdesk.server.tracker.BuiltInTracker;
+import io.socialdesk.web.page.PostListPage;
+import io.socialdesk.web.rest.RestApi;
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.FormParam;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.NewCookie;
+import javax.ws.rs.core.Response;
+
+/** The server's pages: sign in and out, the posts page, and the built-in tracker's items. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PageResource {
+    private final Pages pages;
+    private final RequestUser requestUser;
+    private final ServerUsers users;
+    private final Credentials credentials;
+    private final PostService posts;
+    private final BuiltInTracker tracker;
+
+    public PageResource(Pages pages, RequestUser requestUser, ServerUsers users, Credentials credentials, PostService posts,
+            BuiltInTracker tracker) {
+        this.pages = pages;
+        this.requestUser = requestUser;
+        this.users = users;
+        this.credentials = credentials;
+        this.posts = posts;
+        this.tracker = tracker;
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create(requestUser.get().isPresent() ? "/posts" : "/login")).build();
+    }
+
+    @GET
+    @Path("login")
+    public Response loginForm(@Context HttpServletRequest request, @QueryParam("expired") String expired, @QueryParam("next") String next) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("errorKey", expired != null ? "socialdesk.login.expired" : "");
+        body.put("next", safeNext(next));
+        body.put("username", "");
+        return pages.render(request, 200, "socialdesk.login.heading", "templates/server/login.vm", body);
+    }
+
+    @POST
+    @Path("login")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@Context HttpServletRequest request, @FormParam("username") String username,
+            @FormParam("password") String password, @FormParam("next") String next) {
+        Optional<ServerUser> user = users.authenticate(username, password);
+        if (user.isEmpty()) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("errorKey", "socialdesk.login.failed");
+            body.put("next", safeNext(next));
+            body.put("username", username == null ? "" : username);
+            return pages.render(request, 401, "socialdesk.login.heading", "templates/server/login.vm", body);
+        }
+        String session = credentials.startSession(user.get());
+        NewCookie cookie = new NewCookie(AuthFilter.SESSION_COOKIE, session, "/", null, NewCookie.DEFAULT_VERSION, null,
+                NewCookie.DEFAULT_MAX_AGE, null, request.isSecure(), true);
+        // JAX-RS 2.1 cannot say SameSite; the header is written by hand.
+        return Response.seeOther(URI.create(safeNext(next)))
+                .header("Set-Cookie", cookie + ";SameSite=Lax")
+                .build();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@Context HttpServletRequest request) {
+        credentials.endSession(AuthFilter.sessionCookie(request));
+        return Response.seeOther(URI.create("/login"))
+                .header("Set-Cookie", AuthFilter.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
+                .build();
+    }
+
+    @GET
+    @Path("posts")
+    public Response posts(@Context HttpServletRequest request) {
+        User viewer = requestUser.require();
+        Locale locale = pages.localeOf(request);
+        Map<String, Object> body = PostListPage.context(PostListPage.firstPosts(posts, 200), viewer.zone(), locale, RestApi.BASE_PATH);
+        return pages.render(request, 200, "socialdesk.posts.heading", PostListPage.TEMPLATE, body);
+    }
+
+    @GET
+    @Path("items")
+    public Response items(@Context HttpServletRequest request) {
+        User viewer = requestUser.require();
+        Locale locale = pages.localeOf(request);
+        Map<String, Object> body = new HashMap<>();
+        body.put("items", rows(tracker.list(ItemKind.MENTION, 200), viewer, locale));
+        return pages.render(request, 200, "socialdesk.items.heading", "templates/server/items.vm", body);
+    }
+
+    @GET
+    @Path("items/{key}")
+    public Response item(@Context HttpServletRequest request, @PathParam("key") String key) {
+        User viewer = requestUser.require();
+        BuiltInTracker.Item item = tracker.find(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        Map<String, Object> body = new HashMap<>();
+        body.put("item", new ItemRow(item, viewer, pages.localeOf(request)));
+        return pages.render(request, 200, "socialdesk.items.heading", "templates/server/item.vm", body);
+    }
+
+    private static List<ItemRow> rows(List<BuiltInTracker.Item> items, User viewer, Locale locale) {
+        return items.stream().map(item -> new ItemRow(item, viewer, locale)).toList();
+    }
+
+    /** Only a path on this server, so the login form cannot be used to send people elsewhere. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("://")) {
+            return "/posts";
+        }
+        return next;
+    }
+
+    /** A tracker item as its pages show it; getters only. */
+    public static final class ItemRow {
+        private final BuiltInTracker.Item item;
+        private final String created;
+
+        ItemRow(BuiltInTracker.Item item, User viewer, Locale locale) {
+            this.item = item;
+            this.created = item.createdAt().atZone(viewer.zone())
+                    .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
+        }
+
+        public String getKey() { return item.tracked().key(); }
+        public String getUrl() { return item.tracked().url(); }
+        public String getSummary() { return item.summary(); }
+        public String getKind() { return item.kind().name(); }
+        public String getKindKey() { return "socialdesk.items.kind." + item.kind().name().toLowerCase(Locale.ROOT); }
+        public String getReporter() { return item.reporter(); }
+        public String getCreated() { return created; }
+    }
+}

@@ -1,0 +1,68 @@
+package io.socialdesk.server.http;
+
+import io.socialdesk.server.auth.ServerUser;
+import io.socialdesk.server.render.BundleI18n;
+import io.socialdesk.web.page.Templates;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+/**
+ * Renders a server page: a shared body template inside the server's layout, in the viewer's
+ * language (their setting when signed in, else the browser's Accept-Language, English or French).
+ */
+public final class Pages {
+    public static final String LAYOUT = "templates/server/layout.vm";
+    private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+
+    private final Templates templates;
+    private final RequestUser requestUser;
+
+    public Pages(Templates templates, RequestUser requestUser) {
+        this.templates = templates;
+        this.requestUser = requestUser;
+    }
+
+    public Response render(HttpServletRequest request, int status, String titleKey, String bodyTemplate, Map<String, Object> body) {
+        Locale locale = localeOf(request);
+        BundleI18n i18n = new BundleI18n(locale);
+        Map<String, Object> context = new HashMap<>(body);
+        context.put("i18n", i18n);
+        context.put("lang", locale.getLanguage());
+        context.put("pageTitle", i18n.getText(titleKey));
+        context.put("bodyTemplate", bodyTemplate);
+        Optional<ServerUser> user = requestUser.serverUser();
+        context.put("signedIn", user.isPresent());
+        context.put("userName", user.map(u -> u.user().displayName()).orElse(""));
+        StringWriter out = new StringWriter();
+        try {
+            templates.render(LAYOUT, context, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(out.toString()).build();
+    }
+
+    public Locale localeOf(HttpServletRequest request) {
+        Optional<ServerUser> user = requestUser.serverUser();
+        if (user.isPresent()) return user.get().locale();
+        String header = request.getHeader("Accept-Language");
+        if (header != null) {
+            try {
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                if (best != null) return best;
+            } catch (IllegalArgumentException ignored) {
+                // a malformed header falls back to English
+            }
+        }
+        return Locale.ENGLISH;
+    }
+}
