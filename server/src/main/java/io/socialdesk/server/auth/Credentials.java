@@ -81,7 +81,7 @@ public final class Credentials {
         CredentialEntity row = rows[0];
         Instant now = clock.instant();
         if (!row.getExpiresAt().toInstant().isAfter(now)) {
-            ao.delete(row);
+            // Kept, so every later request with it also hears "your session has ended", not a bare 401.
             return new Expired();
         }
         Optional<ServerUser> user = users.find(row.getUsername());
