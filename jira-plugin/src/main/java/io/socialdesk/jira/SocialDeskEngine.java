@@ -1,5 +1,6 @@
 package io.socialdesk.jira;
 
+import io.socialdesk.core.account.AccountStore;
 import io.socialdesk.core.health.DatabaseProbe;
 import io.socialdesk.core.health.HealthService;
 import io.socialdesk.core.job.HeartbeatJob;
@@ -9,6 +10,7 @@ import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.user.CurrentUser;
 import io.socialdesk.jira.store.JiraActiveObjectsAccess;
 import io.socialdesk.jira.tracker.JiraIssueTracker;
+import io.socialdesk.store.account.AoAccountStore;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.job.AoJobRunLog;
 import io.socialdesk.store.job.JobRunEntity;
@@ -31,6 +33,7 @@ public final class SocialDeskEngine {
     static final Duration HEARTBEAT_INTERVAL = Duration.ofMinutes(1);
 
     private final PostService posts;
+    private final AccountStore accounts;
     private final HealthService health;
     private final List<Job> jobs;
     private final CurrentUser currentUser;
@@ -43,12 +46,14 @@ public final class SocialDeskEngine {
     SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
         JobRunLog jobRuns = new AoJobRunLog(ao);
         this.posts = new PostService(new AoPostStore(ao), tracker, clock);
+        this.accounts = new AoAccountStore(ao);
         this.health = new HealthService(() -> probe(ao), jobRuns);
         this.jobs = List.of(new HeartbeatJob(jobRuns, node, HEARTBEAT_INTERVAL));
         this.currentUser = currentUser;
     }
 
     public PostService posts() { return posts; }
+    public AccountStore accounts() { return accounts; }
     public HealthService health() { return health; }
     public List<Job> jobs() { return jobs; }
     public CurrentUser currentUser() { return currentUser; }

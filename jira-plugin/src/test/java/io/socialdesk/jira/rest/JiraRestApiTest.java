@@ -1,0 +1,49 @@
+package io.socialdesk.jira.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.plugins.rest.api.security.annotation.AnonymousSiteAccess;
+import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
+import io.socialdesk.jira.rest.error.JiraInvalidInputMapper;
+import io.socialdesk.jira.rest.error.JiraMalformedJsonMapper;
+import io.socialdesk.jira.rest.error.JiraNotAllowedMapper;
+import io.socialdesk.jira.rest.error.JiraNotFoundMapper;
+import io.socialdesk.jira.rest.error.JiraNotSignedInMapper;
+import io.socialdesk.jira.rest.error.JiraUnexpectedErrorMapper;
+import io.socialdesk.jira.rest.error.JiraWebApplicationMapper;
+import io.socialdesk.web.rest.RestApi;
+import java.util.List;
+import javax.ws.rs.Path;
+import javax.ws.rs.ext.Provider;
+import org.junit.jupiter.api.Test;
+
+/** Jira registers only io.socialdesk.jira.rest: every shared resource and mapper needs its Jira subclass there. */
+class JiraRestApiTest {
+    private static final List<Class<?>> RESOURCES = List.of(JiraPostResource.class, JiraAccountResource.class, JiraHealthResource.class);
+    private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
+            JiraNotAllowedMapper.class, JiraNotSignedInMapper.class, JiraMalformedJsonMapper.class,
+            JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class);
+
+    @Test
+    void everySharedResourceHasAJiraSubclassOnTheSamePath() {
+        assertThat(RESOURCES.stream().<Class<?>>map(Class::getSuperclass).toList()).containsExactlyInAnyOrderElementsOf(RestApi.RESOURCES);
+        for (Class<?> resource : RESOURCES) {
+            assertThat(resource.getAnnotation(Path.class).value())
+                    .isEqualTo(resource.getSuperclass().getAnnotation(Path.class).value());
+        }
+    }
+
+    @Test
+    void everyResourceIsForLicensedUsersOnly() {
+        for (Class<?> resource : RESOURCES) {
+            assertThat(resource.isAnnotationPresent(LicensedOnly.class)).as(resource.getName()).isTrue();
+            assertThat(resource.isAnnotationPresent(AnonymousSiteAccess.class)).as(resource.getName()).isFalse();
+        }
+    }
+
+    @Test
+    void everySharedErrorMapperIsRegisteredForJira() {
+        assertThat(MAPPERS.stream().<Class<?>>map(Class::getSuperclass).toList()).containsExactlyInAnyOrderElementsOf(RestApi.ERROR_MAPPERS);
+        assertThat(MAPPERS).allSatisfy(mapper -> assertThat(mapper.isAnnotationPresent(Provider.class)).isTrue());
+    }
+}
