@@ -1,0 +1,81 @@
+package io.socialdesk.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code socialdesk} command line, as a script or an admin uses it. */
+class CommandLineTest {
+    @TempDir
+    Path data;
+
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
+    void helpListsTheCommandsAndServeItsOptions() {
+        Run help = run("", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("serve", "user", "socialdesk serve --demo");
+        Run serveHelp = run("", "serve", "--help");
+        assertThat(serveHelp.out()).contains("--port", "--data", "--db", "--demo", "--host");
+    }
+
+    @Test
+    void aUserAddedFromStandardInputCanBeListedAndSignIn() {
+        Run add = run("s3cret-pass\n", "user", "add", "bob", "--role", "legal,hr", "--name", "Bob Ray", "--zone", "Europe/Brussels",
+                "--language", "fr", "--password-stdin", "--data", data.toString());
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Added bob (hr, legal)");
+
+        Run list = run("", "user", "list", "--data", data.toString());
+        assertThat(list.out()).contains("bob", "Bob Ray", "hr,legal", "Europe/Brussels", "fr");
+        assertThat(list.out()).doesNotContain("s3cret");
+
+        Run token = run("", "user", "token", "bob", "--data", data.toString());
+        assertThat(token.exitCode()).isZero();
+        assertThat(token.out().strip()).startsWith("sdt_");
+    }
+
+    @Test
+    void badInputNamesTheFieldAndExitsWith2() {
+        Run badRole = run("s3cret-pass\n", "user", "add", "bob", "--role", "boss", "--password-stdin", "--data", data.toString());
+        assertThat(badRole.exitCode()).isEqualTo(2);
+        assertThat(badRole.err()).contains("Unknown role 'boss'", "marketing-author");
+
+        Run shortPassword = run("short\n", "user", "add", "bob", "--role", "legal", "--password-stdin", "--data", data.toString());
+        assertThat(shortPassword.exitCode()).isEqualTo(2);
+        assertThat(shortPassword.err()).contains("error: password:", "[min-length]");
+
+        Run badZone = run("s3cret-pass\n", "user", "add", "Bob!", "--role", "legal", "--zone", "Mars/Olympus", "--password-stdin",
+                "--data", data.toString());
+        assertThat(badZone.err()).contains("error: username:", "error: zone:");
+        assertThat(badZone.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aTokenForAnUnknownUserIsRefused() {
+        Run token = run("", "user", "token", "nobody", "--data", data.toString());
+        assertThat(token.exitCode()).isEqualTo(2);
+        assertThat(token.err()).contains("No user named nobody");
+    }
+}

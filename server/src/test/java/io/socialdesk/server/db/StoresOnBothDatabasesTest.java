@@ -1,0 +1,108 @@
+package io.socialdesk.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialdesk.core.post.PlannedTime;
+import io.socialdesk.core.post.Post;
+import io.socialdesk.core.post.PostQuery;
+import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.tracker.TrackedItem;
+import io.socialdesk.server.ServerEntities;
+import io.socialdesk.server.jobs.JobLeases;
+import io.socialdesk.store.post.AoPostStore;
+import io.socialdesk.testing.PostgresCluster;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The shared AO store code and the server's leases, run on the embedded HSQLDB and on a real PostgreSQL. */
+class StoresOnBothDatabasesTest {
+    @TempDir
+    static Path data;
+
+    static PostgresCluster postgres;
+    static Database hsqldb;
+    static Database pg;
+
+    @BeforeAll
+    static void open() {
+        postgres = PostgresCluster.start();
+        hsqldb = Database.open(DatabaseConfig.embedded(data), ServerEntities.all());
+        pg = Database.open(new DatabaseConfig(postgres.createDatabase("stores"), postgres.user(), postgres.password()), ServerEntities.all());
+    }
+
+    @AfterAll
+    static void close() {
+        if (hsqldb != null) hsqldb.close();
+        if (pg != null) pg.close();
+        if (postgres != null) postgres.close();
+    }
+
+    static Stream<Database> databases() {
+        return Stream.of(hsqldb, pg);
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aPostKeepsItsTextExactlyAndItsWallClockTime(Database db) {
+        AoPostStore store = new AoPostStore(db.ao());
+        String text = "Émoji 👩🏽‍💻, CJK 日本語, RTL שלום, and a long tail " + "x".repeat(5000);
+        PlannedTime planned = new PlannedTime(LocalDateTime.parse("2027-03-28T09:00"), ZoneId.of("Europe/Paris"));
+
+        Post created = store.create(new TrackedItem(41, "SD-41", "/items/SD-41"), "Title ünïcode", text, planned,
+                PostState.SCHEDULED, "alice", Instant.parse("2026-11-22T10:00:00Z"));
+
+        Post read = store.find(created.id()).orElseThrow();
+        assertThat(read).isEqualTo(created);
+        assertThat(read.text()).isEqualTo(text);
+        assertThat(read.planned().instant()).isEqualTo(Instant.parse("2027-03-28T07:00:00Z"));
+        assertThat(store.find(999_999)).isEmpty();
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void postsAreListedByPlannedInstantWithinTheRange(Database db) {
+        AoPostStore store = new AoPostStore(db.ao());
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // 09:00 in Tokyo comes before 08:00 in New York on the same date.
+        store.create(new TrackedItem(1, "SD-1", "/1"), "ny", "x", new PlannedTime(LocalDateTime.parse("2030-01-10T08:00"), newYork),
+                PostState.DRAFT, "a", Instant.EPOCH);
+        store.create(new TrackedItem(2, "SD-2", "/2"), "tokyo", "x", new PlannedTime(LocalDateTime.parse("2030-01-10T09:00"), tokyo),
+                PostState.DRAFT, "a", Instant.EPOCH);
+        store.create(new TrackedItem(3, "SD-3", "/3"), "later", "x", new PlannedTime(LocalDateTime.parse("2030-02-10T09:00"), tokyo),
+                PostState.DRAFT, "a", Instant.EPOCH);
+
+        PostQuery january = new PostQuery(Optional.of(Instant.parse("2030-01-01T00:00:00Z")), Optional.of(Instant.parse("2030-02-01T00:00:00Z")), 10);
+        assertThat(store.list(january)).extracting(Post::title).containsExactly("tokyo", "ny");
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void onlyOneNodeHoldsAJobLeaseUntilItExpires(Database db) {
+        JobLeases leases = new JobLeases(db);
+        String job = "test.job." + db.config().isPostgres();
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+
+        assertThat(leases.claim(job, "node-a", now, now.plusSeconds(60))).isTrue();
+        assertThat(leases.claim(job, "node-b", now.plusSeconds(30), now.plusSeconds(90))).isFalse();
+        assertThat(leases.claim(job, "node-a", now.plusSeconds(30), now.plusSeconds(90))).isTrue();
+        assertThat(leases.claim(job, "node-b", now.plusSeconds(91), now.plusSeconds(150))).isTrue();
+        assertThat(leases.claim(job, "node-a", now.plusSeconds(100), now.plusSeconds(160))).isFalse();
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void tablesAreNamedAsJiraNamesThem(Database db) {
+        assertThat(db.tableName(io.socialdesk.store.post.PostEntity.class)).isEqualTo(Database.tablePrefix() + "_POST");
+        assertThat(Database.tablePrefix()).matches("AO_[0-9A-F]{6}");
+    }
+}
