@@ -42,13 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
         }, "socialdesk-shutdown"));
         boolean seeded = demo && DemoWorkspace.seedIfEmpty(app);
         app.start();
-        out.println("Social Desk " + SocialDesk.version() + " is running at " + app.url());
         out.println("Database: " + app.database().check().product());
         if (demo) {
             out.println((seeded ? "Demo workspace created. " : "Demo workspace already present. ")
                     + "Sign in as " + DemoWorkspace.USERS.stream().map(u -> u.username() + " (" + u.role().slug() + ")").collect(Collectors.joining(", "))
                     + " with the password '" + DemoWorkspace.PASSWORD + "'.");
         }
+        // The URL comes last, so whoever waits for it (a person, a script, a test) has everything above it.
+        out.println("Social Desk " + SocialDesk.version() + " is running at " + app.url());
         out.println("Press Ctrl+C to stop.");
         out.flush();
         stopped.await();

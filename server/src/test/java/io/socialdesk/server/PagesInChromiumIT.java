@@ -1,0 +1,104 @@
+package io.socialdesk.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialdesk.server.demo.DemoWorkspace;
+import io.socialdesk.testing.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** The pages as a person uses them, in headless Debian Chromium, in English and French. */
+class PagesInChromiumIT {
+    @TempDir
+    static Path data;
+
+    static SocialDeskApp app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, io.socialdesk.server.db.DatabaseConfig.embedded(data)));
+        DemoWorkspace.seedIfEmpty(app);
+        app.start();
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static void signIn(Browser browser, String username) {
+        browser.open(base + "/posts");
+        assertThat(browser.driver().getCurrentUrl()).contains("/login");
+        browser.find("#sd-username").sendKeys(username);
+        browser.find("#sd-password").sendKeys(DemoWorkspace.PASSWORD);
+        browser.find(".sd-login button[type=submit]").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/posts"), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anAdminSignsInSeesTheMonthAndTheFormNamesWhatIsMissing() {
+        try (Browser browser = Browser.start("en")) {
+            signIn(browser, "admin");
+            assertThat(browser.text("h1")).isEqualTo("Social posts");
+            assertThat(browser.driver().findElements(By.cssSelector("#sd-post-table tbody tr"))).hasSizeGreaterThanOrEqualTo(20);
+
+            // The form names what is missing, next to the field, without leaving the page.
+            browser.find("#sd-new-post button[type=submit]").click();
+            browser.waitUntil(d -> !d.findElement(By.cssSelector("[data-error-for=title]")).getText().isEmpty(), Duration.ofSeconds(10));
+            assertThat(browser.text("[data-error-for=title]")).isEqualTo("The title is required");
+            browser.screenshot("posts-validation-en");
+        }
+    }
+
+    @Test
+    void aDraftCreatedFromTheFormAppearsInTheListAndNoScriptRuns() {
+        String hostile = "<img src=x onerror=\"window.__pwned=1\">Launch";
+        try (Browser browser = Browser.start("en")) {
+            signIn(browser, "marc");
+            browser.find("#sd-title").sendKeys(hostile);
+            browser.find("#sd-text").sendKeys("Hello <script>window.__pwned=2</script>");
+            browser.script("document.getElementById('sd-planned').value = '2026-12-24T10:00';");
+            WebDriver driver = browser.driver();
+            browser.find("#sd-zone").clear();
+            browser.find("#sd-zone").sendKeys("Europe/Paris");
+            browser.find("#sd-new-post button[type=submit]").click();
+            browser.waitUntil(d -> d.findElements(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).size() > 0,
+                    Duration.ofSeconds(10));
+            assertThat(driver.findElement(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).getText()).isEqualTo(hostile);
+            assertThat(browser.script("return typeof window.__pwned;")).isEqualTo("undefined");
+            Path shot = browser.screenshot("posts-en");
+            assertThat(shot).exists();
+            assertThat(sizeOf(shot)).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void aFrenchUserSeesThePagesInFrenchWithTimesInTheirZone() {
+        try (Browser browser = Browser.start("fr")) {
+            browser.open(base + "/login");
+            assertThat(browser.text("h1")).isEqualTo("Connexion à Social Desk");
+            signIn(browser, "alice");
+            assertThat(browser.text("h1")).isEqualTo("Publications sociales");
+            assertThat(browser.text("th:nth-child(3)")).isEqualTo("Prévue le");
+            assertThat(browser.text("h2 small")).contains("Europe/Paris");
+            browser.screenshot("posts-fr");
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
