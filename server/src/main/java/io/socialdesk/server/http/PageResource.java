@@ -113,7 +113,9 @@ public class PageResource {
         User viewer = requestUser.require();
         Locale locale = pages.localeOf(request);
         Map<String, Object> body = new HashMap<>();
-        body.put("items", rows(tracker.list(ItemKind.MENTION, 200), viewer, locale));
+        List<ItemRow> rows = rows(tracker.list(ItemKind.MENTION, 200), viewer, locale);
+        body.put("items", rows);
+        body.put("noItems", rows.isEmpty());
         return pages.render(request, 200, "socialdesk.items.heading", "templates/server/items.vm", body);
     }
 

@@ -21,6 +21,8 @@ public final class PostListPage {
     public static Map<String, Object> context(List<Post> posts, ZoneId viewerZone, Locale locale, String restBase) {
         Map<String, Object> context = new HashMap<>();
         context.put("posts", posts.stream().map(post -> new PostRow(post, viewerZone, locale)).toList());
+        // A plain boolean: Jira 10's Velocity allowlist need not admit java.util.List#isEmpty().
+        context.put("noPosts", posts.isEmpty());
         context.put("viewerZone", viewerZone.getId());
         context.put("restBase", restBase);
         context.put("zoneSuggestion", viewerZone.getId());
