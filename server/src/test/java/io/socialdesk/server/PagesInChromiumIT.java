@@ -50,6 +50,7 @@ class PagesInChromiumIT {
             signIn(browser, "admin");
             assertThat(browser.text("h1")).isEqualTo("Social posts");
             assertThat(browser.driver().findElements(By.cssSelector("#sd-post-table tbody tr"))).hasSizeGreaterThanOrEqualTo(20);
+            browser.screenshot("posts-en");
 
             // The form names what is missing, next to the field, without leaving the page.
             browser.find("#sd-new-post button[type=submit]").click();
@@ -75,7 +76,7 @@ class PagesInChromiumIT {
                     Duration.ofSeconds(10));
             assertThat(driver.findElement(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).getText()).isEqualTo(hostile);
             assertThat(browser.script("return typeof window.__pwned;")).isEqualTo("undefined");
-            Path shot = browser.screenshot("posts-en");
+            Path shot = browser.screenshot("post-created-fr");
             assertThat(shot).exists();
             assertThat(sizeOf(shot)).isGreaterThan(1000);
         }
