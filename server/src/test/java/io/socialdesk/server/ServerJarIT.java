@@ -83,6 +83,18 @@ class ServerJarIT {
         }
     }
 
+    @Test
+    void aSecondProcessOnTheSameEmbeddedDatabaseIsToldWhyAndChangesNothing() {
+        Path dataDir = work.resolve("locked");
+        try (ServerProcess server = start(List.of("serve", "--port", "0", "--data", dataDir.toString()), "locked")) {
+            CommandLineTest.Run list = CommandLineTest.run("", "user", "list", "--data", dataDir.toString());
+            assertThat(list.exitCode()).isEqualTo(2);
+            assertThat(list.err()).contains("in use by another Social Desk process").doesNotContain("\tat ");
+            assertThat(server.isAlive()).isTrue();
+            stopWithSigterm(server);
+        }
+    }
+
     private ServerProcess start(List<String> args, String name) {
         return ServerProcess.jar(JAR).args(new ArrayList<>(args)).readyWhen("is running at (http://\\S+)")
                 .log(work.resolve(name + ".log")).timeout(Duration.ofSeconds(60)).start();

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.EnumSet;
 import java.util.List;
 import javax.servlet.DispatcherType;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -37,6 +38,8 @@ public final class SocialDeskServer implements AutoCloseable {
         jetty = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // Behind a TLS-terminating proxy, X-Forwarded-Proto makes request.isSecure() true, so cookies get Secure.
+        http.addCustomizer(new ForwardedRequestCustomizer());
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
