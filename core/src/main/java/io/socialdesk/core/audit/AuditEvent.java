@@ -1,0 +1,44 @@
+package io.socialdesk.core.audit;
+
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.post.PostState;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of a post's audit trail: who ({@code actor}, a user key or the system key), when,
+ * what, and as applicable the content hash (edits, submissions, decisions), the states before and
+ * after (state changes), the network (a comment on one network's variant, a send attempt) and a
+ * free detail (the comment's text, a decision's reason, a send's outcome).
+ */
+public record AuditEvent(long postId, Instant at, String actor, AuditKind kind, Optional<String> contentHash,
+        Optional<PostState> fromState, Optional<PostState> toState, Optional<Network> network, String detail) {
+
+    public AuditEvent {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(kind, "kind");
+        contentHash = contentHash == null ? Optional.empty() : contentHash;
+        fromState = fromState == null ? Optional.empty() : fromState;
+        toState = toState == null ? Optional.empty() : toState;
+        network = network == null ? Optional.empty() : network;
+        detail = detail == null ? "" : detail;
+    }
+
+    public static AuditEvent of(long postId, Instant at, String actor, AuditKind kind, String detail) {
+        return new AuditEvent(postId, at, actor, kind, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), detail);
+    }
+
+    public AuditEvent withHash(String hash) {
+        return new AuditEvent(postId, at, actor, kind, Optional.of(hash), fromState, toState, network, detail);
+    }
+
+    public AuditEvent withStates(PostState from, PostState to) {
+        return new AuditEvent(postId, at, actor, kind, contentHash, Optional.of(from), Optional.of(to), network, detail);
+    }
+
+    public AuditEvent withNetwork(Network n) {
+        return new AuditEvent(postId, at, actor, kind, contentHash, fromState, toState, Optional.of(n), detail);
+    }
+}
