@@ -98,7 +98,7 @@ public class PostStoreBenchmark {
         long id = ids.incrementAndGet();
         // Spread the planned times over weeks, so the list's ORDER BY has real work to do.
         LocalDateTime plannedAt = FIRST.plusMinutes((id * 7919) % 100_000);
-        return store.create(new TrackedItem(id, "SD-" + id, "/items/SD-" + id), "Post " + id, TEXT,
+        return store.create(new TrackedItem(id, "SD-" + id, "/items/SD-" + id), "Post " + id, io.socialdesk.core.post.PostContent.ofText(TEXT),
                 new PlannedTime(plannedAt, ZONE), PostState.DRAFT, "bench", Instant.now());
     }
 }

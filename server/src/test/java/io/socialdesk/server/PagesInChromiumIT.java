@@ -67,7 +67,8 @@ class PagesInChromiumIT {
             signIn(browser, "marc");
             browser.find("#sd-title").sendKeys(hostile);
             browser.find("#sd-text").sendKeys("Hello <script>window.__pwned=2</script>");
-            browser.script("document.getElementById('sd-planned').value = '2026-12-24T10:00';");
+            browser.script("document.getElementById('sd-planned').value = arguments[0];",
+                    java.time.LocalDate.now().plusDays(30) + "T10:00");
             WebDriver driver = browser.driver();
             browser.find("#sd-zone").clear();
             browser.find("#sd-zone").sendKeys("Europe/Paris");

@@ -199,4 +199,74 @@ class RestRoundTripTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).doesNotContain("Exception");
     }
+
+    static String fullPost(String title, Integer version) {
+        return "{" + (version == null ? "" : "\"version\":" + version + ",")
+                + "\"title\":\"" + title + "\",\"text\":\"Master text\",\"plannedAt\":\"2026-12-03T09:00\",\"zone\":\"Europe/Paris\","
+                + "\"variants\":{\"X\":\"Short for X\",\"bluesky\":\"Pour Bluesky\"},\"thread\":[\"Part two\"],"
+                + "\"hashtags\":[\"#launch\"],\"utm\":{\"medium\":\"social\",\"campaign\":\"winter\"},"
+                + "\"campaign\":\"Winter\",\"language\":\"fr\",\"accountIds\":[2,1]}";
+    }
+
+    @Test
+    void everyFieldOfAPostRoundTripsAndAnEditBumpsTheVersion() {
+        JsonNode created = server.postJson("/rest/socialdesk/1.0/posts", author, fullPost("Full post", null)).json();
+        assertThat(created.at("/variants/X").asText()).isEqualTo("Short for X");
+        assertThat(created.at("/variants/BLUESKY").asText()).isEqualTo("Pour Bluesky");
+        assertThat(created.at("/thread/0").asText()).isEqualTo("Part two");
+        assertThat(created.at("/hashtags/0").asText()).isEqualTo("launch");
+        assertThat(created.at("/utm/campaign").asText()).isEqualTo("winter");
+        assertThat(created.at("/accountIds").toString()).isEqualTo("[2,1]");
+        assertThat(created.get("version").asInt()).isEqualTo(1);
+
+        String id = created.get("id").asText();
+        TestServer.Reply edited = server.call(new Request.Builder().url(server.url("/rest/socialdesk/1.0/posts/" + id))
+                .header("Cookie", author).put(RequestBody.create(fullPost("Full post, edited", 1), TestServer.JSON)).build());
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().get("title").asText()).isEqualTo("Full post, edited");
+        assertThat(edited.json().get("version").asInt()).isEqualTo(2);
+        assertThat(edited.json().get("updatedBy").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void aStaleEditIsA409CarryingTheCurrentPostAndNothingIsOverwritten() {
+        JsonNode created = server.postJson("/rest/socialdesk/1.0/posts", author, fullPost("Race", null)).json();
+        String path = "/rest/socialdesk/1.0/posts/" + created.get("id").asText();
+        TestServer.Reply first = server.call(new Request.Builder().url(server.url(path)).header("Cookie", author)
+                .put(RequestBody.create(fullPost("First editor", 1), TestServer.JSON)).build());
+        assertThat(first.status()).isEqualTo(200);
+
+        TestServer.Reply second = server.call(new Request.Builder().url(server.url(path)).header("Cookie", author)
+                .put(RequestBody.create(fullPost("Second editor", 1), TestServer.JSON)).build());
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("field").asText()).isEqualTo("version");
+        assertThat(second.json().get("rule").asText()).isEqualTo("stale-version");
+        assertThat(second.json().at("/current/title").asText()).isEqualTo("First editor");
+        assertThat(server.get(path, author).json().get("title").asText()).isEqualTo("First editor");
+    }
+
+    @Test
+    void anEditWithoutAVersionOrWithAnUnknownNetworkIsNamed() {
+        JsonNode created = server.postJson("/rest/socialdesk/1.0/posts", author, fullPost("Checks", null)).json();
+        String path = "/rest/socialdesk/1.0/posts/" + created.get("id").asText();
+        TestServer.Reply noVersion = server.call(new Request.Builder().url(server.url(path)).header("Cookie", author)
+                .put(RequestBody.create(fullPost("x", null), TestServer.JSON)).build());
+        assertThat(noVersion.json().get("field").asText()).isEqualTo("version");
+        TestServer.Reply badNetwork = server.postJson("/rest/socialdesk/1.0/posts", author,
+                "{\"title\":\"t\",\"text\":\"x\",\"plannedAt\":\"2026-12-01T09:00\",\"zone\":\"UTC\",\"variants\":{\"myspace\":\"hi\"}}");
+        assertThat(badNetwork.status()).isEqualTo(400);
+        assertThat(badNetwork.json().get("field").asText()).isEqualTo("variants.myspace");
+        assertThat(badNetwork.json().get("rule").asText()).isEqualTo("known-network");
+    }
+
+    @Test
+    void postsCanBeFilteredByStateAuthorAndCampaign() {
+        server.postJson("/rest/socialdesk/1.0/posts", author, fullPost("Filtered", null));
+        assertThat(server.get("/rest/socialdesk/1.0/posts?campaign=Winter&author=alice&state=draft", author).json().findValuesAsText("title"))
+                .contains("Filtered");
+        assertThat(server.get("/rest/socialdesk/1.0/posts?campaign=Summer", author).json().size()).isZero();
+        TestServer.Reply badState = server.get("/rest/socialdesk/1.0/posts?state=lost", author);
+        assertThat(badState.json().get("field").asText()).isEqualTo("state");
+        assertThat(badState.json().get("rule").asText()).isEqualTo("known-state");
+    }
 }

@@ -1,5 +1,7 @@
 package io.socialdesk.core.post;
 
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.problem.ConflictException;
 import io.socialdesk.core.problem.FieldProblem;
 import io.socialdesk.core.problem.InvalidInputException;
 import io.socialdesk.core.problem.NotAllowedException;
@@ -15,17 +17,35 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Creates and reads posts. Every host calls this; none validates on its own. */
+/** Creates, edits and reads posts. Every host calls this; none validates on its own. */
 public final class PostService {
     public static final int MAX_TITLE_LENGTH = 255;
     /** The master text is not a network's limit (those are checked per network) but a guard on storage. */
     public static final int MAX_TEXT_LENGTH = 20_000;
+    public static final int MAX_THREAD_PARTS = 25;
+    public static final int MAX_ACCOUNTS = 50;
+    public static final int MAX_SHORT_FIELD = 100;
 
     private static final Set<Role> AUTHORS = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.ADMIN);
+    /** Reviewers may edit too; whoever edits becomes an author of that version. */
+    private static final Set<Role> EDITORS = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.ADMIN, Role.LEGAL, Role.HR);
+    /**
+     * States in which an edit cannot bypass an approval. Editing an approved or scheduled post must send it
+     * back to review; that belongs to the approval workflow, and until it is wired here such edits are refused.
+     */
+    private static final Set<PostState> EDITABLE = EnumSet.of(PostState.DRAFT, PostState.IN_REVIEW, PostState.CHANGES_REQUESTED);
+    private static final Pattern HASHTAG = Pattern.compile("#?[\\p{L}\\p{N}_]{1,100}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final PostStore store;
     private final IssueTracker tracker;
@@ -42,14 +62,33 @@ public final class PostService {
         if (AUTHORS.stream().noneMatch(author::has)) {
             throw new NotAllowedException("Only marketing authors, marketing leads and admins create posts");
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        String title = requiredText("title", request.title(), MAX_TITLE_LENGTH, problems);
-        String text = requiredText("text", request.text(), MAX_TEXT_LENGTH, problems);
-        PlannedTime planned = plannedTime(request, problems);
-        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        Fields fields = read(request, Optional.empty());
+        TrackedItem item = tracker.open(ItemKind.SOCIAL_POST, fields.title(), author);
+        return store.create(item, fields.title(), fields.content(), fields.planned(), PostState.DRAFT, author.key(), clock.instant());
+    }
 
-        TrackedItem item = tracker.open(ItemKind.SOCIAL_POST, title, author);
-        return store.create(item, title, text, planned, PostState.DRAFT, author.key(), clock.instant());
+    /**
+     * Saves a new version of the whole post. Refused with a conflict, and nothing written, when the
+     * editor's version is not the stored one: someone else saved in between.
+     */
+    public Post edit(long id, PostEdit edit, User editor) {
+        if (EDITORS.stream().noneMatch(editor::has)) {
+            throw new NotAllowedException("Only marketing, legal and HR people edit posts");
+        }
+        Post current = get(id);
+        if (edit.version() == null) {
+            throw new InvalidInputException("version", "required", "Send the version you edited (from the post you read)");
+        }
+        if (edit.version() != current.version()) {
+            throw stale(current);
+        }
+        if (!EDITABLE.contains(current.state())) {
+            throw new InvalidInputException("state", "not-editable-in-state",
+                    "A post in state " + current.state() + " cannot be edited");
+        }
+        Fields fields = read(edit.fields(), Optional.of(current.planned()));
+        return store.update(id, current.version(), fields.title(), fields.content(), fields.planned(), editor.key(), clock.instant())
+                .orElseThrow(() -> stale(get(id)));
     }
 
     public Post get(long id) {
@@ -60,24 +99,73 @@ public final class PostService {
         return store.list(query);
     }
 
+    private static ConflictException stale(Post current) {
+        return new ConflictException("version", "stale-version", "Someone else saved this post first (now version "
+                + current.version() + ", by " + current.updatedBy() + "); nothing was overwritten. Reload and apply your change again.",
+                current);
+    }
+
+    private record Fields(String title, PostContent content, PlannedTime planned) {}
+
+    /** Reads every field, collecting every problem before refusing, so the author fixes them in one go. */
+    private Fields read(NewPost request, Optional<PlannedTime> unchangedIfSame) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String title = requiredText("title", request.title(), MAX_TITLE_LENGTH, problems);
+        String text = requiredText("text", request.text(), MAX_TEXT_LENGTH, problems);
+        Map<Network, String> variants = variants(request.variants(), problems);
+        List<String> thread = thread(request.thread(), problems);
+        Optional<String> firstComment = optionalText("firstComment", request.firstComment(), MAX_TEXT_LENGTH, problems);
+        if (!thread.isEmpty() && firstComment.isPresent()) {
+            problems.add(new FieldProblem("firstComment", "thread-or-first-comment",
+                    "A post has either follow-up parts (a thread) or a first comment, not both"));
+        }
+        List<String> hashtags = hashtags(request.hashtags(), problems);
+        Utm utm = request.utm() == null ? Utm.NONE : new Utm(
+                optionalText("utm.medium", request.utm().medium(), MAX_SHORT_FIELD, problems).orElse(""),
+                optionalText("utm.campaign", request.utm().campaign(), MAX_SHORT_FIELD, problems).orElse(""),
+                optionalText("utm.content", request.utm().content(), MAX_SHORT_FIELD, problems).orElse(""));
+        String campaign = optionalText("campaign", request.campaign(), MAX_SHORT_FIELD, problems).orElse("");
+        String language = optionalText("language", request.language(), MAX_SHORT_FIELD, problems).orElse("").toLowerCase(Locale.ROOT);
+        if (!language.isEmpty() && !LANGUAGE.matcher(language).matches()) {
+            problems.add(new FieldProblem("language", "language-tag", "The language must be a tag such as en, fr or pt-br"));
+        }
+        List<Long> accountIds = accountIds(request.accountIds(), problems);
+        PlannedTime planned = plannedTime(request, problems);
+        if (planned != null && planned.instant().isBefore(clock.instant()) && !unchangedIfSame.equals(Optional.of(planned))) {
+            problems.add(new FieldProblem("plannedAt", "in-the-past",
+                    "The planned time " + planned.local() + " " + planned.zone() + " has already passed"));
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        PostContent content = new PostContent(text, variants, List.of(), thread, firstComment, hashtags, utm, campaign, language, accountIds);
+        return new Fields(title, content, planned);
+    }
+
     private static String requiredText(String field, String value, int maxLength, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(field, "required", "The " + field + " is required"));
             return null;
         }
+        return checkedText(field, field.equals("title") ? value.strip() : value, maxLength, problems);
+    }
+
+    private static Optional<String> optionalText(String field, String value, int maxLength, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) return Optional.empty();
+        return Optional.ofNullable(checkedText(field, value.strip(), maxLength, problems));
+    }
+
+    private static String checkedText(String field, String value, int maxLength, List<FieldProblem> problems) {
         if (!isWellFormed(value)) {
             problems.add(new FieldProblem(field, "malformed-unicode",
                     "The " + field + " contains a broken character (a lone UTF-16 surrogate or a NUL)"));
             return null;
         }
-        String trimmed = field.equals("title") ? value.strip() : value;
-        int length = trimmed.codePointCount(0, trimmed.length());
+        int length = value.codePointCount(0, value.length());
         if (length > maxLength) {
             problems.add(new FieldProblem(field, "max-length",
                     "The " + field + " has " + length + " characters; at most " + maxLength + " are allowed"));
             return null;
         }
-        return trimmed;
+        return value;
     }
 
     /** Lone surrogates cannot be stored or sent to any network; NUL breaks PostgreSQL text columns. */
@@ -93,6 +181,73 @@ public final class PostService {
             }
         }
         return true;
+    }
+
+    private static Map<Network, String> variants(Map<String, String> raw, List<FieldProblem> problems) {
+        Map<Network, String> variants = new EnumMap<>(Network.class);
+        if (raw == null) return variants;
+        raw.forEach((name, text) -> {
+            String field = "variants." + name;
+            Network network;
+            try {
+                network = Network.valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(field, "known-network", "Unknown network '" + name + "': use one of "
+                        + java.util.Arrays.toString(Network.values())));
+                return;
+            }
+            // An empty variant means "use the master text".
+            if (text == null || text.isBlank()) return;
+            String checked = checkedText(field, text, MAX_TEXT_LENGTH, problems);
+            if (checked != null) variants.put(network, checked);
+        });
+        return variants;
+    }
+
+    private static List<String> thread(List<String> raw, List<FieldProblem> problems) {
+        if (raw == null) return List.of();
+        if (raw.size() > MAX_THREAD_PARTS) {
+            problems.add(new FieldProblem("thread", "max-parts", "A thread has at most " + MAX_THREAD_PARTS + " follow-up parts"));
+            return List.of();
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String part = requiredText("thread[" + i + "]", raw.get(i), MAX_TEXT_LENGTH, problems);
+            if (part != null) parts.add(part);
+        }
+        return parts;
+    }
+
+    private static List<String> hashtags(List<String> raw, List<FieldProblem> problems) {
+        if (raw == null) return List.of();
+        Set<String> tags = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String tag = raw.get(i) == null ? "" : raw.get(i).strip();
+            if (!HASHTAG.matcher(tag).matches()) {
+                problems.add(new FieldProblem("hashtags[" + i + "]", "hashtag-format",
+                        "A hashtag is letters, digits and underscores, such as #launch"));
+            } else {
+                tags.add(tag.startsWith("#") ? tag.substring(1) : tag);
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    private static List<Long> accountIds(List<Long> raw, List<FieldProblem> problems) {
+        if (raw == null) return List.of();
+        Set<Long> ids = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Long id = raw.get(i);
+            if (id == null || id < 1) {
+                problems.add(new FieldProblem("accountIds[" + i + "]", "positive-integer", "An account id is a positive whole number"));
+            } else {
+                ids.add(id);
+            }
+        }
+        if (ids.size() > MAX_ACCOUNTS) {
+            problems.add(new FieldProblem("accountIds", "max-accounts", "A post targets at most " + MAX_ACCOUNTS + " accounts"));
+        }
+        return List.copyOf(ids);
     }
 
     private static PlannedTime plannedTime(NewPost request, List<FieldProblem> problems) {

@@ -7,9 +7,16 @@ import java.util.Optional;
 
 /** Port: where posts are kept. Implemented once over Active Objects, for Jira and the server alike. */
 public interface PostStore {
-    /** Stores a new post in the given state; the service always passes {@link PostState#DRAFT}. */
-    Post create(TrackedItem item, String title, String text, PlannedTime planned, PostState state, String authorKey,
+    /** Stores a new post, version 1, in the given state; the service always passes {@link PostState#DRAFT}. */
+    Post create(TrackedItem item, String title, PostContent content, PlannedTime planned, PostState state, String authorKey,
             Instant createdAt);
+
+    /**
+     * Saves a new version of the post when its stored version is still {@code expectedVersion};
+     * answers the saved post, or empty when someone else saved first (nothing is written then).
+     */
+    Optional<Post> update(long id, int expectedVersion, String title, PostContent content, PlannedTime planned, String editor,
+            Instant at);
 
     Optional<Post> find(long id);
 

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class PostServiceTest {
 
         service.create(new NewPost("  Launch ", "Hello 👋🏽", "2026-12-01T09:00", "Europe/Paris"), author);
 
-        verify(store).create(eq(item), eq("Launch"), eq("Hello 👋🏽"),
+        verify(store).create(eq(item), eq("Launch"), eq(PostContent.ofText("Hello 👋🏽")),
                 eq(new PlannedTime(LocalDateTime.parse("2026-12-01T09:00"), ZoneId.of("Europe/Paris"))),
                 eq(PostState.DRAFT), eq("ana"), eq(clock.instant()));
     }
@@ -113,5 +114,72 @@ class PostServiceTest {
         PlannedTime overlap = new PlannedTime(LocalDateTime.parse("2026-10-25T02:30"), ZoneId.of("Europe/Paris"));
         assertThat(overlap.isInGap()).isFalse();
         assertThat(overlap.instant()).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+    }
+
+    private Post stored(int version, PostState state) {
+        return new Post(5, new TrackedItem(5, "SD-5", "/items/SD-5"), "Launch", PostContent.ofText("old"),
+                new PlannedTime(LocalDateTime.parse("2026-12-01T09:00"), ZoneId.of("Europe/Paris")), state, "ana",
+                clock.instant(), version, "marc", clock.instant());
+    }
+
+    private static PostEdit edit(Integer version, String text) {
+        return new PostEdit(version, "Launch", text, "2026-12-01T09:00", "Europe/Paris",
+                java.util.Map.of("x", "Short for X", "bluesky", " "), List.of(), null, List.of("#launch", "launch", "winter_26"),
+                new Utm("social", "winter", ""), "Winter", "fr", List.of(3L, 3L, 4L));
+    }
+
+    @Test
+    void anEditSavesEveryFieldNormalisedAgainstTheVersionTheEditorRead() {
+        when(store.find(5)).thenReturn(java.util.Optional.of(stored(3, PostState.DRAFT)));
+        when(store.update(eq(5L), eq(3), any(), any(), any(), any(), any())).thenReturn(java.util.Optional.of(stored(4, PostState.DRAFT)));
+
+        service.edit(5, edit(3, "new text"), author);
+
+        PostContent expected = new PostContent("new text", java.util.Map.of(io.socialdesk.core.account.Network.X, "Short for X"),
+                List.of(), List.of(), java.util.Optional.empty(), List.of("launch", "winter_26"), new Utm("social", "winter", ""),
+                "Winter", "fr", List.of(3L, 4L));
+        verify(store).update(eq(5L), eq(3), eq("Launch"), eq(expected), any(), eq("ana"), eq(clock.instant()));
+    }
+
+    @Test
+    void aStaleEditIsAConflictThatShowsTheCurrentVersionAndWritesNothing() {
+        when(store.find(5)).thenReturn(java.util.Optional.of(stored(4, PostState.DRAFT)));
+        assertThatThrownBy(() -> service.edit(5, edit(3, "mine"), author))
+                .isInstanceOfSatisfying(io.socialdesk.core.problem.ConflictException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("stale-version");
+                    assertThat(e.getMessage()).contains("version 4", "marc");
+                    assertThat(((Post) e.current()).version()).isEqualTo(4);
+                });
+        verify(store, org.mockito.Mockito.never()).update(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyInt(),
+                any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aScheduledPostCannotBeEditedBehindItsApprovals() {
+        when(store.find(5)).thenReturn(java.util.Optional.of(stored(2, PostState.SCHEDULED)));
+        assertThatThrownBy(() -> service.edit(5, edit(2, "sneaky"), author))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.first().rule()).isEqualTo("not-editable-in-state"));
+    }
+
+    @Test
+    void badOptionalFieldsAreEachNamed() {
+        NewPost bad = new NewPost("t", "x", "2026-12-01T09:00", "UTC", java.util.Map.of("myspace", "hi"),
+                List.of("part one", " "), "and a comment", List.of("#no spaces"), null, null, "french", List.of(0L));
+        assertThatThrownBy(() -> service.create(bad, author))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field, FieldProblem::rule)
+                        .contains(
+                                org.assertj.core.groups.Tuple.tuple("variants.myspace", "known-network"),
+                                org.assertj.core.groups.Tuple.tuple("thread[1]", "required"),
+                                org.assertj.core.groups.Tuple.tuple("firstComment", "thread-or-first-comment"),
+                                org.assertj.core.groups.Tuple.tuple("hashtags[0]", "hashtag-format"),
+                                org.assertj.core.groups.Tuple.tuple("language", "language-tag"),
+                                org.assertj.core.groups.Tuple.tuple("accountIds[0]", "positive-integer")));
+    }
+
+    @Test
+    void aPlannedTimeInThePastIsRefused() {
+        assertThatThrownBy(() -> service.create(new NewPost("t", "x", "2026-11-01T09:00", "Europe/Paris"), author))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.first().rule()).isEqualTo("in-the-past"));
     }
 }

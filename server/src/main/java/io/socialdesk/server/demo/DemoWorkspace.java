@@ -2,6 +2,7 @@ package io.socialdesk.server.demo;
 
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.post.PlannedTime;
+import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.tracker.ItemKind;
 import io.socialdesk.core.tracker.TrackedItem;
@@ -89,7 +90,7 @@ public final class DemoWorkspace {
             PostState state = i < 2 ? PostState.PUBLISHED : STATES[i % STATES.length];
             String title = TOPICS[i];
             TrackedItem item = app.tracker().open(ItemKind.SOCIAL_POST, title, author);
-            app.postStore().create(item, title, textFor(title), new PlannedTime(LocalDateTime.of(day, time), paris), state,
+            app.postStore().create(item, title, PostContent.ofText(textFor(title)), new PlannedTime(LocalDateTime.of(day, time), paris), state,
                     author.key(), clock.instant());
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialdesk.core.post.PlannedTime;
 import io.socialdesk.core.post.Post;
+import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.post.PostQuery;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.tracker.TrackedItem;
@@ -57,7 +58,7 @@ class StoresOnBothDatabasesTest {
         String text = "Émoji 👩🏽‍💻, CJK 日本語, RTL שלום, and a long tail " + "x".repeat(5000);
         PlannedTime planned = new PlannedTime(LocalDateTime.parse("2027-03-28T09:00"), ZoneId.of("Europe/Paris"));
 
-        Post created = store.create(new TrackedItem(41, "SD-41", "/items/SD-41"), "Title ünïcode", text, planned,
+        Post created = store.create(new TrackedItem(41, "SD-41", "/items/SD-41"), "Title ünïcode", PostContent.ofText(text), planned,
                 PostState.SCHEDULED, "alice", Instant.parse("2026-11-22T10:00:00Z"));
 
         Post read = store.find(created.id()).orElseThrow();
@@ -74,11 +75,11 @@ class StoresOnBothDatabasesTest {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         ZoneId newYork = ZoneId.of("America/New_York");
         // 09:00 in Tokyo comes before 08:00 in New York on the same date.
-        store.create(new TrackedItem(1, "SD-1", "/1"), "ny", "x", new PlannedTime(LocalDateTime.parse("2030-01-10T08:00"), newYork),
+        store.create(new TrackedItem(1, "SD-1", "/1"), "ny", PostContent.ofText("x"), new PlannedTime(LocalDateTime.parse("2030-01-10T08:00"), newYork),
                 PostState.DRAFT, "a", Instant.EPOCH);
-        store.create(new TrackedItem(2, "SD-2", "/2"), "tokyo", "x", new PlannedTime(LocalDateTime.parse("2030-01-10T09:00"), tokyo),
+        store.create(new TrackedItem(2, "SD-2", "/2"), "tokyo", PostContent.ofText("x"), new PlannedTime(LocalDateTime.parse("2030-01-10T09:00"), tokyo),
                 PostState.DRAFT, "a", Instant.EPOCH);
-        store.create(new TrackedItem(3, "SD-3", "/3"), "later", "x", new PlannedTime(LocalDateTime.parse("2030-02-10T09:00"), tokyo),
+        store.create(new TrackedItem(3, "SD-3", "/3"), "later", PostContent.ofText("x"), new PlannedTime(LocalDateTime.parse("2030-02-10T09:00"), tokyo),
                 PostState.DRAFT, "a", Instant.EPOCH);
 
         PostQuery january = new PostQuery(Optional.of(Instant.parse("2030-01-01T00:00:00Z")), Optional.of(Instant.parse("2030-02-01T00:00:00Z")), 10);
@@ -104,5 +105,73 @@ class StoresOnBothDatabasesTest {
     void tablesAreNamedAsJiraNamesThem(Database db) {
         assertThat(db.tableName(io.socialdesk.store.post.PostEntity.class)).isEqualTo(Database.tablePrefix() + "_POST");
         assertThat(Database.tablePrefix()).matches("AO_[0-9A-F]{6}");
+    }
+
+    static PostContent fullContent(String text) {
+        return new PostContent(text,
+                java.util.Map.of(io.socialdesk.core.account.Network.X, "Short for X", io.socialdesk.core.account.Network.BLUESKY, "Pour Bluesky 🦋"),
+                java.util.List.of(new io.socialdesk.core.post.Media("ab".repeat(32), "image/png", 1234, "A cake, seen from above", "cake.png")),
+                java.util.List.of("Part two", "Part three"), Optional.empty(), java.util.List.of("launch", "hiver"),
+                new io.socialdesk.core.post.Utm("social", "winter", "v1"), "Winter 2026", "fr", java.util.List.of(3L, 1L));
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void everyPartOfThePostsContentComesBackAsItWasSaved(Database db) {
+        AoPostStore store = new AoPostStore(db.ao());
+        PlannedTime planned = new PlannedTime(LocalDateTime.parse("2030-05-01T10:00"), ZoneId.of("Europe/Paris"));
+        Post created = store.create(new TrackedItem(7, "SD-7", "/items/SD-7"), "Full", fullContent("Master"), planned,
+                PostState.DRAFT, "alice", Instant.parse("2026-11-22T10:00:00Z"));
+
+        assertThat(created.content()).isEqualTo(fullContent("Master"));
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(store.find(created.id()).orElseThrow()).isEqualTo(created);
+        assertThat(store.list(new PostQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Winter 2026"), 10))).extracting(Post::id).containsExactly(created.id());
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void anEditOnTheCurrentVersionReplacesTheContentAndAStaleOneWritesNothing(Database db) {
+        AoPostStore store = new AoPostStore(db.ao());
+        PlannedTime planned = new PlannedTime(LocalDateTime.parse("2030-05-01T10:00"), ZoneId.of("Europe/Paris"));
+        Post created = store.create(new TrackedItem(8, "SD-8", "/items/SD-8"), "Edit me", fullContent("v1"), planned,
+                PostState.DRAFT, "alice", Instant.parse("2026-11-22T10:00:00Z"));
+
+        Post edited = store.update(created.id(), 1, "Edited", PostContent.ofText("v2"), planned, "laura", Instant.parse("2026-11-22T11:00:00Z"))
+                .orElseThrow();
+        assertThat(edited.version()).isEqualTo(2);
+        assertThat(edited.content()).isEqualTo(PostContent.ofText("v2"));
+        assertThat(edited.updatedBy()).isEqualTo("laura");
+
+        assertThat(store.update(created.id(), 1, "Late", PostContent.ofText("lost?"), planned, "marc", Instant.now())).isEmpty();
+        assertThat(store.find(created.id()).orElseThrow()).isEqualTo(edited);
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void ofTwoEditorsSavingTheSameVersionAtOnceExactlyOneWins(Database db) throws Exception {
+        AoPostStore store = new AoPostStore(db.ao());
+        PlannedTime planned = new PlannedTime(LocalDateTime.parse("2030-05-01T10:00"), ZoneId.of("Europe/Paris"));
+        for (int round = 0; round < 10; round++) {
+            Post post = store.create(new TrackedItem(9, "SD-9", "/items/SD-9"), "Race", PostContent.ofText("start"), planned,
+                    PostState.DRAFT, "alice", Instant.now());
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.List<java.util.concurrent.Future<Optional<Post>>> results = new java.util.ArrayList<>();
+            for (String editor : java.util.List.of("ana", "bob")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.update(post.id(), 1, "Race", PostContent.ofText("by " + editor), planned, editor, Instant.now());
+                }));
+            }
+            long winners = 0;
+            for (var result : results) winners += result.get().isPresent() ? 1 : 0;
+            pool.shutdown();
+            assertThat(winners).as("round " + round).isEqualTo(1);
+            Post stored = store.find(post.id()).orElseThrow();
+            assertThat(stored.version()).isEqualTo(2);
+            assertThat(stored.text()).isEqualTo("by " + stored.updatedBy());
+        }
     }
 }

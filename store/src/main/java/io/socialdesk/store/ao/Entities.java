@@ -3,6 +3,10 @@ package io.socialdesk.store.ao;
 import io.socialdesk.store.account.AccountEntity;
 import io.socialdesk.store.job.JobRunEntity;
 import io.socialdesk.store.post.PostEntity;
+import io.socialdesk.store.post.PostMediaEntity;
+import io.socialdesk.store.post.PostPartEntity;
+import io.socialdesk.store.post.PostRevisionEntity;
+import io.socialdesk.store.post.PostVariantEntity;
 import java.util.List;
 import net.java.ao.RawEntity;
 
@@ -13,5 +17,6 @@ import net.java.ao.RawEntity;
 public final class Entities {
     private Entities() {}
 
-    public static final List<Class<? extends RawEntity<?>>> SHARED = List.of(PostEntity.class, AccountEntity.class, JobRunEntity.class);
+    public static final List<Class<? extends RawEntity<?>>> SHARED = List.of(PostEntity.class, PostVariantEntity.class, PostPartEntity.class, PostMediaEntity.class,
+            PostRevisionEntity.class, AccountEntity.class, JobRunEntity.class);
 }

@@ -1,25 +1,37 @@
 package io.socialdesk.store.post;
 
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.post.Media;
 import io.socialdesk.core.post.PlannedTime;
 import io.socialdesk.core.post.Post;
+import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.post.PostQuery;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.post.PostStore;
+import io.socialdesk.core.post.Utm;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.ao.StoreException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import net.java.ao.Query;
+import net.java.ao.RawEntity;
 
-/** {@link PostStore} over Active Objects. */
+/**
+ * {@link PostStore} over Active Objects: the post row, its variants, thread parts and media in
+ * their own tables, and one revision row per saved version (the optimistic lock).
+ */
 public final class AoPostStore implements PostStore {
     private final AoAccess ao;
 
@@ -28,27 +40,57 @@ public final class AoPostStore implements PostStore {
     }
 
     @Override
-    public Post create(TrackedItem item, String title, String text, PlannedTime planned, PostState state, String authorKey,
+    public Post create(TrackedItem item, String title, PostContent content, PlannedTime planned, PostState state, String authorKey,
             Instant createdAt) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("ITEM_ID", item.id());
-        values.put("ITEM_KEY", item.key());
-        values.put("ITEM_URL", item.url());
-        values.put("TITLE", title);
-        values.put("TEXT", text);
-        values.put("PLANNED_LOCAL", planned.local().toString());
-        values.put("ZONE_ID", planned.zone().getId());
-        values.put("PLANNED_AT", Date.from(planned.instant()));
-        values.put("STATE", state.name());
-        values.put("AUTHOR_KEY", authorKey);
-        values.put("CREATED_AT", Date.from(createdAt));
-        return toPost(ao.create(PostEntity.class, values));
+        return ao.inTransaction(() -> {
+            Map<String, Object> values = new HashMap<>();
+            values.put("ITEM_ID", item.id());
+            values.put("ITEM_KEY", item.key());
+            values.put("ITEM_URL", item.url());
+            values.put("STATE", state.name());
+            values.put("AUTHOR_KEY", authorKey);
+            values.put("CREATED_AT", Date.from(createdAt));
+            values.put("REVISION", 1);
+            values.putAll(columns(title, content, planned, authorKey, createdAt));
+            PostEntity entity = ao.create(PostEntity.class, values);
+            recordRevision(entity.getID(), 1, authorKey, createdAt);
+            writeChildren(entity.getID(), content);
+            return read(entity);
+        });
+    }
+
+    @Override
+    public Optional<Post> update(long id, int expectedVersion, String title, PostContent content, PlannedTime planned, String editor,
+            Instant at) {
+        if (id < 1 || id > Integer.MAX_VALUE) return Optional.empty();
+        try {
+            return Optional.of(ao.inTransaction(() -> {
+                PostEntity[] rows = ao.find(PostEntity.class, Query.select().where("ID = ?", (int) id));
+                if (rows.length == 0 || rows[0].getRevision() != expectedVersion) throw new Stale();
+                int next = expectedVersion + 1;
+                try {
+                    recordRevision((int) id, next, editor, at);
+                } catch (StoreException e) {
+                    throw new Stale(); // another editor saved this version first
+                }
+                PostEntity entity = rows[0];
+                columns(title, content, planned, editor, at).forEach((column, value) -> set(entity, column, value));
+                entity.setRevision(next);
+                entity.save();
+                deleteChildren((int) id);
+                writeChildren((int) id, content);
+                return read(entity);
+            }));
+        } catch (Stale e) {
+            return Optional.empty();
+        }
     }
 
     @Override
     public Optional<Post> find(long id) {
         if (id < 1 || id > Integer.MAX_VALUE) return Optional.empty();
-        return Optional.ofNullable(ao.get(PostEntity.class, (int) id)).map(AoPostStore::toPost);
+        PostEntity[] rows = ao.find(PostEntity.class, Query.select().where("ID = ?", (int) id));
+        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
     }
 
     @Override
@@ -63,9 +105,23 @@ public final class AoPostStore implements PostStore {
             conditions.add("PLANNED_AT < ?");
             parameters.add(Date.from(to));
         });
+        query.state().ifPresent(state -> {
+            conditions.add("STATE = ?");
+            parameters.add(state.name());
+        });
+        query.author().ifPresent(author -> {
+            conditions.add("AUTHOR_KEY = ?");
+            parameters.add(author);
+        });
+        query.campaign().ifPresent(campaign -> {
+            conditions.add("CAMPAIGN = ?");
+            parameters.add(campaign);
+        });
         Query select = Query.select().order("PLANNED_AT ASC, ID ASC").limit(query.limit());
         if (!conditions.isEmpty()) select = select.where(String.join(" AND ", conditions), parameters.toArray());
-        return Arrays.stream(ao.find(PostEntity.class, select)).map(AoPostStore::toPost).toList();
+        PostEntity[] rows = ao.find(PostEntity.class, select);
+        Children children = children(Arrays.stream(rows).map(PostEntity::getID).toList());
+        return Arrays.stream(rows).map(row -> toPost(row, children)).toList();
     }
 
     @Override
@@ -73,15 +129,133 @@ public final class AoPostStore implements PostStore {
         return ao.count(PostEntity.class, Query.select());
     }
 
-    private static Post toPost(PostEntity e) {
+    /** Thrown inside the transaction to roll it back when the version moved on. */
+    private static final class Stale extends RuntimeException {
+        Stale() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Map<String, Object> columns(String title, PostContent content, PlannedTime planned, String editor, Instant at) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("TITLE", title);
+        values.put("TEXT", content.text());
+        values.put("PLANNED_LOCAL", planned.local().toString());
+        values.put("ZONE_ID", planned.zone().getId());
+        values.put("PLANNED_AT", Date.from(planned.instant()));
+        values.put("UPDATED_BY", editor);
+        values.put("UPDATED_AT", Date.from(at));
+        values.put("FIRST_COMMENT", content.firstComment().orElse(null));
+        values.put("HASHTAGS", String.join(" ", content.hashtags()));
+        values.put("UTM_MEDIUM", content.utm().medium());
+        values.put("UTM_CAMPAIGN", content.utm().campaign());
+        values.put("UTM_CONTENT", content.utm().content());
+        values.put("CAMPAIGN", content.campaign());
+        values.put("LANGUAGE", content.language());
+        values.put("ACCOUNT_IDS", content.accountIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        return values;
+    }
+
+    private static void set(PostEntity e, String column, Object value) {
+        switch (column) {
+            case "TITLE" -> e.setTitle((String) value);
+            case "TEXT" -> e.setText((String) value);
+            case "PLANNED_LOCAL" -> e.setPlannedLocal((String) value);
+            case "ZONE_ID" -> e.setZoneId((String) value);
+            case "PLANNED_AT" -> e.setPlannedAt((Date) value);
+            case "UPDATED_BY" -> e.setUpdatedBy((String) value);
+            case "UPDATED_AT" -> e.setUpdatedAt((Date) value);
+            case "FIRST_COMMENT" -> e.setFirstComment((String) value);
+            case "HASHTAGS" -> e.setHashtags((String) value);
+            case "UTM_MEDIUM" -> e.setUtmMedium((String) value);
+            case "UTM_CAMPAIGN" -> e.setUtmCampaign((String) value);
+            case "UTM_CONTENT" -> e.setUtmContent((String) value);
+            case "CAMPAIGN" -> e.setCampaign((String) value);
+            case "LANGUAGE" -> e.setLanguage((String) value);
+            case "ACCOUNT_IDS" -> e.setAccountIds((String) value);
+            default -> throw new IllegalArgumentException(column);
+        }
+    }
+
+    private void recordRevision(int postId, int revision, String editor, Instant at) {
+        ao.create(PostRevisionEntity.class, Map.of("REVISION_KEY", postId + ":" + revision, "POST_ID", postId,
+                "REVISION", revision, "EDITED_BY", editor, "EDITED_AT", Date.from(at)));
+    }
+
+    private void writeChildren(int postId, PostContent content) {
+        content.variants().forEach((network, text) ->
+                ao.create(PostVariantEntity.class, Map.of("POST_ID", postId, "NETWORK", network.name(), "TEXT", text)));
+        for (int i = 0; i < content.thread().size(); i++) {
+            ao.create(PostPartEntity.class, Map.of("POST_ID", postId, "PART_INDEX", i, "TEXT", content.thread().get(i)));
+        }
+        for (int i = 0; i < content.media().size(); i++) {
+            Media m = content.media().get(i);
+            ao.create(PostMediaEntity.class, Map.of("POST_ID", postId, "MEDIA_INDEX", i, "SHA256", m.sha256(),
+                    "MIME_TYPE", m.mimeType(), "BYTES", m.bytes(), "ALT_TEXT", m.altText(), "FILE_NAME", m.fileName()));
+        }
+    }
+
+    private void deleteChildren(int postId) {
+        for (Class<? extends RawEntity<Integer>> type : List.of(PostVariantEntity.class, PostPartEntity.class, PostMediaEntity.class)) {
+            RawEntity<?>[] rows = ao.find(type, Query.select().where("POST_ID = ?", postId));
+            if (rows.length > 0) ao.delete(rows);
+        }
+    }
+
+    private Post read(PostEntity entity) {
+        return toPost(entity, children(List.of(entity.getID())));
+    }
+
+    /** The variants, parts and media of several posts, in three queries. */
+    private record Children(Map<Integer, List<PostVariantEntity>> variants, Map<Integer, List<PostPartEntity>> parts,
+            Map<Integer, List<PostMediaEntity>> media) {}
+
+    private Children children(List<Integer> postIds) {
+        if (postIds.isEmpty()) return new Children(Map.of(), Map.of(), Map.of());
+        String in = "POST_ID IN (" + postIds.stream().map(id -> "?").collect(Collectors.joining(",")) + ")";
+        Object[] ids = postIds.toArray();
+        return new Children(
+                Arrays.stream(ao.find(PostVariantEntity.class, Query.select().where(in, ids)))
+                        .collect(Collectors.groupingBy(PostVariantEntity::getPostId)),
+                Arrays.stream(ao.find(PostPartEntity.class, Query.select().where(in, ids)))
+                        .collect(Collectors.groupingBy(PostPartEntity::getPostId)),
+                Arrays.stream(ao.find(PostMediaEntity.class, Query.select().where(in, ids)))
+                        .collect(Collectors.groupingBy(PostMediaEntity::getPostId)));
+    }
+
+    private static Post toPost(PostEntity e, Children children) {
+        Map<Network, String> variants = new EnumMap<>(Network.class);
+        children.variants().getOrDefault(e.getID(), List.of())
+                .forEach(v -> variants.put(Network.valueOf(v.getNetwork()), v.getText() == null ? "" : v.getText()));
+        List<String> thread = children.parts().getOrDefault(e.getID(), List.of()).stream()
+                .sorted(Comparator.comparingInt(PostPartEntity::getPartIndex))
+                .map(p -> p.getText() == null ? "" : p.getText())
+                .toList();
+        List<Media> media = children.media().getOrDefault(e.getID(), List.of()).stream()
+                .sorted(Comparator.comparingInt(PostMediaEntity::getMediaIndex))
+                .map(m -> new Media(m.getSha256(), m.getMimeType(), m.getBytes(), m.getAltText(), m.getFileName()))
+                .toList();
+        PostContent content = new PostContent(
+                e.getText() == null ? "" : e.getText(), variants, media, thread, Optional.ofNullable(e.getFirstComment()),
+                words(e.getHashtags(), " "), new Utm(e.getUtmMedium(), e.getUtmCampaign(), e.getUtmContent()),
+                e.getCampaign(), e.getLanguage(), words(e.getAccountIds(), ",").stream().map(Long::valueOf).toList());
+        Instant createdAt = e.getCreatedAt().toInstant();
         return new Post(
                 e.getID(),
                 new TrackedItem(e.getItemId(), e.getItemKey(), e.getItemUrl() == null ? "" : e.getItemUrl()),
                 e.getTitle(),
-                e.getText() == null ? "" : e.getText(),
+                content,
                 new PlannedTime(LocalDateTime.parse(e.getPlannedLocal()), ZoneId.of(e.getZoneId())),
                 PostState.valueOf(e.getState()),
                 e.getAuthorKey(),
-                e.getCreatedAt().toInstant());
+                createdAt,
+                Math.max(1, e.getRevision()),
+                e.getUpdatedBy() == null ? e.getAuthorKey() : e.getUpdatedBy(),
+                e.getUpdatedAt() == null ? createdAt : e.getUpdatedAt().toInstant());
+    }
+
+    private static List<String> words(String joined, String separator) {
+        if (joined == null || joined.isBlank()) return List.of();
+        return Arrays.stream(joined.split(separator)).filter(w -> !w.isBlank()).toList();
     }
 }

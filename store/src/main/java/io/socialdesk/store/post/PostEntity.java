@@ -63,4 +63,44 @@ public interface PostEntity extends Entity {
     @NotNull
     Date getCreatedAt();
     void setCreatedAt(Date createdAt);
+
+    /** 1 when created, one more at each saved edit; {@link PostRevisionEntity} guards it. */
+    int getRevision();
+    void setRevision(int revision);
+
+    String getUpdatedBy();
+    void setUpdatedBy(String updatedBy);
+
+    Date getUpdatedAt();
+    void setUpdatedAt(Date updatedAt);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getFirstComment();
+    void setFirstComment(String firstComment);
+
+    /** Space-separated, without '#'. */
+    @StringLength(StringLength.UNLIMITED)
+    String getHashtags();
+    void setHashtags(String hashtags);
+
+    String getUtmMedium();
+    void setUtmMedium(String utmMedium);
+
+    String getUtmCampaign();
+    void setUtmCampaign(String utmCampaign);
+
+    String getUtmContent();
+    void setUtmContent(String utmContent);
+
+    @Indexed
+    String getCampaign();
+    void setCampaign(String campaign);
+
+    String getLanguage();
+    void setLanguage(String language);
+
+    /** Comma-separated account ids, in the author's order. */
+    @StringLength(StringLength.UNLIMITED)
+    String getAccountIds();
+    void setAccountIds(String accountIds);
 }

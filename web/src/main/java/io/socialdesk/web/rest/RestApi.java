@@ -1,5 +1,6 @@
 package io.socialdesk.web.rest;
 
+import io.socialdesk.web.rest.error.ConflictMapper;
 import io.socialdesk.web.rest.error.InvalidInputMapper;
 import io.socialdesk.web.rest.error.MalformedJsonMapper;
 import io.socialdesk.web.rest.error.NotAllowedMapper;
@@ -21,6 +22,6 @@ public final class RestApi {
     public static final List<Class<?>> RESOURCES = List.of(PostResource.class, AccountResource.class, HealthResource.class);
 
     public static final List<Class<?>> ERROR_MAPPERS = List.of(
-            InvalidInputMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,
+            InvalidInputMapper.class, ConflictMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,
             MalformedJsonMapper.class, WebApplicationMapper.class, UnexpectedErrorMapper.class);
 }

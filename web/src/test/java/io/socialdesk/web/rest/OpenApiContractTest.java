@@ -71,6 +71,10 @@ class OpenApiContractTest {
     static {
         SCHEMAS.put(PostJson.class, "Post");
         SCHEMAS.put(NewPost.class, "NewPost");
+        SCHEMAS.put(io.socialdesk.core.post.PostEdit.class, "PostEdit");
+        SCHEMAS.put(io.socialdesk.core.post.Utm.class, "Utm");
+        SCHEMAS.put(PostJson.MediaJson.class, "Media");
+        SCHEMAS.put(io.socialdesk.web.rest.error.ConflictMapper.ConflictJson.class, "Conflict");
         SCHEMAS.put(AccountJson.class, "Account");
         SCHEMAS.put(ErrorJson.class, "Error");
         SCHEMAS.put(FieldProblem.class, "FieldProblem");
@@ -172,8 +176,10 @@ class OpenApiContractTest {
             responses.fields().forEachRemaining(r -> {
                 if (r.getKey().startsWith("4") || r.getKey().equals("500")) {
                     JsonNode response = resolve(doc, r.getValue());
+                    // A stale edit (409) also carries the current post, in a Conflict.
+                    String expected = r.getKey().equals("409") ? "Conflict" : "Error";
                     assertThat(schemaName(response.path("content").path("application/json").path("schema")))
-                            .as("%s %s answers an Error", op.getKey(), r.getKey()).isEqualTo("Error");
+                            .as("%s %s answers an %s", op.getKey(), r.getKey(), expected).isEqualTo(expected);
                 }
             });
         }
@@ -187,7 +193,7 @@ class OpenApiContractTest {
         ((ObjectNode) spoiled.path("paths")).remove("/posts/{id}");
 
         assertThat(compareOperations(codeOperations(RestApi.RESOURCES), documentedOperations(spoiled)))
-                .containsExactly("Not documented: GET /posts/{id}");
+                .containsExactlyInAnyOrder("Not documented: GET /posts/{id}", "Not documented: PUT /posts/{id}");
     }
 
     @Test
@@ -202,12 +208,13 @@ class OpenApiContractTest {
     @Test
     void aRenamedParameterOrAMissingBodyIsReported() {
         ObjectNode spoiled = doc.deepCopy();
-        ((ObjectNode) spoiled.path("paths").path("/posts").path("get").path("parameters").get(2)).put("name", "max");
+        ((ObjectNode) spoiled.path("paths").path("/posts").path("get").path("parameters").get(5)).put("name", "max");
         ((ObjectNode) spoiled.path("paths").path("/posts").path("post")).remove("requestBody");
 
         assertThat(compareOperations(codeOperations(RestApi.RESOURCES), documentedOperations(spoiled)))
                 .containsExactlyInAnyOrder(
-                        "GET /posts: the code has parameters [query:from, query:limit, query:to], the document [query:from, query:max, query:to]",
+                        "GET /posts: the code has parameters [query:author, query:campaign, query:from, query:limit, query:state, query:to],"
+                                + " the document [query:author, query:campaign, query:from, query:max, query:state, query:to]",
                         "POST /posts: the code reads a body NewPost, the document null");
     }
 
