@@ -1,0 +1,42 @@
+package io.socialdesk.store.approval;
+
+import io.socialdesk.core.approval.Decision;
+import io.socialdesk.core.approval.DecisionStore;
+import io.socialdesk.core.approval.Department;
+import io.socialdesk.store.ao.AoAccess;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.java.ao.Query;
+
+/** {@link DecisionStore} over Active Objects: inserts only. Times are kept to the millisecond. */
+public final class AoDecisionStore implements DecisionStore {
+    private final AoAccess ao;
+
+    public AoDecisionStore(AoAccess ao) {
+        this.ao = ao;
+    }
+
+    @Override
+    public void record(Decision d) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("POST_ID", d.postId());
+        values.put("APPROVER_KEY", d.approverKey());
+        values.put("DEPARTMENT", d.department().name());
+        values.put("KIND", d.kind().name());
+        d.reason().ifPresent(r -> values.put("REASON", r));
+        values.put("CONTENT_HASH", d.contentHash());
+        values.put("DECIDED_AT", Date.from(d.at()));
+        ao.create(DecisionEntity.class, values);
+    }
+
+    @Override
+    public List<Decision> list(long postId) {
+        DecisionEntity[] rows = ao.find(DecisionEntity.class, Query.select().where("POST_ID = ?", postId).order("ID ASC"));
+        return Arrays.stream(rows).map(r -> new Decision(r.getPostId(), r.getApproverKey(), Department.valueOf(r.getDepartment()),
+                Decision.Kind.valueOf(r.getKind()), Optional.ofNullable(r.getReason()), r.getContentHash(), r.getDecidedAt().toInstant())).toList();
+    }
+}
