@@ -5,6 +5,7 @@ import io.socialdesk.core.problem.FieldProblem;
 import io.socialdesk.core.problem.InvalidInputException;
 import io.socialdesk.server.cli.ServeCommand;
 import io.socialdesk.server.cli.UserCommand;
+import io.socialdesk.server.cli.ValidateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** {@code socialdesk}: the server's command line. */
 @Command(name = "socialdesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Social Desk: social media publishing, planning and listening as tracked work.",
-        subcommands = {ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, UserCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with the demo workspace:  socialdesk serve --demo",
                 "More: docs/admin-guide.md"})
 public final class Main {

@@ -26,6 +26,7 @@ import io.socialdesk.store.post.AoPostStore;
 import io.socialdesk.web.rest.AccountResource;
 import io.socialdesk.web.rest.HealthResource;
 import io.socialdesk.web.rest.PostResource;
+import io.socialdesk.web.rest.ValidateResource;
 import io.socialdesk.web.rest.RestApi;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
@@ -76,7 +77,8 @@ public final class SocialDeskApp implements AutoCloseable {
         RequestUser requestUser = new RequestUser();
         Pages pages = new Pages(new VelocityTemplates(), requestUser);
         List<Object> rest = new ArrayList<>(List.of(
-                new PostResource(posts, requestUser), new AccountResource(accounts, requestUser), new HealthResource(health)));
+                new PostResource(posts, requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
+                new ValidateResource(requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker), new PageErrors(pages, requestUser));

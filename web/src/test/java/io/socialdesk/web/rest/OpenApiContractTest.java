@@ -78,6 +78,9 @@ class OpenApiContractTest {
         SCHEMAS.put(AccountJson.class, "Account");
         SCHEMAS.put(ErrorJson.class, "Error");
         SCHEMAS.put(FieldProblem.class, "FieldProblem");
+        SCHEMAS.put(ValidateRequest.class, "ValidateRequest");
+        SCHEMAS.put(ValidationJson.class, "Validation");
+        SCHEMAS.put(ValidationJson.ValidationErrorJson.class, "ValidationError");
     }
 
     /** Built from maps rather than a record, so checked by calling {@link HealthResource}. */
