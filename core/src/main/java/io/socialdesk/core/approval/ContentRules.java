@@ -119,14 +119,19 @@ public final class ContentRules {
             ContentRule rule = rules.get(i);
             for (Map.Entry<String, String> f : fields.entrySet()) {
                 Folded folded = Folded.of(f.getValue());
+                List<int[]> found = new ArrayList<>();
                 for (Pattern p : compiled.get(i)) {
                     Matcher m = p.matcher(folded.text);
                     while (m.find()) {
                         if (m.end() == m.start()) continue;
-                        int start = folded.start[m.start()];
-                        int end = folded.end[m.end() - 1];
-                        out.add(new RuleMatch(rule.id(), rule.department(), f.getKey(), f.getValue().substring(start, end), start, end));
+                        found.add(new int[] {folded.start[m.start()], folded.end[m.end() - 1]});
                     }
+                }
+                // A word found inside a longer match of the same rule ("concours" in "jeu-concours") is not reported twice.
+                for (int[] r : found) {
+                    boolean inside = found.stream().anyMatch(o -> o != r && o[0] <= r[0] && r[1] <= o[1] && (o[1] - o[0] > r[1] - r[0]
+                            || o[0] == r[0] && o[1] == r[1] && found.indexOf(o) < found.indexOf(r)));
+                    if (!inside) out.add(new RuleMatch(rule.id(), rule.department(), f.getKey(), f.getValue().substring(r[0], r[1]), r[0], r[1]));
                 }
             }
         }
@@ -201,6 +206,7 @@ public final class ContentRules {
                 StringBuilder kept = new StringBuilder();
                 folded.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).forEach(kept::appendCodePoint);
                 String lower = kept.toString().toLowerCase(Locale.ROOT);
+                if (lower.isEmpty() && !map.isEmpty()) map.get(map.size() - 1)[1] = next; // a combining mark belongs to its base letter
                 for (int k = 0; k < lower.length(); k++) map.add(new int[] {i, next});
                 out.append(lower);
                 i = next;
