@@ -41,7 +41,7 @@ class PagesInChromiumIT {
         browser.find("#sd-username").sendKeys(username);
         browser.find("#sd-password").sendKeys(DemoWorkspace.PASSWORD);
         browser.find(".sd-login button[type=submit]").click();
-        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/posts"), Duration.ofSeconds(10));
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/posts"), Duration.ofSeconds(30));
     }
 
     @Test
@@ -54,7 +54,7 @@ class PagesInChromiumIT {
 
             // The form names what is missing, next to the field, without leaving the page.
             browser.find("#sd-new-post button[type=submit]").click();
-            browser.waitUntil(d -> !d.findElement(By.cssSelector("[data-error-for=title]")).getText().isEmpty(), Duration.ofSeconds(10));
+            browser.waitUntil(d -> !d.findElement(By.cssSelector("[data-error-for=title]")).getText().isEmpty(), Duration.ofSeconds(30));
             assertThat(browser.text("[data-error-for=title]")).isEqualTo("The title is required");
             browser.screenshot("posts-validation-en");
         }
@@ -73,8 +73,13 @@ class PagesInChromiumIT {
             browser.find("#sd-zone").clear();
             browser.find("#sd-zone").sendKeys("Europe/Paris");
             browser.find("#sd-new-post button[type=submit]").click();
-            browser.waitUntil(d -> d.findElements(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).size() > 0,
-                    Duration.ofSeconds(10));
+            try {
+                browser.waitUntil(d -> d.findElements(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).size() > 0,
+                        Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                browser.screenshot("debug-create");
+                throw new AssertionError(browser.text("form") + " | " + browser.driver().getCurrentUrl(), e);
+            }
             assertThat(driver.findElement(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).getText()).isEqualTo(hostile);
             assertThat(browser.script("return typeof window.__pwned;")).isEqualTo("undefined");
             Path shot = browser.screenshot("post-created-fr");
@@ -101,6 +106,52 @@ class PagesInChromiumIT {
             return Files.size(file);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void thePanelShowsHostileTextAsTextAndTheEditorCatchesSomeoneElsesSave() {
+        io.socialdesk.core.user.User marc = app.users().find("marc").orElseThrow().user();
+        String hostile = "Prix -50% <img src=x onerror=window.__pwned=1> \u202Eevil\u202C 👩\u200D💻";
+        io.socialdesk.core.post.Post post = app.posts().create(new io.socialdesk.core.post.NewPost("Offre d'hiver", hostile,
+                java.time.LocalDate.now().plusDays(20) + "T09:00", "Europe/Paris", java.util.Map.of("X", "<b>For X</b>"),
+                java.util.List.of("Suite <script>window.__pwned=2</script>"), null, java.util.List.of("hiver"), null, "Hiver", "fr",
+                null), marc);
+        try (Browser browser = Browser.start("en")) {
+            signIn(browser, "admin");
+            browser.open(base + post.item().url());
+            // The markup stays text; the right-to-left override is shown, not obeyed.
+            assertThat(browser.text("#sd-master-text"))
+                    .isEqualTo("Prix -50% <img src=x onerror=window.__pwned=1> [U+202E]evil[U+202C] 👩\u200D💻");
+            assertThat(browser.text(".sd-variants dd")).isEqualTo("<b>For X</b>");
+            assertThat(browser.text(".sd-thread li")).isEqualTo("Suite <script>window.__pwned=2</script>");
+            assertThat(browser.script("return typeof window.__pwned;")).isEqualTo("undefined");
+            browser.screenshot("post-panel-en");
+
+            browser.find("#sd-edit-link").click();
+            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/edit"), Duration.ofSeconds(30));
+            browser.find("#sd-title").clear();
+            browser.find("#sd-title").sendKeys("Offre d'hiver, revue");
+
+            // Meanwhile Marc saves the post: the page's version is now stale.
+            app.posts().edit(post.id(), new io.socialdesk.core.post.PostEdit(1, "Marc's title", hostile,
+                    post.planned().local().toString(), "Europe/Paris", null, null, null, null, null, null, null, null), marc);
+
+            browser.find("#sd-edit-post button[type=submit]").click();
+            browser.waitUntil(d -> !d.findElement(By.cssSelector("[data-error-for=version]")).getText().isEmpty(), Duration.ofSeconds(30));
+            assertThat(browser.text("[data-error-for=version]")).contains("Someone else saved this post first", "marc");
+            assertThat(browser.find("#sd-title").getAttribute("value")).isEqualTo("Offre d'hiver, revue");
+            browser.screenshot("post-editor-conflict-en");
+
+            // Reloaded at the new version, the same change saves and the panel shows it.
+            browser.open(base + "/posts/" + post.id() + "/edit");
+            browser.find("#sd-title").clear();
+            browser.find("#sd-title").sendKeys("Offre d'hiver, revue");
+            browser.find("#sd-edit-post button[type=submit]").click();
+            browser.waitUntil(d -> d.getCurrentUrl().endsWith(post.item().url()), Duration.ofSeconds(30));
+            assertThat(app.posts().get(post.id()).title()).isEqualTo("Offre d'hiver, revue");
+            assertThat(app.posts().get(post.id()).version()).isEqualTo(3);
+            assertThat(browser.text("#sd-post-panel .sd-facts")).contains("3, saved by admin");
         }
     }
 }

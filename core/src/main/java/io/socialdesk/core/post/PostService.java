@@ -95,6 +95,10 @@ public final class PostService {
         return store.find(id).orElseThrow(() -> new NotFoundException("No post with id " + id));
     }
 
+    public Optional<Post> findByItem(long itemId) {
+        return store.findByItem(itemId);
+    }
+
     public List<Post> list(PostQuery query) {
         return store.list(query);
     }

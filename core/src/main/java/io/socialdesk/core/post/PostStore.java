@@ -20,6 +20,9 @@ public interface PostStore {
 
     Optional<Post> find(long id);
 
+    /** The post carried by a tracked item (a Jira issue id, or a server item id). */
+    Optional<Post> findByItem(long itemId);
+
     List<Post> list(PostQuery query);
 
     int count();

@@ -8,7 +8,10 @@ import io.socialdesk.server.auth.Credentials;
 import io.socialdesk.server.auth.ServerUser;
 import io.socialdesk.server.auth.ServerUsers;
 import io.socialdesk.server.tracker.BuiltInTracker;
+import io.socialdesk.core.post.Post;
+import io.socialdesk.web.page.PostEditorPage;
 import io.socialdesk.web.page.PostListPage;
+import io.socialdesk.web.page.PostPanel;
 import io.socialdesk.web.rest.RestApi;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
@@ -108,6 +111,21 @@ public class PageResource {
     }
 
     @GET
+    @Path("posts/{id}/edit")
+    public Response editPost(@Context HttpServletRequest request, @PathParam("id") String id) {
+        requestUser.require();
+        long postId;
+        try {
+            postId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("No post " + id);
+        }
+        Post post = posts.get(postId);
+        Map<String, Object> body = PostEditorPage.context(post, RestApi.BASE_PATH, post.item().url());
+        return pages.render(request, 200, "socialdesk.post.edit", PostEditorPage.TEMPLATE, body);
+    }
+
+    @GET
     @Path("items")
     public Response items(@Context HttpServletRequest request) {
         User viewer = requestUser.require();
@@ -124,8 +142,16 @@ public class PageResource {
     public Response item(@Context HttpServletRequest request, @PathParam("key") String key) {
         User viewer = requestUser.require();
         BuiltInTracker.Item item = tracker.find(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        Locale locale = pages.localeOf(request);
         Map<String, Object> body = new HashMap<>();
-        body.put("item", new ItemRow(item, viewer, pages.localeOf(request)));
+        body.put("item", new ItemRow(item, viewer, locale));
+        body.put("hasPost", false);
+        if (item.kind() == ItemKind.SOCIAL_POST) {
+            posts.findByItem(item.tracked().id()).ifPresent(post -> {
+                body.putAll(PostPanel.context(post, viewer.zone(), locale, "/posts/" + post.id() + "/edit"));
+                body.put("hasPost", true);
+            });
+        }
         return pages.render(request, 200, "socialdesk.items.heading", "templates/server/item.vm", body);
     }
 

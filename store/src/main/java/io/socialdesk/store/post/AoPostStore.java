@@ -94,6 +94,12 @@ public final class AoPostStore implements PostStore {
     }
 
     @Override
+    public Optional<Post> findByItem(long itemId) {
+        PostEntity[] rows = ao.find(PostEntity.class, Query.select().where("ITEM_ID = ?", itemId));
+        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
+    }
+
+    @Override
     public List<Post> list(PostQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
