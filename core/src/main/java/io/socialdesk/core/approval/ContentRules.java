@@ -95,6 +95,21 @@ public final class ContentRules {
         return rules;
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContentRules r && r.rules.equals(rules);
+    }
+
+    @Override
+    public int hashCode() {
+        return rules.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ContentRules" + rules.stream().map(ContentRule::id).toList();
+    }
+
     /** The same rules with {@code rule} replacing the one of the same id, or added. */
     public ContentRules with(ContentRule rule) {
         List<ContentRule> next = new ArrayList<>();

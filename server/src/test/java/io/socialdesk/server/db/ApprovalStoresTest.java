@@ -1,0 +1,147 @@
+package io.socialdesk.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.approval.ApprovalPolicy;
+import io.socialdesk.core.approval.ApproverQuorum;
+import io.socialdesk.core.approval.ContentRule;
+import io.socialdesk.core.approval.ContentRules;
+import io.socialdesk.core.approval.Decision;
+import io.socialdesk.core.approval.Department;
+import io.socialdesk.core.approval.DepartmentRule;
+import io.socialdesk.core.audit.AuditEvent;
+import io.socialdesk.core.audit.AuditKind;
+import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.user.Role;
+import io.socialdesk.server.ServerEntities;
+import io.socialdesk.store.approval.AoDecisionStore;
+import io.socialdesk.store.approval.AoPolicyStore;
+import io.socialdesk.store.approval.DecisionEntity;
+import io.socialdesk.store.approval.PolicyEntity;
+import io.socialdesk.store.audit.AoAuditTrail;
+import io.socialdesk.store.audit.AuditEntity;
+import io.socialdesk.testing.PostgresCluster;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The approval workflow's stores (decisions, policies, the audit trail) on the embedded HSQLDB and on a real PostgreSQL. */
+class ApprovalStoresTest {
+    @TempDir
+    static Path data;
+
+    static PostgresCluster postgres;
+    static Database hsqldb;
+    static Database pg;
+    static final AtomicLong POST_IDS = new AtomicLong(1000);
+    static final Instant T0 = Instant.parse("2026-11-22T10:15:30.123Z");
+
+    @BeforeAll
+    static void open() {
+        postgres = PostgresCluster.start();
+        hsqldb = Database.open(DatabaseConfig.embedded(data), ServerEntities.all());
+        pg = Database.open(new DatabaseConfig(postgres.createDatabase("approvals"), postgres.user(), postgres.password()), ServerEntities.all());
+    }
+
+    @AfterAll
+    static void close() {
+        if (hsqldb != null) hsqldb.close();
+        if (pg != null) pg.close();
+        if (postgres != null) postgres.close();
+    }
+
+    static Stream<Database> databases() {
+        return Stream.of(hsqldb, pg);
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void decisionsComeBackInTheOrderTheyWereRecorded(Database db) {
+        AoDecisionStore store = new AoDecisionStore(db.ao());
+        long post = POST_IDS.incrementAndGet();
+        String hash = "a".repeat(64);
+        Decision first = new Decision(post, "lea", Department.MARKETING, Decision.Kind.APPROVED, Optional.empty(), hash, T0);
+        Decision second = new Decision(post, "lou", Department.LEGAL, Decision.Kind.CHANGES_REQUESTED,
+                Optional.of("Le prix doit mentionner « TTC » — et l'offre ses conditions. " + "x".repeat(3000)), hash, T0.plusSeconds(1));
+        Decision third = new Decision(post, "lou", Department.LEGAL, Decision.Kind.APPROVED, Optional.empty(), "b".repeat(64), T0);
+        store.record(first);
+        store.record(second);
+        store.record(third);
+        store.record(new Decision(post + 1, "lea", Department.HR, Decision.Kind.REJECTED, Optional.empty(), hash, T0));
+        assertThat(store.list(post)).containsExactly(first, second, third);
+        assertThat(store.list(999_999)).isEmpty();
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aPolicyIsSavedReplacedAndReadBack(Database db) {
+        AoPolicyStore store = new AoPolicyStore(db.ao());
+        String project = "P" + POST_IDS.incrementAndGet();
+        assertThat(store.find(project)).isEmpty();
+        assertThat(store.policyFor(project)).isEqualTo(ApprovalPolicy.defaults(project));
+
+        ContentRules rules = ContentRules.defaultsWithCompetitors(List.of("Acme", "Société Générique"))
+                .with(new ContentRule("legal.codes", Department.LEGAL, ContentRule.Kind.REGEX, List.of("\\bcode\\s+[a-z0-9]+", "tab\there"), "promo codes"));
+        ApprovalPolicy policy = new ApprovalPolicy(project, List.of(
+                new DepartmentRule(Department.LEGAL, Role.LEGAL, Optional.of("legal-fr"), ApproverQuorum.atLeast(2)),
+                new DepartmentRule(Department.MARKETING, Role.MARKETING_LEAD, Optional.empty(), ApproverQuorum.all(Set.of("lea", "leo")))),
+                ApprovalPolicy.Ordering.IN_ORDER, false, rules);
+        store.save(policy);
+        ApprovalPolicy read = store.find(project).orElseThrow();
+        assertThat(read.departments()).isEqualTo(policy.departments());
+        assertThat(read.rules().rules()).isEqualTo(policy.rules().rules());
+        assertThat(read.ordering()).isEqualTo(ApprovalPolicy.Ordering.IN_ORDER);
+        assertThat(read.keepApprovalsOnReschedule()).isFalse();
+
+        store.save(ApprovalPolicy.defaults(project));
+        ApprovalPolicy replaced = store.find(project).orElseThrow();
+        assertThat(replaced.ordering()).isEqualTo(ApprovalPolicy.Ordering.PARALLEL);
+        assertThat(replaced.rules().rules()).isEqualTo(ContentRules.defaults().rules());
+        assertThat(db.ao().count(PolicyEntity.class, net.java.ao.Query.select().where("PROJECT_KEY = ?", project))).isEqualTo(1);
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void theAuditTrailKeepsEveryFieldAndTheOrderOfAppending(Database db) {
+        AoAuditTrail trail = new AoAuditTrail(db.ao());
+        long post = POST_IDS.incrementAndGet();
+        List<AuditEvent> events = List.of(
+                AuditEvent.of(post, T0, "alice", AuditKind.CREATED, "").withHash("c".repeat(64)).withStates(PostState.DRAFT, PostState.DRAFT),
+                AuditEvent.of(post, T0, "lou", AuditKind.COMMENTED, "Émoji 👩🏽‍💻 and \"quotes\"\nnew line =cmd").withNetwork(Network.BLUESKY),
+                AuditEvent.of(post, T0.minusSeconds(5), "socialdesk:system", AuditKind.STATE_CHANGED, "")
+                        .withStates(PostState.SCHEDULED, PostState.PUBLISHING));
+        events.forEach(trail::append);
+        trail.append(AuditEvent.of(post + 1, T0, "x", AuditKind.EDITED, "other post"));
+        assertThat(trail.list(post)).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void theAoStoresOfferNoUpdateOrDelete() {
+        for (Class<?> store : List.of(AoAuditTrail.class, AoDecisionStore.class)) {
+            assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName))
+                    .as(store.getSimpleName()).isSubsetOf("append", "record", "list").contains("list");
+        }
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void tablesAreNamedAsJiraNamesThem(Database db) {
+        assertThat(db.tableName(DecisionEntity.class)).isEqualTo(Database.tablePrefix() + "_APPROVAL_DECISION");
+        assertThat(db.tableName(PolicyEntity.class)).isEqualTo(Database.tablePrefix() + "_APPROVAL_POLICY");
+        assertThat(db.tableName(AuditEntity.class)).isEqualTo(Database.tablePrefix() + "_AUDIT_EVENT");
+    }
+}
