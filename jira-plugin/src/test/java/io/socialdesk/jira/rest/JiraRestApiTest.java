@@ -23,7 +23,7 @@ class JiraRestApiTest {
             JiraValidateResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
             JiraNotAllowedMapper.class, JiraNotSignedInMapper.class, JiraMalformedJsonMapper.class,
-            JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class);
+            JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class, io.socialdesk.jira.rest.error.JiraConflictMapper.class);
 
     @Test
     void everySharedResourceHasAJiraSubclassOnTheSamePath() {
