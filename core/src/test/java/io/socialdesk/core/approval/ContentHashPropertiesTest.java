@@ -45,6 +45,13 @@ class ContentHashPropertiesTest {
     }
 
     @Property
+    void aSnapshotGivesBackTheWholeContent(@ForAll("contents") PostContent c) {
+        PostContent tagged = new PostContent(c.text(), c.variants(), c.media(), c.thread(), c.firstComment(), c.hashtags(), c.utm(),
+                "campaign " + c.text(), c.language(), c.accountIds());
+        assertThat(ContentSnapshot.decode(ContentSnapshot.encode(tagged))).isEqualTo(tagged);
+    }
+
+    @Property
     void anySingleChangeChangesTheHash(@ForAll("contents") PostContent c, @ForAll("changes") Change change) {
         PostContent changed = change.apply(c);
         if (changed.equals(c)) return;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.approval.ApprovalPolicy;
 import io.socialdesk.core.approval.ApproverQuorum;
+import io.socialdesk.core.approval.ContentDiff;
+import io.socialdesk.core.approval.ContentHash;
 import io.socialdesk.core.approval.ContentRule;
 import io.socialdesk.core.approval.ContentRules;
 import io.socialdesk.core.approval.Decision;
@@ -12,10 +14,15 @@ import io.socialdesk.core.approval.Department;
 import io.socialdesk.core.approval.DepartmentRule;
 import io.socialdesk.core.audit.AuditEvent;
 import io.socialdesk.core.audit.AuditKind;
+import io.socialdesk.core.post.Media;
+import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.post.Utm;
 import io.socialdesk.core.user.Role;
 import io.socialdesk.server.ServerEntities;
+import io.socialdesk.store.approval.AoContentVersions;
 import io.socialdesk.store.approval.AoDecisionStore;
+import io.socialdesk.store.approval.ContentVersionEntity;
 import io.socialdesk.store.approval.AoPolicyStore;
 import io.socialdesk.store.approval.DecisionEntity;
 import io.socialdesk.store.approval.PolicyEntity;
@@ -28,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,17 +137,36 @@ class ApprovalStoresTest {
         assertThat(trail.list(post)).containsExactlyElementsOf(events);
     }
 
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void theApprovedContentIsKeptOncePerHashForTheDiff(Database db) {
+        AoContentVersions versions = new AoContentVersions(db.ao());
+        long post = POST_IDS.incrementAndGet();
+        PostContent approved = new PostContent("Prix : 19,99 € 👍", Map.of(Network.MASTODON, "Toot"),
+                List.of(new Media("ab".repeat(32), "image/png", 1234, "Un vélo", "velo.png")), List.of("2/2"), Optional.of(""),
+                List.of("#vélo"), new Utm("social", "rentree", ""), "Rentrée", "fr", List.of(3L, 1L));
+        String hash = versions.save(post, approved);
+        assertThat(versions.save(post, approved)).isEqualTo(hash).isEqualTo(ContentHash.of(approved));
+        PostContent current = PostContent.ofText("Prix : 18,99 €");
+        versions.save(post, current);
+        assertThat(versions.find(post, hash)).contains(approved);
+        assertThat(versions.find(post + 1, hash)).isEmpty();
+        assertThat(ContentDiff.between(versions.find(post, hash).orElseThrow(), current)).isNotEmpty();
+        assertThat(db.ao().count(ContentVersionEntity.class, net.java.ao.Query.select().where("POST_ID = ?", post))).isEqualTo(2);
+    }
+
     @Test
     void theAoStoresOfferNoUpdateOrDelete() {
-        for (Class<?> store : List.of(AoAuditTrail.class, AoDecisionStore.class)) {
+        for (Class<?> store : List.of(AoAuditTrail.class, AoDecisionStore.class, AoContentVersions.class)) {
             assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName))
-                    .as(store.getSimpleName()).isSubsetOf("append", "record", "list").contains("list");
+                    .as(store.getSimpleName()).isSubsetOf("append", "record", "save", "list", "find");
         }
     }
 
     @ParameterizedTest(autoCloseArguments = false)
     @MethodSource("databases")
     void tablesAreNamedAsJiraNamesThem(Database db) {
+        assertThat(db.tableName(ContentVersionEntity.class)).isEqualTo(Database.tablePrefix() + "_CONTENT_VERSION");
         assertThat(db.tableName(DecisionEntity.class)).isEqualTo(Database.tablePrefix() + "_APPROVAL_DECISION");
         assertThat(db.tableName(PolicyEntity.class)).isEqualTo(Database.tablePrefix() + "_APPROVAL_POLICY");
         assertThat(db.tableName(AuditEntity.class)).isEqualTo(Database.tablePrefix() + "_AUDIT_EVENT");
