@@ -30,6 +30,22 @@ public record AuditEvent(long postId, Instant at, String actor, AuditKind kind, 
         return new AuditEvent(postId, at, actor, kind, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), detail);
     }
 
+    /** The longest comment kept, in UTF-16 code units. */
+    public static final int MAX_COMMENT = 10_000;
+
+    /**
+     * A reviewer's comment on the post, or on one network's variant when {@code network} is set.
+     * Refuses an empty or over-long text ({@code InvalidInputException}, field {@code text}).
+     */
+    public static AuditEvent comment(long postId, Instant at, String actor, Optional<Network> network, String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) throw new io.socialdesk.core.problem.InvalidInputException("text", "required", "A comment needs some text.");
+        if (t.length() > MAX_COMMENT) {
+            throw new io.socialdesk.core.problem.InvalidInputException("text", "too-long", "A comment has at most " + MAX_COMMENT + " characters.");
+        }
+        return new AuditEvent(postId, at, actor, AuditKind.COMMENTED, Optional.empty(), Optional.empty(), Optional.empty(), network, t);
+    }
+
     public AuditEvent withHash(String hash) {
         return new AuditEvent(postId, at, actor, kind, Optional.of(hash), fromState, toState, network, detail);
     }

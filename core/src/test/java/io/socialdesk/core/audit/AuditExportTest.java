@@ -43,6 +43,19 @@ class AuditExportTest {
     }
 
     @Test
+    void aCommentMayNameOneNetworkAndNeedsText() {
+        AuditEvent c = AuditEvent.comment(5, AT, "lou", java.util.Optional.of(Network.X), "  Too long for X?  ");
+        assertThat(c.kind()).isEqualTo(AuditKind.COMMENTED);
+        assertThat(c.network()).contains(Network.X);
+        assertThat(c.detail()).isEqualTo("Too long for X?");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditEvent.comment(5, AT, "lou", java.util.Optional.empty(), " \n "))
+                .isInstanceOfSatisfying(io.socialdesk.core.problem.InvalidInputException.class,
+                        e -> assertThat(e.first().field() + " " + e.first().rule()).isEqualTo("text required"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditEvent.comment(5, AT, "lou", java.util.Optional.empty(), "x".repeat(10_001)))
+                .isInstanceOf(io.socialdesk.core.problem.InvalidInputException.class).hasMessageContaining("10000");
+    }
+
+    @Test
     void theTrailPortHasNoWayToChangeOrRemoveAnEntry() {
         assertThat(AuditTrail.class.getMethods()).extracting(java.lang.reflect.Method::getName).containsExactlyInAnyOrder("append", "list");
     }
