@@ -61,6 +61,17 @@ public record ApprovalState(String contentHash, List<DepartmentStatus> departmen
 
     public static ApprovalState evaluate(ApprovalPolicy policy, List<Department> required, String currentHash, Set<String> authors,
             List<Decision> decisions) {
+        return evaluate(policy, required, currentHash, authors, decisions, Instant.MIN);
+    }
+
+    /**
+     * As above, ignoring decisions made before {@code validFrom}: the moment a time-only reschedule
+     * voided the approvals (a policy that does not keep approvals on reschedule), since the hash,
+     * which leaves the time out, cannot tell.
+     */
+    public static ApprovalState evaluate(ApprovalPolicy policy, List<Department> required, String currentHash, Set<String> authors,
+            List<Decision> allDecisions, Instant validFrom) {
+        List<Decision> decisions = allDecisions.stream().filter(d -> !d.at().isBefore(validFrom)).toList();
         List<DepartmentStatus> statuses = new ArrayList<>();
         List<Department> open = new ArrayList<>();
         boolean inOrder = policy.ordering() == ApprovalPolicy.Ordering.IN_ORDER;

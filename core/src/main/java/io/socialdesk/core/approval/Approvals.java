@@ -32,6 +32,16 @@ public final class Approvals {
         return authors;
     }
 
+    /**
+     * When the current approvals became valid: the time of the latest time-only reschedule that sent
+     * the post back to review (an audit event RESCHEDULED whose new state is In review), else the
+     * beginning of time. Approvals before it do not count.
+     */
+    public static java.time.Instant approvalsValidFrom(List<AuditEvent> trail) {
+        return trail.stream().filter(e -> e.kind() == AuditKind.RESCHEDULED && e.toState().equals(Optional.of(io.socialdesk.core.post.PostState.IN_REVIEW)))
+                .map(AuditEvent::at).max(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.MIN);
+    }
+
     /** Whether the actor approves for this department under the policy (by role, or by group when the policy names one). */
     public boolean eligible(Actor actor, DepartmentRule rule) {
         if (actor.system()) return false;

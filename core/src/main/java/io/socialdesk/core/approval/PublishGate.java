@@ -1,5 +1,6 @@
 package io.socialdesk.core.approval;
 
+import io.socialdesk.core.audit.AuditEvent;
 import io.socialdesk.core.post.PostContent;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,18 @@ public final class PublishGate {
     public static boolean mayPublish(ApprovalPolicy policy, PostContent content, Set<Department> flagged, Set<String> authors,
             List<Decision> decisions) {
         return explain(policy, content, flagged, authors, decisions).complete();
+    }
+
+    /**
+     * The same check from the post's audit trail: its authors are the creator and every editor
+     * ({@link Approvals#authors}), and approvals made before a reschedule that sent the post back to
+     * review do not count ({@link Approvals#approvalsValidFrom}). This is the form the publisher uses.
+     */
+    public static boolean mayPublish(ApprovalPolicy policy, PostContent content, Set<Department> flagged, String creatorKey,
+            List<AuditEvent> trail, List<Decision> decisions) {
+        ApprovalPolicy.Requirement required = policy.required(content, flagged);
+        return ApprovalState.evaluate(policy, required.departments(), ContentHash.of(content), Approvals.authors(creatorKey, trail), decisions,
+                Approvals.approvalsValidFrom(trail)).complete();
     }
 
     /** The same evaluation, with the per-department detail, for the message the publisher writes on the issue when it refuses. */

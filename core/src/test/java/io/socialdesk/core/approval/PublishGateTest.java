@@ -175,6 +175,23 @@ class PublishGateTest {
     }
 
     @Test
+    void fromTheTrailEditorsAreAuthorsAndARescheduleThatDroppedApprovalsVoidsThem() {
+        List<AuditEvent> trail = new ArrayList<>(List.of(AuditEvent.of(1, T0, "alice", AuditKind.CREATED, "")));
+        decide("lea", Department.MARKETING, APPROVED, PLAIN, 1);
+        assertThat(PublishGate.mayPublish(DEFAULTS, PLAIN, Set.of(), "alice", trail, decisions)).isTrue();
+        trail.add(AuditEvent.of(1, T0.plusSeconds(120), "alice", AuditKind.RESCHEDULED, "")
+                .withStates(io.socialdesk.core.post.PostState.APPROVED, io.socialdesk.core.post.PostState.APPROVED));
+        assertThat(PublishGate.mayPublish(DEFAULTS, PLAIN, Set.of(), "alice", trail, decisions)).as("approvals kept").isTrue();
+        trail.add(AuditEvent.of(1, T0.plusSeconds(180), "alice", AuditKind.RESCHEDULED, "")
+                .withStates(io.socialdesk.core.post.PostState.SCHEDULED, io.socialdesk.core.post.PostState.IN_REVIEW));
+        assertThat(PublishGate.mayPublish(DEFAULTS, PLAIN, Set.of(), "alice", trail, decisions)).as("approvals dropped").isFalse();
+        decide("lea", Department.MARKETING, APPROVED, PLAIN, 4);
+        assertThat(PublishGate.mayPublish(DEFAULTS, PLAIN, Set.of(), "alice", trail, decisions)).isTrue();
+        trail.add(AuditEvent.of(1, T0.plusSeconds(300), "lea", AuditKind.EDITED, "").withHash(ContentHash.of(PLAIN)));
+        assertThat(PublishGate.mayPublish(DEFAULTS, PLAIN, Set.of(), "alice", trail, decisions)).as("lea edited: now an author").isFalse();
+    }
+
+    @Test
     void authorsAreTheCreatorAndEveryEditor() {
         List<AuditEvent> trail = List.of(AuditEvent.of(1, T0, "alice", AuditKind.CREATED, ""), AuditEvent.of(1, T0, "lou", AuditKind.EDITED, ""),
                 AuditEvent.of(1, T0, "lea", AuditKind.APPROVED, ""), AuditEvent.of(1, T0, "sam", AuditKind.COMMENTED, "hi"));
