@@ -19,7 +19,6 @@ import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.post.Utm;
 import io.socialdesk.core.user.Role;
-import io.socialdesk.server.ServerEntities;
 import io.socialdesk.store.approval.AoContentVersions;
 import io.socialdesk.store.approval.AoDecisionStore;
 import io.socialdesk.store.approval.ContentVersionEntity;
@@ -28,10 +27,8 @@ import io.socialdesk.store.approval.DecisionEntity;
 import io.socialdesk.store.approval.PolicyEntity;
 import io.socialdesk.store.audit.AoAuditTrail;
 import io.socialdesk.store.audit.AuditEntity;
-import io.socialdesk.testing.PostgresCluster;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -39,42 +36,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The approval workflow's stores (decisions, policies, the audit trail) on the embedded HSQLDB and on a real PostgreSQL. */
-class ApprovalStoresTest {
-    @TempDir
-    static Path data;
-
-    static PostgresCluster postgres;
-    static Database hsqldb;
-    static Database pg;
+class ApprovalStoresTest extends OnBothDatabases {
     static final AtomicLong POST_IDS = new AtomicLong(1000);
     static final Instant T0 = Instant.parse("2026-11-22T10:15:30.123Z");
-
-    @BeforeAll
-    static void open() {
-        postgres = PostgresCluster.start();
-        hsqldb = Database.open(DatabaseConfig.embedded(data), ServerEntities.all());
-        pg = Database.open(new DatabaseConfig(postgres.createDatabase("approvals"), postgres.user(), postgres.password()), ServerEntities.all());
-    }
-
-    @AfterAll
-    static void close() {
-        if (hsqldb != null) hsqldb.close();
-        if (pg != null) pg.close();
-        if (postgres != null) postgres.close();
-    }
-
-    static Stream<Database> databases() {
-        return Stream.of(hsqldb, pg);
-    }
 
     @ParameterizedTest(autoCloseArguments = false)
     @MethodSource("databases")

@@ -8,48 +8,17 @@ import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.post.PostQuery;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.tracker.TrackedItem;
-import io.socialdesk.server.ServerEntities;
 import io.socialdesk.server.jobs.JobLeases;
 import io.socialdesk.store.post.AoPostStore;
-import io.socialdesk.testing.PostgresCluster;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The shared AO store code and the server's leases, run on the embedded HSQLDB and on a real PostgreSQL. */
-class StoresOnBothDatabasesTest {
-    @TempDir
-    static Path data;
-
-    static PostgresCluster postgres;
-    static Database hsqldb;
-    static Database pg;
-
-    @BeforeAll
-    static void open() {
-        postgres = PostgresCluster.start();
-        hsqldb = Database.open(DatabaseConfig.embedded(data), ServerEntities.all());
-        pg = Database.open(new DatabaseConfig(postgres.createDatabase("stores"), postgres.user(), postgres.password()), ServerEntities.all());
-    }
-
-    @AfterAll
-    static void close() {
-        if (hsqldb != null) hsqldb.close();
-        if (pg != null) pg.close();
-        if (postgres != null) postgres.close();
-    }
-
-    static Stream<Database> databases() {
-        return Stream.of(hsqldb, pg);
-    }
+class StoresOnBothDatabasesTest extends OnBothDatabases {
 
     @ParameterizedTest(autoCloseArguments = false)
     @MethodSource("databases")
