@@ -73,13 +73,8 @@ class PagesInChromiumIT {
             browser.find("#sd-zone").clear();
             browser.find("#sd-zone").sendKeys("Europe/Paris");
             browser.find("#sd-new-post button[type=submit]").click();
-            try {
-                browser.waitUntil(d -> d.findElements(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).size() > 0,
-                        Duration.ofSeconds(30));
-            } catch (RuntimeException e) {
-                browser.screenshot("debug-create");
-                throw new AssertionError(browser.text("form") + " | " + browser.driver().getCurrentUrl(), e);
-            }
+            browser.waitUntil(d -> d.findElements(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).size() > 0,
+                    Duration.ofSeconds(30));
             assertThat(driver.findElement(By.xpath("//td[@class='sd-title' and contains(., 'Launch')]")).getText()).isEqualTo(hostile);
             assertThat(browser.script("return typeof window.__pwned;")).isEqualTo("undefined");
             Path shot = browser.screenshot("post-created-fr");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.socialdesk.web.rest.RestApi;
-import java.net.InetSocketAddress;
 import java.util.EnumSet;
 import java.util.List;
 import javax.servlet.DispatcherType;
@@ -88,10 +87,6 @@ public final class SocialDeskServer implements AutoCloseable {
         String host = connector.getHost();
         String shown = host == null || host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
         return "http://" + shown + ":" + port() + "/";
-    }
-
-    public InetSocketAddress address() {
-        return new InetSocketAddress(connector.getHost(), port());
     }
 
     @Override

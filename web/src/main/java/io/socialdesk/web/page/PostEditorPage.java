@@ -40,15 +40,11 @@ public final class PostEditorPage {
             variants.add(new VariantField(network, post.content().variants().getOrDefault(network, "")));
         }
         Map<String, Object> context = new HashMap<>();
-        context.put("post", PostEditorPage.fields(post));
+        context.put("post", new Fields(post));
         context.put("variants", variants);
         context.put("restBase", restBase);
         context.put("backUrl", backUrl);
         return context;
-    }
-
-    private static Fields fields(Post post) {
-        return new Fields(post);
     }
 
     /** The post's fields as the form shows them. */

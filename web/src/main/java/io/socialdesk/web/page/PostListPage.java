@@ -25,7 +25,6 @@ public final class PostListPage {
         context.put("noPosts", posts.isEmpty());
         context.put("viewerZone", viewerZone.getId());
         context.put("restBase", restBase);
-        context.put("zoneSuggestion", viewerZone.getId());
         return context;
     }
 
