@@ -10,11 +10,12 @@ import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.user.CurrentUser;
 import io.socialdesk.jira.store.JiraActiveObjectsAccess;
 import io.socialdesk.jira.tracker.JiraIssueTracker;
-import io.socialdesk.store.account.AoAccountStore;
+import io.socialdesk.core.approval.ApproverDirectory;
+import io.socialdesk.core.notification.Notifier;
+import io.socialdesk.web.Engine;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.job.AoJobRunLog;
 import io.socialdesk.store.job.JobRunEntity;
-import io.socialdesk.store.post.AoPostStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import net.java.ao.Query;
 public final class SocialDeskEngine {
     static final Duration HEARTBEAT_INTERVAL = Duration.ofMinutes(1);
 
+    private final Engine engine;
     private final PostService posts;
     private final AccountStore accounts;
     private final HealthService health;
@@ -45,14 +47,16 @@ public final class SocialDeskEngine {
 
     SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
         JobRunLog jobRuns = new AoJobRunLog(ao);
-        this.posts = new PostService(new AoPostStore(ao), tracker, clock);
-        this.accounts = new AoAccountStore(ao);
+        this.engine = Engine.over(ao, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, clock);
+        this.posts = engine.posts();
+        this.accounts = engine.accounts();
         this.health = new HealthService(() -> probe(ao), jobRuns);
         this.jobs = List.of(new HeartbeatJob(jobRuns, node, HEARTBEAT_INTERVAL));
         this.currentUser = currentUser;
     }
 
     public PostService posts() { return posts; }
+    public Engine engine() { return engine; }
     public AccountStore accounts() { return accounts; }
     public HealthService health() { return health; }
     public List<Job> jobs() { return jobs; }

@@ -20,12 +20,15 @@ import io.socialdesk.server.jobs.JobLeases;
 import io.socialdesk.server.jobs.ServerScheduler;
 import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.server.tracker.BuiltInTracker;
-import io.socialdesk.store.account.AoAccountStore;
+import io.socialdesk.core.approval.ApproverDirectory;
+import io.socialdesk.core.notification.Notifier;
+import io.socialdesk.web.Engine;
 import io.socialdesk.store.job.AoJobRunLog;
-import io.socialdesk.store.post.AoPostStore;
 import io.socialdesk.web.rest.AccountResource;
 import io.socialdesk.web.rest.HealthResource;
+import io.socialdesk.web.rest.PolicyResource;
 import io.socialdesk.web.rest.PostResource;
+import io.socialdesk.web.rest.ReviewResource;
 import io.socialdesk.web.rest.ValidateResource;
 import io.socialdesk.web.rest.RestApi;
 import java.lang.reflect.InvocationTargetException;
@@ -52,6 +55,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final PostStore postStore;
     private final AccountStore accounts;
     private final PostService posts;
+    private final Engine engine;
     private final ServerUsers users;
     private final Credentials credentials;
     private final BuiltInTracker tracker;
@@ -62,10 +66,11 @@ public final class SocialDeskApp implements AutoCloseable {
         this.settings = settings;
         this.database = Database.open(settings.database(), ServerEntities.all());
         Clock clock = settings.clock();
-        this.postStore = new AoPostStore(database.ao());
-        this.accounts = new AoAccountStore(database.ao());
         this.tracker = new BuiltInTracker(database.ao(), clock);
-        this.posts = new PostService(postStore, tracker, clock);
+        this.engine = Engine.over(database.ao(), tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, clock);
+        this.postStore = engine.postStore();
+        this.accounts = engine.accounts();
+        this.posts = engine.posts();
         this.users = new ServerUsers(database.ao());
         this.credentials = new Credentials(database.ao(), users, clock);
         AoJobRunLog jobRuns = new AoJobRunLog(database.ao());
@@ -77,7 +82,8 @@ public final class SocialDeskApp implements AutoCloseable {
         RequestUser requestUser = new RequestUser();
         Pages pages = new Pages(new VelocityTemplates(), requestUser);
         List<Object> rest = new ArrayList<>(List.of(
-                new PostResource(posts, requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
+                new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
+                new PolicyResource(engine.policies(), requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
@@ -107,6 +113,7 @@ public final class SocialDeskApp implements AutoCloseable {
 
     public Database database() { return database; }
     public PostService posts() { return posts; }
+    public Engine engine() { return engine; }
     public PostStore postStore() { return postStore; }
     public AccountStore accounts() { return accounts; }
     public ServerUsers users() { return users; }

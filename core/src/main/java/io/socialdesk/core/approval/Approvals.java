@@ -42,6 +42,24 @@ public final class Approvals {
                 .map(AuditEvent::at).max(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.MIN);
     }
 
+    /** The departments flagged by hand as required: the latest FLAGGED event's list. */
+    public static Set<Department> flagged(List<AuditEvent> trail) {
+        Set<Department> flagged = java.util.EnumSet.noneOf(Department.class);
+        trail.stream().filter(e -> e.kind() == AuditKind.FLAGGED).reduce((a, b) -> b).ifPresent(e -> {
+            for (String name : e.detail().split(",")) if (!name.isBlank()) flagged.add(Department.valueOf(name.strip()));
+        });
+        return flagged;
+    }
+
+    /**
+     * The departments this actor may object for (request changes or reject): every required
+     * department they review for, open or not, since an objection never lets a post through.
+     */
+    public List<Department> objectableFor(Actor actor, ApprovalPolicy policy, ApprovalState state, Set<String> authors) {
+        if (authors.contains(actor.key())) return List.of();
+        return state.departments().stream().map(ApprovalState.DepartmentStatus::department).filter(d -> eligible(actor, policy.rule(d))).toList();
+    }
+
     /** Whether the actor approves for this department under the policy (by role, or by group when the policy names one). */
     public boolean eligible(Actor actor, DepartmentRule rule) {
         if (actor.system()) return false;
@@ -73,6 +91,13 @@ public final class Approvals {
         return Optional.empty();
     }
 
+    private Optional<String> objectionRefusal(Actor actor, Department department, ApprovalPolicy policy, ApprovalState state,
+            Set<String> authors) {
+        if (objectableFor(actor, policy, state, authors).contains(department)) return Optional.empty();
+        if (state.status(department).isEmpty()) return Optional.of(department + " approval is not required for this post.");
+        return refusal(actor, department, policy, state, authors);
+    }
+
     /**
      * A decision to record, or an exception: {@link NotAllowedException} when the actor may not
      * decide for the department now, {@link InvalidInputException} (field {@code reason}, rule
@@ -88,7 +113,9 @@ public final class Approvals {
         if (!hash.equals(state.contentHash())) {
             throw new InvalidInputException("contentHash", "stale-content", "The post changed while you were reviewing it; review the current version.");
         }
-        refusal(actor, department, policy, state, authors).ifPresent(r -> {
+        Optional<String> refused = kind == Decision.Kind.APPROVED ? refusal(actor, department, policy, state, authors)
+                : objectionRefusal(actor, department, policy, state, authors);
+        refused.ifPresent(r -> {
             throw new NotAllowedException(r);
         });
         return new Decision(postId, actor.key(), department, kind, why, hash, at);

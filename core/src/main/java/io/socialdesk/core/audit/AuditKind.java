@@ -9,6 +9,8 @@ public enum AuditKind {
     CHANGES_REQUESTED,
     REJECTED,
     COMMENTED,
+    /** Departments flagged by hand as required; the detail lists them all after the change (e.g. {@code LEGAL,HR}). */
+    FLAGGED,
     STATE_CHANGED,
     RESCHEDULED,
     SEND_ATTEMPT,

@@ -1,6 +1,17 @@
 package io.socialdesk.core.post;
 
 import io.socialdesk.core.account.Network;
+import io.socialdesk.core.approval.Action;
+import io.socialdesk.core.approval.Actor;
+import io.socialdesk.core.approval.Approvals;
+import io.socialdesk.core.approval.ContentHash;
+import io.socialdesk.core.approval.ContentVersions;
+import io.socialdesk.core.approval.PostWorkflow;
+import io.socialdesk.core.approval.ReviewNotices;
+import io.socialdesk.core.approval.Transition;
+import io.socialdesk.core.audit.AuditEvent;
+import io.socialdesk.core.audit.AuditKind;
+import io.socialdesk.core.audit.AuditTrail;
 import io.socialdesk.core.problem.ConflictException;
 import io.socialdesk.core.problem.FieldProblem;
 import io.socialdesk.core.problem.InvalidInputException;
@@ -37,23 +48,23 @@ public final class PostService {
     public static final int MAX_SHORT_FIELD = 100;
 
     private static final Set<Role> AUTHORS = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.ADMIN);
-    /** Reviewers may edit too; whoever edits becomes an author of that version. */
-    private static final Set<Role> EDITORS = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.ADMIN, Role.LEGAL, Role.HR);
-    /**
-     * States in which an edit cannot bypass an approval. Editing an approved or scheduled post must send it
-     * back to review; that belongs to the approval workflow, and until it is wired here such edits are refused.
-     */
-    private static final Set<PostState> EDITABLE = EnumSet.of(PostState.DRAFT, PostState.IN_REVIEW, PostState.CHANGES_REQUESTED);
     private static final Pattern HASHTAG = Pattern.compile("#?[\\p{L}\\p{N}_]{1,100}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final PostStore store;
     private final IssueTracker tracker;
+    private final AuditTrail trail;
+    private final ContentVersions versions;
+    private final ReviewNotices notices;
     private final Clock clock;
 
-    public PostService(PostStore store, IssueTracker tracker, Clock clock) {
+    public PostService(PostStore store, IssueTracker tracker, AuditTrail trail, ContentVersions versions, ReviewNotices notices,
+            Clock clock) {
         this.store = store;
         this.tracker = tracker;
+        this.trail = trail;
+        this.versions = versions;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -64,7 +75,11 @@ public final class PostService {
         }
         Fields fields = read(request, Optional.empty());
         TrackedItem item = tracker.open(ItemKind.SOCIAL_POST, fields.title(), author);
-        return store.create(item, fields.title(), fields.content(), fields.planned(), PostState.DRAFT, author.key(), clock.instant());
+        Post post = store.create(item, fields.title(), fields.content(), fields.planned(), PostState.DRAFT, author.key(), clock.instant());
+        String hash = versions.save(post.id(), post.content());
+        trail.append(AuditEvent.of(post.id(), post.createdAt(), author.key(), AuditKind.CREATED, "version 1").withHash(hash)
+                .withStates(PostState.DRAFT, PostState.DRAFT));
+        return post;
     }
 
     /**
@@ -72,9 +87,6 @@ public final class PostService {
      * editor's version is not the stored one: someone else saved in between.
      */
     public Post edit(long id, PostEdit edit, User editor) {
-        if (EDITORS.stream().noneMatch(editor::has)) {
-            throw new NotAllowedException("Only marketing, legal and HR people edit posts");
-        }
         Post current = get(id);
         if (edit.version() == null) {
             throw new InvalidInputException("version", "required", "Send the version you edited (from the post you read)");
@@ -82,13 +94,39 @@ public final class PostService {
         if (edit.version() != current.version()) {
             throw stale(current);
         }
-        if (!EDITABLE.contains(current.state())) {
-            throw new InvalidInputException("state", "not-editable-in-state",
-                    "A post in state " + current.state() + " cannot be edited");
-        }
+        List<AuditEvent> history = trail.list(id);
+        boolean isAuthor = Approvals.authors(current.authorKey(), history).contains(editor.key());
+        // Who may edit, and where an edit leads (an approved post goes back to review), is the workflow's to say.
+        Transition edited = PostWorkflow.get().require(current.state(), Action.EDIT, Actor.of(editor), isAuthor);
         Fields fields = read(edit.fields(), Optional.of(current.planned()));
-        return store.update(id, current.version(), fields.title(), fields.content(), fields.planned(), editor.key(), clock.instant())
-                .orElseThrow(() -> stale(get(id)));
+        Post saved = store.update(id, current.version(), fields.title(), fields.content(), fields.planned(), edited.to(), editor.key(),
+                clock.instant()).orElseThrow(() -> stale(get(id)));
+        String hash = versions.save(id, saved.content());
+        boolean contentChanged = !hash.equals(ContentHash.of(current.content()));
+        trail.append(AuditEvent.of(id, saved.updatedAt(), editor.key(), AuditKind.EDITED, "version " + saved.version()
+                + (contentChanged ? "" : " (title or time only)")).withHash(hash).withStates(current.state(), saved.state()));
+        if (saved.state() != current.state()) tracker.moved(saved.item(), current.state(), saved.state(), editor.key());
+        if (contentChanged && saved.state() == PostState.IN_REVIEW) notices.askReview(saved, trail.list(id), editor.key());
+        return saved;
+    }
+
+    /**
+     * Reads a planned time as the author wrote it (local date-time + IANA zone), or refuses naming
+     * the field and the rule: a missing value, an unknown zone, a time the clocks skip, a time that
+     * has passed.
+     */
+    public static PlannedTime plannedTime(String plannedAt, String zone, Clock clock) {
+        List<FieldProblem> problems = new ArrayList<>();
+        PlannedTime planned = plannedTime(new NewPost(null, null, plannedAt, zone), problems);
+        if (planned != null && planned.instant().isBefore(clock.instant())) {
+            problems.add(pastProblem(planned));
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        return planned;
+    }
+
+    private static FieldProblem pastProblem(PlannedTime planned) {
+        return new FieldProblem("plannedAt", "in-the-past", "The planned time " + planned.local() + " " + planned.zone() + " has already passed");
     }
 
     public Post get(long id) {
@@ -103,7 +141,8 @@ public final class PostService {
         return store.list(query);
     }
 
-    private static ConflictException stale(Post current) {
+    /** The 409 for an edit or action on a version that is no longer current, carrying the current post. */
+    public static ConflictException stale(Post current) {
         return new ConflictException("version", "stale-version", "Someone else saved this post first (now version "
                 + current.version() + ", by " + current.updatedBy() + "); nothing was overwritten. Reload and apply your change again.",
                 current);
@@ -136,8 +175,7 @@ public final class PostService {
         List<Long> accountIds = accountIds(request.accountIds(), problems);
         PlannedTime planned = plannedTime(request, problems);
         if (planned != null && planned.instant().isBefore(clock.instant()) && !unchangedIfSame.equals(Optional.of(planned))) {
-            problems.add(new FieldProblem("plannedAt", "in-the-past",
-                    "The planned time " + planned.local() + " " + planned.zone() + " has already passed"));
+            problems.add(pastProblem(planned));
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         PostContent content = new PostContent(text, variants, List.of(), thread, firstComment, hashtags, utm, campaign, language, accountIds);

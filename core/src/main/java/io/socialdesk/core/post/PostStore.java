@@ -15,8 +15,15 @@ public interface PostStore {
      * Saves a new version of the post when its stored version is still {@code expectedVersion};
      * answers the saved post, or empty when someone else saved first (nothing is written then).
      */
-    Optional<Post> update(long id, int expectedVersion, String title, PostContent content, PlannedTime planned, String editor,
-            Instant at);
+    Optional<Post> update(long id, int expectedVersion, String title, PostContent content, PlannedTime planned, PostState state,
+            String editor, Instant at);
+
+    /**
+     * Moves the post to {@code state} (and to {@code planned}, for a reschedule) when its stored
+     * version is still {@code expectedVersion}: a workflow action is a new version too, so two people
+     * acting on the same version cannot both win. Empty when someone else saved first.
+     */
+    Optional<Post> move(long id, int expectedVersion, PostState state, PlannedTime planned, String actor, Instant at);
 
     Optional<Post> find(long id);
 

@@ -8,4 +8,10 @@ public record TrackedItem(long id, String key, String url) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(url, "url");
     }
+
+    /** The project the item belongs to: the key's part before its last dash ({@code MKT} of {@code MKT-12}). */
+    public String projectKey() {
+        int dash = key.lastIndexOf('-');
+        return dash > 0 ? key.substring(0, dash) : key;
+    }
 }

@@ -31,19 +31,26 @@ class PostServiceTest {
     private final PostStore store = mock(PostStore.class);
     private final IssueTracker tracker = mock(IssueTracker.class);
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-    private final PostService service = new PostService(store, tracker, clock);
+    private final io.socialdesk.core.audit.AuditTrail trail = mock(io.socialdesk.core.audit.AuditTrail.class);
+    private final io.socialdesk.core.approval.ContentVersions versions = mock(io.socialdesk.core.approval.ContentVersions.class);
+    private final io.socialdesk.core.approval.ReviewNotices notices = mock(io.socialdesk.core.approval.ReviewNotices.class);
+    private final PostService service = new PostService(store, tracker, trail, versions, notices, clock);
     private final User author = new User("ana", "Ana", Set.of(Role.MARKETING_AUTHOR), ZoneId.of("Europe/Paris"));
 
     @Test
     void aValidPostOpensATrackedItemAndIsStoredAsTheAuthorWroteIt() {
         TrackedItem item = new TrackedItem(7, "SD-7", "/items/SD-7");
         when(tracker.open(ItemKind.SOCIAL_POST, "Launch", author)).thenReturn(item);
+        when(store.create(any(), any(), any(), any(), any(), any(), any())).thenReturn(stored(1, PostState.DRAFT));
+        when(versions.save(eq(5L), any())).thenReturn("h1");
 
         service.create(new NewPost("  Launch ", "Hello 👋🏽", "2026-12-01T09:00", "Europe/Paris"), author);
 
         verify(store).create(eq(item), eq("Launch"), eq(PostContent.ofText("Hello 👋🏽")),
                 eq(new PlannedTime(LocalDateTime.parse("2026-12-01T09:00"), ZoneId.of("Europe/Paris"))),
                 eq(PostState.DRAFT), eq("ana"), eq(clock.instant()));
+        verify(trail).append(org.mockito.ArgumentMatchers.argThat(e -> e.kind() == io.socialdesk.core.audit.AuditKind.CREATED
+                && e.actor().equals("ana") && e.contentHash().equals(java.util.Optional.of("h1"))));
     }
 
     @Test
@@ -131,14 +138,15 @@ class PostServiceTest {
     @Test
     void anEditSavesEveryFieldNormalisedAgainstTheVersionTheEditorRead() {
         when(store.find(5)).thenReturn(java.util.Optional.of(stored(3, PostState.DRAFT)));
-        when(store.update(eq(5L), eq(3), any(), any(), any(), any(), any())).thenReturn(java.util.Optional.of(stored(4, PostState.DRAFT)));
+        when(store.update(eq(5L), eq(3), any(), any(), any(), any(), any(), any())).thenReturn(java.util.Optional.of(stored(4, PostState.DRAFT)));
+        when(versions.save(eq(5L), any())).thenReturn("hash");
 
         service.edit(5, edit(3, "new text"), author);
 
         PostContent expected = new PostContent("new text", java.util.Map.of(io.socialdesk.core.account.Network.X, "Short for X"),
                 List.of(), List.of(), java.util.Optional.empty(), List.of("launch", "winter_26"), new Utm("social", "winter", ""),
                 "Winter", "fr", List.of(3L, 4L));
-        verify(store).update(eq(5L), eq(3), eq("Launch"), eq(expected), any(), eq("ana"), eq(clock.instant()));
+        verify(store).update(eq(5L), eq(3), eq("Launch"), eq(expected), any(), eq(PostState.DRAFT), eq("ana"), eq(clock.instant()));
     }
 
     @Test
@@ -151,14 +159,38 @@ class PostServiceTest {
                     assertThat(((Post) e.current()).version()).isEqualTo(4);
                 });
         verify(store, org.mockito.Mockito.never()).update(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyInt(),
-                any(), any(), any(), any(), any());
+                any(), any(), any(), any(), any(), any());
     }
 
     @Test
-    void aScheduledPostCannotBeEditedBehindItsApprovals() {
+    void editingAScheduledPostSendsItBackToReviewAndRecordsTheNewHash() {
         when(store.find(5)).thenReturn(java.util.Optional.of(stored(2, PostState.SCHEDULED)));
-        assertThatThrownBy(() -> service.edit(5, edit(2, "sneaky"), author))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.first().rule()).isEqualTo("not-editable-in-state"));
+        when(store.update(eq(5L), eq(2), any(), any(), any(), eq(PostState.IN_REVIEW), any(), any()))
+                .thenReturn(java.util.Optional.of(stored(3, PostState.IN_REVIEW)));
+        when(versions.save(eq(5L), any())).thenReturn("h3");
+
+        assertThat(service.edit(5, edit(2, "changed"), author).state()).isEqualTo(PostState.IN_REVIEW);
+
+        verify(trail).append(org.mockito.ArgumentMatchers.argThat(e -> e.kind() == io.socialdesk.core.audit.AuditKind.EDITED
+                && e.contentHash().equals(java.util.Optional.of("h3")) && e.toState().equals(java.util.Optional.of(PostState.IN_REVIEW))));
+        verify(tracker).moved(any(), eq(PostState.SCHEDULED), eq(PostState.IN_REVIEW), eq("ana"));
+    }
+
+    @Test
+    void aPersonWithoutAWritingRoleCannotEditAndNothingIsWritten() {
+        when(store.find(5)).thenReturn(java.util.Optional.of(stored(2, PostState.DRAFT)));
+        User agent = new User("sam", "Sam", Set.of(Role.SUPPORT_AGENT), ZoneId.of("UTC"));
+        assertThatThrownBy(() -> service.edit(5, edit(2, "mine"), agent)).isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("may not");
+        verify(store, org.mockito.Mockito.never()).update(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyInt(),
+                any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aPublishedPostCannotBeEdited() {
+        when(store.find(5)).thenReturn(java.util.Optional.of(stored(2, PostState.PUBLISHED)));
+        assertThatThrownBy(() -> service.edit(5, edit(2, "too late"), author))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.first().rule()).isEqualTo("transition-not-allowed"));
     }
 
     @Test

@@ -107,14 +107,32 @@ class StoresOnBothDatabasesTest extends OnBothDatabases {
         Post created = store.create(new TrackedItem(8, "SD-8", "/items/SD-8"), "Edit me", fullContent("v1"), planned,
                 PostState.DRAFT, "alice", Instant.parse("2026-11-22T10:00:00Z"));
 
-        Post edited = store.update(created.id(), 1, "Edited", PostContent.ofText("v2"), planned, "laura", Instant.parse("2026-11-22T11:00:00Z"))
+        Post edited = store.update(created.id(), 1, "Edited", PostContent.ofText("v2"), planned, PostState.DRAFT, "laura", Instant.parse("2026-11-22T11:00:00Z"))
                 .orElseThrow();
         assertThat(edited.version()).isEqualTo(2);
         assertThat(edited.content()).isEqualTo(PostContent.ofText("v2"));
         assertThat(edited.updatedBy()).isEqualTo("laura");
 
-        assertThat(store.update(created.id(), 1, "Late", PostContent.ofText("lost?"), planned, "marc", Instant.now())).isEmpty();
+        assertThat(store.update(created.id(), 1, "Late", PostContent.ofText("lost?"), planned, PostState.DRAFT, "marc", Instant.now())).isEmpty();
         assertThat(store.find(created.id()).orElseThrow()).isEqualTo(edited);
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aWorkflowMoveChangesStateAndTimeOnlyAndIsANewVersion(Database db) {
+        AoPostStore store = new AoPostStore(db.ao());
+        PlannedTime planned = new PlannedTime(LocalDateTime.parse("2030-05-01T10:00"), ZoneId.of("Europe/Paris"));
+        Post created = store.create(new TrackedItem(9, "SD-9", "/items/SD-9"), "Move me", fullContent("v1"), planned,
+                PostState.DRAFT, "alice", Instant.parse("2026-11-22T10:00:00Z"));
+        PlannedTime later = new PlannedTime(LocalDateTime.parse("2030-05-02T08:30"), ZoneId.of("America/Montreal"));
+
+        Post moved = store.move(created.id(), 1, PostState.IN_REVIEW, later, "alice", Instant.parse("2026-11-22T10:05:00Z")).orElseThrow();
+        assertThat(moved.state()).isEqualTo(PostState.IN_REVIEW);
+        assertThat(moved.planned()).isEqualTo(later);
+        assertThat(moved.version()).isEqualTo(2);
+        assertThat(moved.content()).isEqualTo(created.content());
+        assertThat(store.move(created.id(), 1, PostState.CANCELLED, later, "marc", Instant.now())).as("stale").isEmpty();
+        assertThat(store.find(created.id()).orElseThrow()).isEqualTo(moved);
     }
 
     @ParameterizedTest(autoCloseArguments = false)
@@ -131,7 +149,7 @@ class StoresOnBothDatabasesTest extends OnBothDatabases {
             for (String editor : java.util.List.of("ana", "bob")) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return store.update(post.id(), 1, "Race", PostContent.ofText("by " + editor), planned, editor, Instant.now());
+                    return store.update(post.id(), 1, "Race", PostContent.ofText("by " + editor), planned, PostState.DRAFT, editor, Instant.now());
                 }));
             }
             long winners = 0;

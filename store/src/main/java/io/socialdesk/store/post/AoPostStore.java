@@ -60,8 +60,30 @@ public final class AoPostStore implements PostStore {
     }
 
     @Override
-    public Optional<Post> update(long id, int expectedVersion, String title, PostContent content, PlannedTime planned, String editor,
-            Instant at) {
+    public Optional<Post> update(long id, int expectedVersion, String title, PostContent content, PlannedTime planned, PostState state,
+            String editor, Instant at) {
+        return nextVersion(id, expectedVersion, editor, at, entity -> {
+            columns(title, content, planned, editor, at).forEach((column, value) -> set(entity, column, value));
+            entity.setState(state.name());
+            deleteChildren(entity.getID());
+            writeChildren(entity.getID(), content);
+        });
+    }
+
+    @Override
+    public Optional<Post> move(long id, int expectedVersion, PostState state, PlannedTime planned, String actor, Instant at) {
+        return nextVersion(id, expectedVersion, actor, at, entity -> {
+            entity.setState(state.name());
+            entity.setPlannedLocal(planned.local().toString());
+            entity.setZoneId(planned.zone().getId());
+            entity.setPlannedAt(Date.from(planned.instant()));
+            entity.setUpdatedBy(actor);
+            entity.setUpdatedAt(Date.from(at));
+        });
+    }
+
+    /** Writes version {@code expectedVersion + 1} when the stored one is still {@code expectedVersion}; the revision row is the lock. */
+    private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change) {
         if (id < 1 || id > Integer.MAX_VALUE) return Optional.empty();
         try {
             return Optional.of(ao.inTransaction(() -> {
@@ -69,16 +91,14 @@ public final class AoPostStore implements PostStore {
                 if (rows.length == 0 || rows[0].getRevision() != expectedVersion) throw new Stale();
                 int next = expectedVersion + 1;
                 try {
-                    recordRevision((int) id, next, editor, at);
+                    recordRevision((int) id, next, by, at);
                 } catch (StoreException e) {
                     throw new Stale(); // another editor saved this version first
                 }
                 PostEntity entity = rows[0];
-                columns(title, content, planned, editor, at).forEach((column, value) -> set(entity, column, value));
+                change.accept(entity);
                 entity.setRevision(next);
                 entity.save();
-                deleteChildren((int) id);
-                writeChildren((int) id, content);
                 return read(entity);
             }));
         } catch (Stale e) {

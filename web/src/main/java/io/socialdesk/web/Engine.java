@@ -1,0 +1,47 @@
+package io.socialdesk.web;
+
+import io.socialdesk.channel.rules.NetworkContentCheck;
+import io.socialdesk.channel.rules.PostValidator;
+import io.socialdesk.channel.rules.RulesTable;
+import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.approval.ApproverDirectory;
+import io.socialdesk.core.approval.ContentVersions;
+import io.socialdesk.core.approval.DecisionStore;
+import io.socialdesk.core.approval.PolicyStore;
+import io.socialdesk.core.approval.ReviewNotices;
+import io.socialdesk.core.approval.ReviewService;
+import io.socialdesk.core.audit.AuditTrail;
+import io.socialdesk.core.notification.Notifier;
+import io.socialdesk.core.post.PostService;
+import io.socialdesk.core.post.PostStore;
+import io.socialdesk.core.tracker.IssueTracker;
+import io.socialdesk.store.account.AoAccountStore;
+import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.approval.AoContentVersions;
+import io.socialdesk.store.approval.AoDecisionStore;
+import io.socialdesk.store.approval.AoPolicyStore;
+import io.socialdesk.store.audit.AoAuditTrail;
+import io.socialdesk.store.post.AoPostStore;
+import java.time.Clock;
+
+/**
+ * The engine's stores and services, assembled the same way in every host from what only the host
+ * knows: its Active Objects, its tracker, how it notifies people and who is in which group.
+ */
+public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trail, DecisionStore decisions, PolicyStore policies,
+        ContentVersions versions, PostService posts, ReviewService reviews) {
+
+    public static Engine over(AoAccess ao, IssueTracker tracker, Notifier notifier, ApproverDirectory directory, Clock clock) {
+        PostStore postStore = new AoPostStore(ao);
+        AccountStore accounts = new AoAccountStore(ao);
+        AuditTrail trail = new AoAuditTrail(ao);
+        DecisionStore decisions = new AoDecisionStore(ao);
+        PolicyStore policies = new AoPolicyStore(ao);
+        ContentVersions versions = new AoContentVersions(ao);
+        ReviewNotices notices = new ReviewNotices(policies, decisions, notifier, clock);
+        PostService posts = new PostService(postStore, tracker, trail, versions, notices, clock);
+        ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory,
+                new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock)), accounts, tracker, notices, clock);
+        return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews);
+    }
+}
