@@ -71,7 +71,8 @@ public record ApprovalState(String contentHash, List<DepartmentStatus> departmen
      */
     public static ApprovalState evaluate(ApprovalPolicy policy, List<Department> required, String currentHash, Set<String> authors,
             List<Decision> allDecisions, Instant validFrom) {
-        List<Decision> decisions = allDecisions.stream().filter(d -> !d.at().isBefore(validFrom)).toList();
+        // Strictly after: a decision stamped the same instant as the reset errs on the safe side and needs doing again.
+        List<Decision> decisions = allDecisions.stream().filter(d -> validFrom.equals(Instant.MIN) || d.at().isAfter(validFrom)).toList();
         List<DepartmentStatus> statuses = new ArrayList<>();
         List<Department> open = new ArrayList<>();
         boolean inOrder = policy.ordering() == ApprovalPolicy.Ordering.IN_ORDER;
