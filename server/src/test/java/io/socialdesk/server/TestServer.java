@@ -65,6 +65,14 @@ final class TestServer implements AutoCloseable {
         return call(new Request.Builder().url(url(path)).header("Cookie", cookie).post(RequestBody.create(json, JSON)).build());
     }
 
+    Reply putJson(String path, String cookie, String json) {
+        return call(new Request.Builder().url(url(path)).header("Cookie", cookie).put(RequestBody.create(json, JSON)).build());
+    }
+
+    Reply delete(String path, String cookie) {
+        return call(new Request.Builder().url(url(path)).header("Cookie", cookie).delete().build());
+    }
+
     Reply call(Request request) {
         try (Response response = http.newCall(request).execute()) {
             return new Reply(response.code(), response.header("Content-Type", ""), response.header("Location"), response.body().string());

@@ -10,7 +10,4 @@ public record Utm(String medium, String campaign, String content) {
         content = content == null ? "" : content;
     }
 
-    public boolean isEmpty() {
-        return medium.isEmpty() && campaign.isEmpty() && content.isEmpty();
-    }
 }

@@ -90,7 +90,7 @@ public record PolicyJson(String projectKey, String ordering, Boolean keepApprova
             Department dep = parse(at + ".department", r.department(), Department.class, problems, null);
             ContentRule.Kind kind = parse(at + ".kind", r.kind(), ContentRule.Kind.class, problems, ContentRule.Kind.WORDS);
             List<String> patterns = r.patterns() == null ? List.of() : r.patterns().stream().filter(p -> p != null && !p.isBlank()).toList();
-            if (patterns.isEmpty()) problems.add(new FieldProblem(at + ".patterns", "required", "A rule needs at least one word or pattern"));
+            // A rule without patterns never matches: the shipped competitors rule waits for each project's list.
             if (kind == ContentRule.Kind.REGEX) {
                 for (int j = 0; j < patterns.size(); j++) {
                     try {
@@ -101,7 +101,7 @@ public record PolicyJson(String projectKey, String ordering, Boolean keepApprova
                     }
                 }
             }
-            if (idOk && dep != null && kind != null && !patterns.isEmpty()) contentRules.add(new ContentRule(r.id(), dep, kind, patterns, r.description()));
+            if (idOk && dep != null && kind != null) contentRules.add(new ContentRule(r.id(), dep, kind, patterns, r.description()));
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         return new ApprovalPolicy(project, deps, order, keepApprovalsOnReschedule, new ContentRules(contentRules));

@@ -19,10 +19,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 /**
- * {@code /posts/{id}/...}: a post's review. Read where it stands, take a workflow action, comment,
+ * {@code /posts/{id}/...}: a post's review (the class path is {@code /posts}, shared with
+ * {@link PostResource}: JAX-RS picks one root class per request, so a root of {@code /posts/{id}}
+ * would hide {@code PUT /posts/{id}}). Read where it stands, take a workflow action, comment,
  * flag a department, see what changed since a version, and export the audit trail.
  */
-@Path("/posts/{id}")
+@Path("/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReviewResource {
@@ -36,21 +38,21 @@ public class ReviewResource {
     }
 
     @GET
-    @Path("/review")
+    @Path("/{id}/review")
     public ReviewJson review(@PathParam("id") String id) {
         return ReviewJson.of(reviews.review(QueryParams.positiveLong("id", id), currentUser.require()));
     }
 
     /** Takes a workflow action on the version sent; 409 with the current post when it moved on. */
     @POST
-    @Path("/actions")
+    @Path("/{id}/actions")
     public PostJson act(@PathParam("id") String id, ReviewService.ActionRequest body) {
         if (body == null) throw new InvalidInputException("body", "required", "A JSON object with the action and the version is required");
         return PostJson.of(reviews.act(QueryParams.positiveLong("id", id), body, currentUser.require()));
     }
 
     @GET
-    @Path("/decisions")
+    @Path("/{id}/decisions")
     public List<ReviewJson.DecisionJson> decisions(@PathParam("id") String id) {
         currentUser.require();
         return reviews.decisions(QueryParams.positiveLong("id", id)).stream().map(ReviewJson.DecisionJson::of).toList();
@@ -60,7 +62,7 @@ public class ReviewResource {
     public record CommentRequest(String text, String network) {}
 
     @POST
-    @Path("/comments")
+    @Path("/{id}/comments")
     public Response comment(@PathParam("id") String id, CommentRequest body) {
         if (body == null) throw new InvalidInputException("body", "required", "A JSON object with the comment's text is required");
         return Response.status(Response.Status.CREATED).entity(ReviewJson.AuditEventJson.of(
@@ -68,13 +70,13 @@ public class ReviewResource {
     }
 
     @PUT
-    @Path("/flags/{department}")
+    @Path("/{id}/flags/{department}")
     public FlagsJson flag(@PathParam("id") String id, @PathParam("department") String department) {
         return flagged(reviews.flag(QueryParams.positiveLong("id", id), department, true, currentUser.require()));
     }
 
     @DELETE
-    @Path("/flags/{department}")
+    @Path("/{id}/flags/{department}")
     public FlagsJson unflag(@PathParam("id") String id, @PathParam("department") String department) {
         return flagged(reviews.flag(QueryParams.positiveLong("id", id), department, false, currentUser.require()));
     }
@@ -88,7 +90,7 @@ public class ReviewResource {
 
     /** What changed between the version with hash {@code since} and the current content. */
     @GET
-    @Path("/changes")
+    @Path("/{id}/changes")
     public List<ReviewJson.FieldChangeJson> changes(@PathParam("id") String id, @QueryParam("since") String since) {
         currentUser.require();
         if (since == null || since.isBlank()) throw new InvalidInputException("since", "required", "Name the version to compare with (its content hash)");
@@ -97,7 +99,7 @@ public class ReviewResource {
 
     /** The audit trail as JSON (default) or CSV ({@code format=csv}), as a download. */
     @GET
-    @Path("/audit")
+    @Path("/{id}/audit")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response audit(@PathParam("id") String id, @QueryParam("format") String format) {
         currentUser.require();
