@@ -53,20 +53,15 @@ class ReviewOverHttpTest {
     }
 
     static JsonNode create(String cookie, String text) {
-        TestServer.Reply created = server.postJson("/rest/socialdesk/1.0/posts", cookie, "{\"title\":\"Winter sale\",\"text\":"
-                + JSON.valueToTree(text) + ",\"plannedAt\":\"2026-12-01T09:00\",\"zone\":\"Europe/Paris\",\"accountIds\":[1]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
+        return server.createPost(cookie, text);
     }
 
     static TestServer.Reply act(String cookie, JsonNode post, String action, String extra) {
-        return server.postJson("/rest/socialdesk/1.0/posts/" + post.get("id").asLong() + "/actions", cookie,
-                "{\"action\":\"" + action + "\",\"version\":" + post.get("version").asInt() + extra + "}");
+        return server.act(cookie, post, action, extra);
     }
 
     static JsonNode ok(TestServer.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
+        return TestServer.ok(reply);
     }
 
     static JsonNode review(String cookie, JsonNode post) {

@@ -73,6 +73,26 @@ final class TestServer implements AutoCloseable {
         return call(new Request.Builder().url(url(path)).header("Cookie", cookie).delete().build());
     }
 
+    /** Creates a post for tomorrow-ish in Paris, targeting account 1, and answers it (asserting 201). */
+    JsonNode createPost(String cookie, String text) {
+        Reply created = postJson("/rest/socialdesk/1.0/posts", cookie, "{\"title\":\"Winter sale\",\"text\":"
+                + MAPPER.valueToTree(text) + ",\"plannedAt\":\"2026-12-01T09:00\",\"zone\":\"Europe/Paris\",\"accountIds\":[1]}");
+        if (created.status() != 201) throw new AssertionError("create failed: " + created.status() + " " + created.body());
+        return created.json();
+    }
+
+    /** A workflow action on the version of {@code post}; {@code extra} adds JSON members (",\"reason\":\"...\""). */
+    Reply act(String cookie, JsonNode post, String action, String extra) {
+        return postJson("/rest/socialdesk/1.0/posts/" + post.get("id").asLong() + "/actions", cookie,
+                "{\"action\":\"" + action + "\",\"version\":" + post.get("version").asInt() + extra + "}");
+    }
+
+    /** The JSON of a 200 answer; anything else fails with the answer's body. */
+    static JsonNode ok(Reply reply) {
+        if (reply.status() != 200) throw new AssertionError("expected 200, got " + reply.status() + " " + reply.body());
+        return reply.json();
+    }
+
     Reply call(Request request) {
         try (Response response = http.newCall(request).execute()) {
             return new Reply(response.code(), response.header("Content-Type", ""), response.header("Location"), response.body().string());
