@@ -3,6 +3,10 @@ package io.socialdesk.server.demo;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.post.PlannedTime;
 import io.socialdesk.core.post.PostContent;
+import io.socialdesk.core.approval.Action;
+import io.socialdesk.core.approval.ReviewService;
+import io.socialdesk.core.post.NewPost;
+import io.socialdesk.core.post.Post;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.tracker.ItemKind;
 import io.socialdesk.core.tracker.TrackedItem;
@@ -68,19 +72,21 @@ public final class DemoWorkspace {
             app.users().add(new ServerUsers.NewUser(demo.username(), demo.displayName(), Set.of(demo.role()),
                     demo.zone(), demo.language(), PASSWORD));
         }
+        List<Long> targets = new java.util.ArrayList<>();
         for (Network network : Network.values()) {
-            app.accounts().add(network, handleOn(network), "Acme " + network.label());
+            long id = app.accounts().add(network, handleOn(network), "Acme " + network.label()).id();
+            if (network == Network.MASTODON || network == Network.BLUESKY || network == Network.LINKEDIN) targets.add(id);
         }
-        ServerUser alice = app.users().find("alice").orElseThrow();
         ServerUser sam = app.users().find("sam").orElseThrow();
-        seedPosts(app, alice.user(), app.settings().clock());
+        seedPosts(app, targets, app.settings().clock());
         for (String[] mention : MENTIONS) {
             app.tracker().open(ItemKind.MENTION, mention[1] + ": " + mention[0], sam.user());
         }
         return true;
     }
 
-    private static void seedPosts(SocialDeskApp app, User author, Clock clock) {
+    private static void seedPosts(SocialDeskApp app, List<Long> accounts, Clock clock) {
+        User alice = person(app, "alice");
         ZoneId paris = ZoneId.of("Europe/Paris");
         LocalDate today = LocalDate.now(clock.withZone(paris));
         for (int i = 0; i < TOPICS.length; i++) {
@@ -89,10 +95,42 @@ public final class DemoWorkspace {
             LocalTime time = List.of(LocalTime.of(9, 0), LocalTime.of(12, 30), LocalTime.of(17, 0)).get(i % 3);
             PostState state = i < 2 ? PostState.PUBLISHED : STATES[i % STATES.length];
             String title = TOPICS[i];
-            TrackedItem item = app.tracker().open(ItemKind.SOCIAL_POST, title, author);
-            app.postStore().create(item, title, PostContent.ofText(textFor(title)), new PlannedTime(LocalDateTime.of(day, time), paris), state,
-                    author.key(), clock.instant());
+            LocalDateTime at = LocalDateTime.of(day, time);
+            if (state == PostState.PUBLISHED || state == PostState.FAILED || !at.atZone(paris).toInstant().isAfter(clock.instant())) {
+                // Only the publishing engine reaches these states; the demo shows them as stored history.
+                TrackedItem item = app.tracker().open(ItemKind.SOCIAL_POST, title, alice);
+                app.postStore().create(item, title, PostContent.ofText(textFor(title)), new PlannedTime(at, paris), state, alice.key(),
+                        clock.instant());
+                continue;
+            }
+            Post post = app.posts().create(new NewPost(title, textFor(title), at.toString(), paris.getId(), null, null, null, null, null,
+                    null, "en", accounts), alice);
+            bringTo(state, post, app);
         }
+    }
+
+    /** Walks a fresh draft through the real workflow, as the demo's people would, so its review and audit trail are true. */
+    private static void bringTo(PostState target, Post post, SocialDeskApp app) {
+        ReviewService reviews = app.engine().reviews();
+        if (target == PostState.DRAFT) return;
+        post = reviews.act(post.id(), ReviewService.ActionRequest.of(Action.SUBMIT, post.version()), person(app, "alice"));
+        if (target == PostState.IN_REVIEW) return;
+        if (target == PostState.CHANGES_REQUESTED) {
+            reviews.act(post.id(), ReviewService.ActionRequest.of(Action.REQUEST_CHANGES, post.version())
+                    .withReason("Shorten it for Bluesky, please."), person(app, "marc"));
+            return;
+        }
+        for (String reviewer : List.of("marc", "laura", "hugo")) {
+            User user = person(app, reviewer);
+            if (!reviews.review(post.id(), user).mayDecideFor().isEmpty()) {
+                post = reviews.act(post.id(), ReviewService.ActionRequest.of(Action.APPROVE, post.version()), user);
+            }
+        }
+        if (target == PostState.SCHEDULED) reviews.act(post.id(), ReviewService.ActionRequest.of(Action.SCHEDULE, post.version()), person(app, "alice"));
+    }
+
+    private static User person(SocialDeskApp app, String username) {
+        return app.users().find(username).orElseThrow().user();
     }
 
     private static String textFor(String title) {

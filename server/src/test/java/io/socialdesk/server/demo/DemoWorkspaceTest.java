@@ -1,0 +1,36 @@
+package io.socialdesk.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialdesk.core.post.Post;
+import io.socialdesk.core.post.PostQuery;
+import io.socialdesk.core.post.PostState;
+import io.socialdesk.server.SocialDeskApp;
+import io.socialdesk.server.db.DatabaseConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoWorkspaceTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void theDemosApprovedAndScheduledPostsWentThroughTheRealWorkflow() {
+        try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data)))) {
+            assertThat(DemoWorkspace.seedIfEmpty(app)).isTrue();
+            List<Post> posts = app.posts().list(PostQuery.firstPosts(100));
+            assertThat(posts).hasSize(20);
+            var marc = app.users().find("marc").orElseThrow().user();
+            List<Post> approved = posts.stream().filter(p -> p.state() == PostState.APPROVED || p.state() == PostState.SCHEDULED).toList();
+            assertThat(approved).isNotEmpty();
+            for (Post p : approved) {
+                assertThat(app.engine().reviews().review(p.id(), marc).approvals().complete()).as(p.title()).isTrue();
+            }
+            assertThat(posts).filteredOn(p -> p.state() == PostState.CHANGES_REQUESTED).allSatisfy(p ->
+                    assertThat(app.engine().reviews().trail(p.id())).anySatisfy(e -> assertThat(e.detail()).contains("Shorten")));
+            assertThat(DemoWorkspace.seedIfEmpty(app)).as("seeded once").isFalse();
+        }
+    }
+}
