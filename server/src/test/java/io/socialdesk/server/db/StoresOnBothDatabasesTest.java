@@ -122,7 +122,7 @@ class StoresOnBothDatabasesTest extends OnBothDatabases {
     void aWorkflowMoveChangesStateAndTimeOnlyAndIsANewVersion(Database db) {
         AoPostStore store = new AoPostStore(db.ao());
         PlannedTime planned = new PlannedTime(LocalDateTime.parse("2030-05-01T10:00"), ZoneId.of("Europe/Paris"));
-        Post created = store.create(new TrackedItem(9, "SD-9", "/items/SD-9"), "Move me", fullContent("v1"), planned,
+        Post created = store.create(new TrackedItem(9, "SD-9", "/items/SD-9"), "Move me", PostContent.ofText("v1"), planned,
                 PostState.DRAFT, "alice", Instant.parse("2026-11-22T10:00:00Z"));
         PlannedTime later = new PlannedTime(LocalDateTime.parse("2030-05-02T08:30"), ZoneId.of("America/Montreal"));
 
