@@ -11,12 +11,17 @@ import io.socialdesk.server.auth.ServerUsers;
 import io.socialdesk.server.db.Database;
 import io.socialdesk.server.db.DatabaseConfig;
 import io.socialdesk.server.http.AuthFilter;
+import io.socialdesk.server.http.NotificationPages;
 import io.socialdesk.server.http.PageErrors;
 import io.socialdesk.server.http.PageResource;
 import io.socialdesk.server.http.Pages;
 import io.socialdesk.server.http.RequestUser;
 import io.socialdesk.server.http.SocialDeskServer;
 import io.socialdesk.server.jobs.JobLeases;
+import io.socialdesk.server.notification.NoticeInbox;
+import io.socialdesk.server.notification.NoticeMailer;
+import io.socialdesk.server.notification.ServerNotifier;
+import io.socialdesk.server.notification.SmtpSettings;
 import io.socialdesk.server.jobs.ServerScheduler;
 import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.server.tracker.BuiltInTracker;
@@ -36,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The server host, wired by hand: the database, the shared stores and services, the server's own
@@ -44,9 +50,19 @@ import java.util.List;
  */
 public final class SocialDeskApp implements AutoCloseable {
     /** How the server is started. */
-    public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock) {
+    public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock,
+            Optional<SmtpSettings> smtp, Optional<String> publicUrl) {
+        public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock) {
+            this(host, port, database, node, heartbeat, clock, Optional.empty(), Optional.empty());
+        }
+
         public static Settings of(String host, int port, DatabaseConfig database) {
             return new Settings(host, port, database, NodeName.of(), Duration.ofSeconds(15), Clock.systemUTC());
+        }
+
+        /** E-mails notices through this SMTP server; links in them start with {@code publicUrl} (default: the URL served). */
+        public Settings withMail(SmtpSettings smtp, Optional<String> publicUrl) {
+            return new Settings(host, port, database, node, heartbeat, clock, Optional.of(smtp), publicUrl);
         }
     }
 
@@ -61,17 +77,22 @@ public final class SocialDeskApp implements AutoCloseable {
     private final BuiltInTracker tracker;
     private final ServerScheduler scheduler;
     private final SocialDeskServer http;
+    private final NoticeInbox notices;
+    private final Optional<NoticeMailer> mailer;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
         this.database = Database.open(settings.database(), ServerEntities.all());
         Clock clock = settings.clock();
         this.tracker = new BuiltInTracker(database.ao(), clock);
-        this.engine = Engine.over(database.ao(), tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, clock);
+        this.users = new ServerUsers(database.ao());
+        this.notices = new NoticeInbox(database.ao());
+        this.mailer = settings.smtp().map(smtp -> new NoticeMailer(smtp, () -> settings.publicUrl().orElseGet(this::url)));
+        Notifier notifier = new ServerNotifier(ServerNotifier.People.of(users), notices, mailer);
+        this.engine = Engine.over(database.ao(), tracker, notifier, ApproverDirectory.NO_GROUPS, clock);
         this.postStore = engine.postStore();
         this.accounts = engine.accounts();
         this.posts = engine.posts();
-        this.users = new ServerUsers(database.ao());
         this.credentials = new Credentials(database.ao(), users, clock);
         AoJobRunLog jobRuns = new AoJobRunLog(database.ao());
         HealthService health = new HealthService(database, jobRuns);
@@ -80,14 +101,15 @@ public final class SocialDeskApp implements AutoCloseable {
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
         RequestUser requestUser = new RequestUser();
-        Pages pages = new Pages(new VelocityTemplates(), requestUser);
+        Pages pages = new Pages(new VelocityTemplates(), requestUser, notices::unread);
         List<Object> rest = new ArrayList<>(List.of(
                 new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
                 new PolicyResource(engine.policies(), requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
-                new PageResource(pages, requestUser, users, credentials, posts, tracker), new PageErrors(pages, requestUser));
+                new PageResource(pages, requestUser, users, credentials, posts, tracker), new PageErrors(pages, requestUser),
+                new NotificationPages(pages, requestUser, users, notices, clock));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 
@@ -120,6 +142,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public Credentials credentials() { return credentials; }
     public BuiltInTracker tracker() { return tracker; }
     public Settings settings() { return settings; }
+    public NoticeInbox notices() { return notices; }
 
     private static Object instantiate(Class<?> type) {
         try {
@@ -132,6 +155,7 @@ public final class SocialDeskApp implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        mailer.ifPresent(NoticeMailer::close);
         try {
             http.close();
         } catch (Exception ignored) {

@@ -73,6 +73,32 @@ class CommandLineTest {
     }
 
     @Test
+    void smtpSettingsThatCannotWorkAreNamedBeforeTheServerStarts() {
+        assertThat(run("", "serve", "--help").out()).contains("--smtp-host", "--smtp-port", "--smtp-from", "--smtp-user", "--smtp-security",
+                "SOCIALDESK_SMTP_PASSWORD", "--public-url");
+        Run noSender = run("", "serve", "--smtp-host", "mail.example.org", "--data", data.toString());
+        assertThat(noSender.exitCode()).isEqualTo(2);
+        assertThat(noSender.err()).contains("--smtp-from is required with --smtp-host").doesNotContain("Exception");
+        Run badMode = run("", "serve", "--smtp-host", "mail.example.org", "--smtp-from", "sd@example.org", "--smtp-security", "ssl3",
+                "--data", data.toString());
+        assertThat(badMode.exitCode()).isEqualTo(2);
+        assertThat(badMode.err()).contains("--smtp-security must be starttls, tls or none");
+        Run badSender = run("", "serve", "--smtp-host", "mail.example.org", "--smtp-from", "not an address", "--data", data.toString());
+        assertThat(badSender.err()).contains("--smtp-from must be one e-mail address");
+    }
+
+    @Test
+    void aUsersEmailAddressIsChecked() {
+        Run badEmail = run("s3cret-pass\n", "user", "add", "bob", "--role", "legal", "--email", "bob at example", "--password-stdin",
+                "--data", data.toString());
+        assertThat(badEmail.exitCode()).isEqualTo(2);
+        assertThat(badEmail.err()).contains("error: email:", "[email-format]");
+        Run good = run("s3cret-pass\n", "user", "add", "bob", "--role", "legal", "--email", "bob@example.org", "--password-stdin",
+                "--data", data.toString());
+        assertThat(good.exitCode()).as(good.err()).isZero();
+    }
+
+    @Test
     void aTokenForAnUnknownUserIsRefused() {
         Run token = run("", "user", "token", "nobody", "--data", data.toString());
         assertThat(token.exitCode()).isEqualTo(2);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -29,7 +30,13 @@ final class TestServer implements AutoCloseable {
     final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).callTimeout(Duration.ofSeconds(20)).build();
 
     TestServer(DatabaseConfig database) throws Exception {
-        app = SocialDeskApp.open(new SocialDeskApp.Settings("127.0.0.1", 0, database, "test-node", Duration.ofSeconds(1), clock)).start();
+        this(database, UnaryOperator.identity());
+    }
+
+    /** {@code adjust}: changes to the test settings, e.g. SMTP. */
+    TestServer(DatabaseConfig database, UnaryOperator<SocialDeskApp.Settings> adjust) throws Exception {
+        app = SocialDeskApp.open(adjust.apply(new SocialDeskApp.Settings("127.0.0.1", 0, database, "test-node", Duration.ofSeconds(1), clock)))
+                .start();
     }
 
     static TestServer embedded(Path dataDir) throws Exception {

@@ -26,6 +26,8 @@ import net.java.ao.Query;
 public final class ServerUsers {
     public static final int MIN_PASSWORD_LENGTH = 8;
     public static final Set<String> LANGUAGES = Set.of("en", "fr");
+    /** One address, no display name, no spaces or angle brackets: it goes into a mail header as is. */
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>,;\"]{1,64}@[^\\s@<>,;\"]+\\.[^\\s@<>,;\".]{2,}");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     private static final int BCRYPT_COST = 11;
     /** Checked when the user does not exist, so a wrong name takes as long as a wrong password. */
@@ -38,7 +40,11 @@ public final class ServerUsers {
     }
 
     /** What {@code socialdesk user add} and the demo send. */
-    public record NewUser(String username, String displayName, Set<Role> roles, String zone, String language, String password) {}
+    public record NewUser(String username, String displayName, Set<Role> roles, String zone, String language, String password, String email) {
+        public NewUser(String username, String displayName, Set<Role> roles, String zone, String language, String password) {
+            this(username, displayName, roles, zone, language, password, null);
+        }
+    }
 
     public ServerUser add(NewUser request) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -66,6 +72,10 @@ public final class ServerUsers {
             problems.add(new FieldProblem("password", "min-length",
                     "The password must have at least " + MIN_PASSWORD_LENGTH + " characters"));
         }
+        String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            problems.add(new FieldProblem("email", "email-format", "The e-mail address must look like name@example.org"));
+        }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
         String displayName = request.displayName() == null || request.displayName().isBlank() ? username : request.displayName().strip();
@@ -77,6 +87,7 @@ public final class ServerUsers {
         values.put("LOCALE", language);
         values.put("PASSWORD_HASH", new String(BCrypt.withDefaults().hash(BCRYPT_COST, request.password().toCharArray()), StandardCharsets.US_ASCII));
         values.put("ACTIVE", true);
+        if (email != null) values.put("EMAIL", email);
         return toServerUser(ao.create(UserEntity.class, values));
     }
 
@@ -88,6 +99,11 @@ public final class ServerUsers {
 
     public List<ServerUser> list() {
         return Arrays.stream(ao.find(UserEntity.class, Query.select().order("USERNAME ASC"))).map(ServerUsers::toServerUser).toList();
+    }
+
+    /** The users holding a role, active or not (an inactive user cannot sign in to read what they are told). */
+    public List<ServerUser> withRole(Role role) {
+        return list().stream().filter(u -> u.user().has(role)).toList();
     }
 
     public int count() {
@@ -110,6 +126,6 @@ public final class ServerUsers {
             if (!slug.isBlank()) roles.add(Role.parse(slug));
         }
         User user = new User(e.getUsername(), e.getDisplayName(), roles, ZoneId.of(e.getZoneId()));
-        return new ServerUser(user, Locale.forLanguageTag(e.getLocale()));
+        return new ServerUser(user, Locale.forLanguageTag(e.getLocale()), Optional.ofNullable(e.getEmail()).filter(a -> !a.isBlank()));
     }
 }

@@ -39,6 +39,10 @@ public interface UserEntity extends Entity {
     String getPasswordHash();
     void setPasswordHash(String passwordHash);
 
+    /** Where notices are e-mailed; optional (added with notifications, so older rows have none). */
+    String getEmail();
+    void setEmail(String email);
+
     boolean isActive();
     void setActive(boolean active);
 }

@@ -3,7 +3,12 @@ package io.socialdesk.server.cli;
 import io.socialdesk.core.SocialDesk;
 import io.socialdesk.server.SocialDeskApp;
 import io.socialdesk.server.demo.DemoWorkspace;
+import io.socialdesk.server.notification.SmtpSettings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -11,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = "Start the server: pages, REST API and background jobs.", mixinStandardHelpOptions = true)
@@ -28,13 +34,38 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed a demo workspace (users, accounts, a month of posts, mentions) into an empty database.")
     boolean demo;
 
+    @Option(names = "--smtp-host", paramLabel = "HOST",
+            description = "E-mail notices through this SMTP server (off when not given). The password is read from the "
+                    + SmtpSettings.PASSWORD_VARIABLE + " environment variable.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
+
+    @Option(names = "--smtp-security", paramLabel = "MODE", defaultValue = "starttls",
+            description = "starttls (required), tls (from the start, usually port 465) or none (default: ${DEFAULT-VALUE}).")
+    String smtpSecurity;
+
+    @Option(names = "--smtp-from", paramLabel = "ADDRESS", description = "Sender address of the e-mails, e.g. socialdesk@example.org (required with --smtp-host).")
+    String smtpFrom;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", description = "SMTP user name, when the server asks to sign in.")
+    String smtpUser;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address people open Social Desk at, for links in e-mails, e.g. https://social.example.org (default: the address served).")
+    String publicUrl;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of(host, port, database.config()));
+        SocialDeskApp.Settings settings = SocialDeskApp.Settings.of(host, port, database.config());
+        Optional<SmtpSettings> smtp = smtpSettings(System.getenv(SmtpSettings.PASSWORD_VARIABLE));
+        if (smtp.isPresent()) settings = settings.withMail(smtp.get(), Optional.ofNullable(publicUrl).filter(u -> !u.isBlank()));
+        SocialDeskApp app = SocialDeskApp.open(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -43,6 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         boolean seeded = demo && DemoWorkspace.seedIfEmpty(app);
         app.start();
         out.println("Database: " + app.database().check().product());
+        out.println(smtp.map(m -> "Notices are e-mailed through " + m + ".").orElse("Notices are shown in the app only (no --smtp-host)."));
         if (demo) {
             out.println((seeded ? "Demo workspace created. " : "Demo workspace already present. ")
                     + "Sign in as " + DemoWorkspace.USERS.stream().map(u -> u.username() + " (" + u.role().slug() + ")").collect(Collectors.joining(", "))
@@ -54,5 +86,30 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The SMTP settings when --smtp-host is given; a wrong option is named, as picocli names its own. */
+    Optional<SmtpSettings> smtpSettings(String password) {
+        if (smtpHost == null || smtpHost.isBlank()) return Optional.empty();
+        if (smtpFrom == null || smtpFrom.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--smtp-from is required with --smtp-host: the address the e-mails come from");
+        }
+        try {
+            new InternetAddress(smtpFrom.strip(), true).validate();
+        } catch (AddressException e) {
+            throw new ParameterException(spec.commandLine(), "--smtp-from must be one e-mail address, e.g. socialdesk@example.org");
+        }
+        if (smtpPort < 1 || smtpPort > 65535) throw new ParameterException(spec.commandLine(), "--smtp-port must be between 1 and 65535");
+        SmtpSettings.Security security;
+        try {
+            security = SmtpSettings.Security.valueOf(smtpSecurity.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--smtp-security must be starttls, tls or none");
+        }
+        if (publicUrl != null && !publicUrl.isBlank() && !publicUrl.matches("https?://[^\\s]+")) {
+            throw new ParameterException(spec.commandLine(), "--public-url must start with http:// or https://");
+        }
+        return Optional.of(new SmtpSettings(smtpHost.strip(), smtpPort, security, smtpFrom.strip(), Optional.ofNullable(smtpUser),
+                Optional.ofNullable(password)));
     }
 }

@@ -37,6 +37,7 @@ public final class UserCommand {
         @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE", description = "IANA time zone (default: ${DEFAULT-VALUE}).") String zone;
         @Option(names = "--language", defaultValue = "en", paramLabel = "LANG", description = "en or fr (default: ${DEFAULT-VALUE}).") String language;
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.") boolean passwordFromStdin;
+        @Option(names = "--email", paramLabel = "ADDRESS", description = "Where notices are e-mailed when the server has SMTP settings.") String email;
         @Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -52,7 +53,7 @@ public final class UserCommand {
             }
             String password = readPassword(spec.commandLine());
             try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, database.config()))) {
-                ServerUser user = app.users().add(new ServerUsers.NewUser(username, displayName, parsed, zone, language, password));
+                ServerUser user = app.users().add(new ServerUsers.NewUser(username, displayName, parsed, zone, language, password, email));
                 spec.commandLine().getOut().println("Added " + user.user().key() + " ("
                         + user.user().roles().stream().map(Role::slug).sorted().collect(Collectors.joining(", ")) + ")");
             }

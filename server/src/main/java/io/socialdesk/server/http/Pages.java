@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -25,10 +26,17 @@ public final class Pages {
 
     private final Templates templates;
     private final RequestUser requestUser;
+    private final ToIntFunction<String> unreadNotices;
 
     public Pages(Templates templates, RequestUser requestUser) {
+        this(templates, requestUser, user -> 0);
+    }
+
+    /** {@code unreadNotices}: how many unread notices a user has, for the badge in the header. */
+    public Pages(Templates templates, RequestUser requestUser, ToIntFunction<String> unreadNotices) {
         this.templates = templates;
         this.requestUser = requestUser;
+        this.unreadNotices = unreadNotices;
     }
 
     public Response render(HttpServletRequest request, int status, String titleKey, String bodyTemplate, Map<String, Object> body) {
@@ -42,6 +50,7 @@ public final class Pages {
         Optional<ServerUser> user = requestUser.serverUser();
         context.put("signedIn", user.isPresent());
         context.put("userName", user.map(u -> u.user().displayName()).orElse(""));
+        context.put("unreadNotices", user.map(u -> unread(u.user().key())).orElse(0));
         StringWriter out = new StringWriter();
         try {
             templates.render(LAYOUT, context, out);
@@ -49,6 +58,15 @@ public final class Pages {
             throw new UncheckedIOException(e);
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(out.toString()).build();
+    }
+
+    /** The badge must never break a page, error pages included (which may be about the database). */
+    private int unread(String userKey) {
+        try {
+            return unreadNotices.applyAsInt(userKey);
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     public Locale localeOf(HttpServletRequest request) {
