@@ -1,0 +1,6 @@
+// Checked against: reference/atlassian-platform.md §2 (issue.IssueManager: MutableIssue getIssueObject(Long)).
+package com.atlassian.jira.issue;
+
+public interface IssueManager {
+    MutableIssue getIssueObject(Long id);
+}
