@@ -13,7 +13,6 @@ import io.socialdesk.jira.workflow.ScheduleForPublishingFunction;
 import io.socialdesk.web.page.PostEditorPage;
 import io.socialdesk.web.page.PostPanel;
 import java.util.List;
-import java.util.Properties;
 import io.socialdesk.store.ao.Entities;
 import io.socialdesk.web.page.PostListPage;
 import java.io.IOException;
@@ -85,14 +84,6 @@ class JiraPluginDescriptorTest {
     }
 
     @Test
-    void theJiraBundlesHaveTheSameKeysInEnglishAndFrenchAndAreAscii() throws IOException {
-        Properties en = bundle("io/socialdesk/jira/i18n/jira.properties");
-        Properties fr = bundle("io/socialdesk/jira/i18n/jira_fr.properties");
-        assertThat(en.keySet()).isNotEmpty().isEqualTo(fr.keySet());
-        assertThat(read("io/socialdesk/jira/i18n/jira_fr.properties").chars().allMatch(c -> c < 128)).isTrue();
-    }
-
-    @Test
     void theTemplatesTheIssuePanelAndSetUpRenderExist() {
         ClassLoader loader = JiraPluginDescriptorTest.class.getClassLoader();
         assertThat(loader.getResource(SocialPostPanel.TEMPLATE)).isNotNull();
@@ -106,12 +97,6 @@ class JiraPluginDescriptorTest {
         Set<String> called = new TreeSet<>();
         while (calls.find()) called.add(type + "#" + calls.group(1) + "()");
         return called;
-    }
-
-    private static Properties bundle(String location) throws IOException {
-        Properties properties = new Properties();
-        properties.load(new java.io.StringReader(read(location)));
-        return properties;
     }
 
     @Test
