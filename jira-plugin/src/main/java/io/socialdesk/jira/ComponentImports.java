@@ -4,6 +4,14 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.jira.bc.issue.IssueService;
 import com.atlassian.jira.config.IssueTypeManager;
+import com.atlassian.jira.config.StatusCategoryManager;
+import com.atlassian.jira.config.StatusManager;
+import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.issue.comments.CommentManager;
+import com.atlassian.jira.issue.fields.config.manager.IssueTypeSchemeManager;
+import com.atlassian.jira.issue.watchers.WatcherManager;
+import com.atlassian.jira.workflow.WorkflowManager;
+import com.atlassian.jira.workflow.WorkflowSchemeManager;
 import com.atlassian.jira.project.ProjectManager;
 import com.atlassian.jira.security.GlobalPermissionManager;
 import com.atlassian.jira.security.JiraAuthenticationContext;
@@ -38,6 +46,15 @@ final class ComponentImports {
     @ComponentImport private SchedulerService schedulerService;
     @ComponentImport private ClusterLockService clusterLockService;
     @ComponentImport private TemplateRenderer templateRenderer;
+    // Reviews (issue 3): status mirror, comments, watchers, and the project set-up.
+    @ComponentImport private IssueManager issueManager;
+    @ComponentImport private WorkflowManager workflowManager;
+    @ComponentImport private CommentManager commentManager;
+    @ComponentImport private WatcherManager watcherManager;
+    @ComponentImport private StatusManager statusManager;
+    @ComponentImport private StatusCategoryManager statusCategoryManager;
+    @ComponentImport private WorkflowSchemeManager workflowSchemeManager;
+    @ComponentImport private IssueTypeSchemeManager issueTypeSchemeManager;
 
     private ComponentImports() {}
 }

@@ -11,7 +11,11 @@ import io.socialdesk.core.user.CurrentUser;
 import io.socialdesk.jira.store.JiraActiveObjectsAccess;
 import io.socialdesk.jira.tracker.JiraIssueTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
+import io.socialdesk.core.approval.PolicyStore;
+import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.notification.Notifier;
+import io.socialdesk.jira.notification.JiraNotifier;
+import io.socialdesk.jira.user.JiraApproverDirectory;
 import io.socialdesk.web.Engine;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.job.AoJobRunLog;
@@ -41,21 +45,44 @@ public final class SocialDeskEngine {
     private final CurrentUser currentUser;
 
     @Inject
-    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraIssueTracker tracker, CurrentUser currentUser) {
-        this(ao, tracker, currentUser, Clock.systemUTC(), thisNode());
+    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraIssueTracker tracker, JiraNotifier notifier, JiraApproverDirectory directory,
+            CurrentUser currentUser) {
+        this(ao, tracker, notifier, directory, currentUser, Clock.systemUTC(), thisNode());
     }
 
     SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
-        JobRunLog jobRuns = new AoJobRunLog(ao);
-        this.engine = Engine.over(ao, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, clock);
+        this(ao, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, currentUser, clock, node);
+    }
+
+    SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, Notifier notifier, ApproverDirectory directory, CurrentUser currentUser,
+            Clock clock, String node) {
+        this(Engine.over(ao, tracker, notifier, directory, clock), jobRunsOver(ao, node), currentUser);
+    }
+
+    private SocialDeskEngine(Engine engine, AoHealth aoHealth, CurrentUser currentUser) {
+        this(engine, aoHealth.health(), List.of(aoHealth.heartbeat()), currentUser);
+    }
+
+    /** Any assembly of the engine: production's over Active Objects, or a test's over in-memory stores. */
+    SocialDeskEngine(Engine engine, HealthService health, List<Job> jobs, CurrentUser currentUser) {
+        this.engine = engine;
         this.posts = engine.posts();
         this.accounts = engine.accounts();
-        this.health = new HealthService(() -> probe(ao), jobRuns);
-        this.jobs = List.of(new HeartbeatJob(jobRuns, node, HEARTBEAT_INTERVAL));
+        this.health = health;
+        this.jobs = jobs;
         this.currentUser = currentUser;
     }
 
+    private record AoHealth(HealthService health, Job heartbeat) {}
+
+    private static AoHealth jobRunsOver(AoAccess ao, String node) {
+        JobRunLog jobRuns = new AoJobRunLog(ao);
+        return new AoHealth(new HealthService(() -> probe(ao), jobRuns), new HeartbeatJob(jobRuns, node, HEARTBEAT_INTERVAL));
+    }
+
     public PostService posts() { return posts; }
+    public ReviewService reviews() { return engine.reviews(); }
+    public PolicyStore policies() { return engine.policies(); }
     public Engine engine() { return engine; }
     public AccountStore accounts() { return accounts; }
     public HealthService health() { return health; }

@@ -1,8 +1,23 @@
-// Checked against: https://docs.atlassian.com/jira/server/com/atlassian/jira/issue/Issue.html (getId, getKey).
+// Checked against: https://docs.atlassian.com/jira/server/com/atlassian/jira/issue/Issue.html (getId, getKey,
+// getSummary, getReporter(), getStatus() (Status object since Jira 7), getIssueType(), getProjectObject()).
 package com.atlassian.jira.issue;
+
+import com.atlassian.jira.issue.issuetype.IssueType;
+import com.atlassian.jira.issue.status.Status;
+import com.atlassian.jira.project.Project;
 
 public interface Issue {
     Long getId();
 
     String getKey();
+
+    String getSummary();
+
+    com.atlassian.jira.user.ApplicationUser getReporter();
+
+    Status getStatus();
+
+    IssueType getIssueType();
+
+    Project getProjectObject();
 }

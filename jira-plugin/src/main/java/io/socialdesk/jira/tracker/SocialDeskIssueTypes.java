@@ -47,7 +47,8 @@ public final class SocialDeskIssueTypes {
         }
     }
 
-    private static String description(ItemKind kind) {
+    /** What Jira shows for the issue type. */
+    public static String description(ItemKind kind) {
         return switch (kind) {
             case SOCIAL_POST -> "A post to publish on social networks, reviewed and approved in Jira.";
             case MENTION -> "A mention, reply or message from a social network, routed to a department.";

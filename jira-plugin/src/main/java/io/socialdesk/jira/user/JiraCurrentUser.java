@@ -46,7 +46,12 @@ public final class JiraCurrentUser implements CurrentUser {
     public Optional<User> get() {
         ApplicationUser user = authentication.getLoggedInUser();
         if (user == null) return Optional.empty();
-        return Optional.of(new User(user.getKey(), user.getDisplayName(), rolesOf(user), zoneOf(user)));
+        return Optional.of(asUser(user));
+    }
+
+    /** Any Jira user as Social Desk sees them, e.g. the one taking a workflow transition. */
+    public User asUser(ApplicationUser user) {
+        return new User(user.getKey(), user.getDisplayName(), rolesOf(user), zoneOf(user));
     }
 
     /** Locale for pages; Jira's, which follows the user's profile. */

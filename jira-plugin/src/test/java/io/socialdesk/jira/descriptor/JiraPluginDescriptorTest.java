@@ -3,6 +3,16 @@ package io.socialdesk.jira.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialdesk.jira.page.PostListServlet;
+import io.socialdesk.jira.page.SetupServlet;
+import io.socialdesk.jira.page.SocialPostPanel;
+import io.socialdesk.jira.setup.PostWorkflowXml;
+import io.socialdesk.jira.workflow.ApprovalsCompleteCondition;
+import io.socialdesk.jira.workflow.ContentValidForNetworksValidator;
+import io.socialdesk.jira.workflow.RequestApprovalsFunction;
+import io.socialdesk.jira.workflow.ScheduleForPublishingFunction;
+import io.socialdesk.web.page.PostEditorPage;
+import io.socialdesk.web.page.PostPanel;
+import java.util.List;
 import io.socialdesk.store.ao.Entities;
 import io.socialdesk.web.page.PostListPage;
 import java.io.IOException;
@@ -44,6 +54,49 @@ class JiraPluginDescriptorTest {
         assertThat(called).isNotEmpty();
         String descriptor = read(DESCRIPTOR);
         assertThat(called).allSatisfy(method -> assertThat(descriptor).contains("<method>" + method + "</method>"));
+    }
+
+    @Test
+    void everyGetterTheIssuePanelsSharedTemplatesCallIsAllowlisted() throws IOException {
+        String descriptor = read(DESCRIPTOR);
+        Set<String> called = new TreeSet<>();
+        called.addAll(calls(PostPanel.TEMPLATE, "panel", "io.socialdesk.web.page.PostPanel"));
+        called.addAll(calls(PostPanel.TEMPLATE, "variant", "io.socialdesk.web.page.PostPanel$Variant"));
+        called.addAll(calls(PostEditorPage.TEMPLATE, "post", "io.socialdesk.web.page.PostEditorPage$Fields"));
+        called.addAll(calls(PostEditorPage.TEMPLATE, "variant", "io.socialdesk.web.page.PostEditorPage$VariantField"));
+        assertThat(called).hasSizeGreaterThan(20);
+        assertThat(called).allSatisfy(method -> assertThat(descriptor).contains("<method>" + method + "</method>"));
+    }
+
+    @Test
+    void declaresTheWorkflowModulesTheDefaultWorkflowNames() throws IOException {
+        String descriptor = read(DESCRIPTOR);
+        for (String key : List.of(PostWorkflowXml.APPROVALS_COMPLETE, PostWorkflowXml.SOCIAL_DESK_ONLY, PostWorkflowXml.CONTENT_VALID,
+                PostWorkflowXml.REQUEST_APPROVALS, PostWorkflowXml.SCHEDULE_FOR_PUBLISHING)) {
+            assertThat(descriptor).contains("key=\"" + key + "\"");
+        }
+        assertThat(descriptor).contains("<condition-class>" + ApprovalsCompleteCondition.class.getName() + "</condition-class>")
+                .contains("<validator-class>" + ContentValidForNetworksValidator.class.getName() + "</validator-class>")
+                .contains("<function-class>" + RequestApprovalsFunction.class.getName() + "</function-class>")
+                .contains("<function-class>" + ScheduleForPublishingFunction.class.getName() + "</function-class>")
+                .contains("location=\"atl.jira.view.issue.left.context\"")
+                .contains("<url-pattern>/socialdesk/setup</url-pattern>");
+    }
+
+    @Test
+    void theTemplatesTheIssuePanelAndSetUpRenderExist() {
+        ClassLoader loader = JiraPluginDescriptorTest.class.getClassLoader();
+        assertThat(loader.getResource(SocialPostPanel.TEMPLATE)).isNotNull();
+        assertThat(loader.getResource(SetupServlet.TEMPLATE)).isNotNull();
+        assertThat(loader.getResource(PostPanel.TEMPLATE)).isNotNull();
+        assertThat(loader.getResource(PostEditorPage.TEMPLATE)).isNotNull();
+    }
+
+    private static Set<String> calls(String template, String variable, String type) throws IOException {
+        Matcher calls = Pattern.compile("\\$" + variable + "\\.(get\\w+)\\(\\)").matcher(read(template));
+        Set<String> called = new TreeSet<>();
+        while (calls.find()) called.add(type + "#" + calls.group(1) + "()");
+        return called;
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.socialdesk.jira.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
 import com.atlassian.plugins.rest.api.security.annotation.AnonymousSiteAccess;
 import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
 import io.socialdesk.jira.rest.error.JiraInvalidInputMapper;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Jira registers only io.socialdesk.jira.rest: every shared resource and mapper needs its Jira subclass there. */
 class JiraRestApiTest {
     private static final List<Class<?>> RESOURCES = List.of(JiraPostResource.class, JiraAccountResource.class, JiraHealthResource.class,
-            JiraValidateResource.class);
+            JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
             JiraNotAllowedMapper.class, JiraNotSignedInMapper.class, JiraMalformedJsonMapper.class,
             JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class, io.socialdesk.jira.rest.error.JiraConflictMapper.class);
@@ -40,6 +41,13 @@ class JiraRestApiTest {
             assertThat(resource.isAnnotationPresent(LicensedOnly.class)).as(resource.getName()).isTrue();
             assertThat(resource.isAnnotationPresent(AnonymousSiteAccess.class)).as(resource.getName()).isFalse();
         }
+    }
+
+    @Test
+    void theJiraOnlySetUpIsForJiraAdministratorsOnly() {
+        assertThat(JiraSetupResource.class.isAnnotationPresent(AdminOnly.class)).isTrue();
+        assertThat(JiraSetupResource.class.isAnnotationPresent(AnonymousSiteAccess.class)).isFalse();
+        assertThat(JiraSetupResource.class.getAnnotation(Path.class).value()).isEqualTo("/jira/setup/{project}");
     }
 
     @Test

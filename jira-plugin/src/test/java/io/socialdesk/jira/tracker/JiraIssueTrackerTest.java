@@ -49,7 +49,9 @@ class JiraIssueTrackerTest {
     private final ApplicationUser amelie = mock(ApplicationUser.class);
     private final User author = new User("JIRAUSER10100", "Amélie Martin", Set.of(Role.MARKETING_AUTHOR), ZoneId.of("Europe/Paris"));
 
-    private final JiraIssueTracker tracker = new JiraIssueTracker(issueService, projects, users, settingsFactory, application);
+    private final JiraIssueTracker tracker = new JiraIssueTracker(issueService, projects, users, settingsFactory, application,
+            mock(com.atlassian.jira.issue.IssueManager.class), mock(com.atlassian.jira.workflow.WorkflowManager.class),
+            mock(com.atlassian.jira.issue.comments.CommentManager.class));
 
     @BeforeEach
     void configureMarketingProject() {

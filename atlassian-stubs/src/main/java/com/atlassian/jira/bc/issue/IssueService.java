@@ -1,5 +1,6 @@
 // Checked against: https://docs.atlassian.com/jira/server/com/atlassian/jira/bc/issue/IssueService.html
-// and reference/atlassian-platform.md §2 (IssueService, results). Signatures of what the plugin uses only.
+// and reference/atlassian-platform.md §2 (IssueService, results; getIssue, validateTransition, transition,
+// IssueService.TransitionValidationResult.html). Signatures of what the plugin uses only.
 package com.atlassian.jira.bc.issue;
 
 import com.atlassian.jira.issue.IssueInputParameters;
@@ -14,6 +15,12 @@ public interface IssueService {
     CreateValidationResult validateCreate(ApplicationUser user, IssueInputParameters issueInputParameters);
 
     IssueResult create(ApplicationUser user, CreateValidationResult createValidationResult);
+
+    IssueResult getIssue(ApplicationUser user, Long issueId);
+
+    TransitionValidationResult validateTransition(ApplicationUser user, Long issueId, int actionId, IssueInputParameters issueInputParameters);
+
+    IssueResult transition(ApplicationUser user, TransitionValidationResult transitionResult);
 
     class ServiceResultImpl {
         private final ErrorCollection errorCollection;
@@ -33,6 +40,22 @@ public interface IssueService {
         }
 
         public MutableIssue getIssue() { return issue; }
+    }
+
+    /** IssueService.TransitionValidationResult.html: (issue, errors, fieldValuesHolder, additionInputs, actionId). */
+    class TransitionValidationResult extends ServiceResultImpl {
+        private final MutableIssue issue;
+        private final int actionId;
+
+        public TransitionValidationResult(MutableIssue issue, ErrorCollection errorCollection, Map<String, Object> fieldValuesHolder,
+                Map<String, Object> additionInputs, int actionId) {
+            super(errorCollection);
+            this.issue = issue;
+            this.actionId = actionId;
+        }
+
+        public MutableIssue getIssue() { return issue; }
+        public int getActionId() { return actionId; }
     }
 
     class IssueResult extends ServiceResultImpl {
