@@ -4,6 +4,7 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.jira.bc.issue.IssueService;
 import com.atlassian.jira.config.IssueTypeManager;
+import com.atlassian.jira.config.util.JiraHome;
 import com.atlassian.jira.project.ProjectManager;
 import com.atlassian.jira.security.GlobalPermissionManager;
 import com.atlassian.jira.security.JiraAuthenticationContext;
@@ -38,6 +39,8 @@ final class ComponentImports {
     @ComponentImport private SchedulerService schedulerService;
     @ComponentImport private ClusterLockService clusterLockService;
     @ComponentImport private TemplateRenderer templateRenderer;
+    /** Where uploaded media live: jira.home, the shared home in a cluster. */
+    @ComponentImport private JiraHome jiraHome;
 
     private ComponentImports() {}
 }

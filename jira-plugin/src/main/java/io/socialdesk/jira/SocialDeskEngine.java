@@ -8,6 +8,8 @@ import io.socialdesk.core.job.Job;
 import io.socialdesk.core.job.JobRunLog;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.user.CurrentUser;
+import io.socialdesk.core.post.MediaStore;
+import io.socialdesk.jira.media.JiraMediaStore;
 import io.socialdesk.jira.store.JiraActiveObjectsAccess;
 import io.socialdesk.jira.tracker.JiraIssueTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
@@ -41,13 +43,13 @@ public final class SocialDeskEngine {
     private final CurrentUser currentUser;
 
     @Inject
-    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraIssueTracker tracker, CurrentUser currentUser) {
-        this(ao, tracker, currentUser, Clock.systemUTC(), thisNode());
+    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraMediaStore media, JiraIssueTracker tracker, CurrentUser currentUser) {
+        this(ao, media, tracker, currentUser, Clock.systemUTC(), thisNode());
     }
 
-    SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
+    SocialDeskEngine(AoAccess ao, MediaStore media, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
         JobRunLog jobRuns = new AoJobRunLog(ao);
-        this.engine = Engine.over(ao, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, clock);
+        this.engine = Engine.over(ao, media, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, clock);
         this.posts = engine.posts();
         this.accounts = engine.accounts();
         this.health = new HealthService(() -> probe(ao), jobRuns);
@@ -61,6 +63,7 @@ public final class SocialDeskEngine {
     public HealthService health() { return health; }
     public List<Job> jobs() { return jobs; }
     public CurrentUser currentUser() { return currentUser; }
+    public MediaStore media() { return engine.media(); }
 
     /** Jira's database answers when AO can count a table; the product name is Jira's business. */
     private static DatabaseProbe.DatabaseStatus probe(AoAccess ao) {

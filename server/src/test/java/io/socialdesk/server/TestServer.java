@@ -29,11 +29,16 @@ final class TestServer implements AutoCloseable {
     final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).callTimeout(Duration.ofSeconds(20)).build();
 
     TestServer(DatabaseConfig database) throws Exception {
-        app = SocialDeskApp.open(new SocialDeskApp.Settings("127.0.0.1", 0, database, "test-node", Duration.ofSeconds(1), clock)).start();
+        this(database, java.nio.file.Files.createTempDirectory("socialdesk-data"));
+    }
+
+    TestServer(DatabaseConfig database, Path dataDir) throws Exception {
+        app = SocialDeskApp.open(new SocialDeskApp.Settings("127.0.0.1", 0, database, "test-node", Duration.ofSeconds(1), clock, dataDir))
+                .start();
     }
 
     static TestServer embedded(Path dataDir) throws Exception {
-        return new TestServer(DatabaseConfig.embedded(dataDir));
+        return new TestServer(DatabaseConfig.embedded(dataDir), dataDir);
     }
 
     String url(String path) {

@@ -34,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of(host, port, database.config()));
+        SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of(host, port, database.config(), database.data));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
