@@ -35,6 +35,7 @@
         campaign: e.campaign.value,
         language: e.language.value,
         accountIds: words(e.accountIds.value, /[\s,]+/).map(Number),
+        media: window.SocialDesk.postMedia ? window.SocialDesk.postMedia() : undefined,
         plannedAt: e.plannedAt.value,
         zone: e.zone.value
       };

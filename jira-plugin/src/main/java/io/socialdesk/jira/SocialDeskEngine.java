@@ -8,6 +8,8 @@ import io.socialdesk.core.job.Job;
 import io.socialdesk.core.job.JobRunLog;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.user.CurrentUser;
+import io.socialdesk.core.post.MediaStore;
+import io.socialdesk.jira.media.JiraMediaStore;
 import io.socialdesk.jira.store.JiraActiveObjectsAccess;
 import io.socialdesk.jira.tracker.JiraIssueTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
@@ -45,18 +47,18 @@ public final class SocialDeskEngine {
     private final CurrentUser currentUser;
 
     @Inject
-    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraIssueTracker tracker, JiraNotifier notifier, JiraApproverDirectory directory,
-            CurrentUser currentUser) {
-        this(ao, tracker, notifier, directory, currentUser, Clock.systemUTC(), thisNode());
+    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraMediaStore media, JiraIssueTracker tracker, JiraNotifier notifier,
+            JiraApproverDirectory directory, CurrentUser currentUser) {
+        this(ao, media, tracker, notifier, directory, currentUser, Clock.systemUTC(), thisNode());
     }
 
-    SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
-        this(ao, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, currentUser, clock, node);
+    SocialDeskEngine(AoAccess ao, MediaStore media, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
+        this(ao, media, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, currentUser, clock, node);
     }
 
-    SocialDeskEngine(AoAccess ao, JiraIssueTracker tracker, Notifier notifier, ApproverDirectory directory, CurrentUser currentUser,
-            Clock clock, String node) {
-        this(Engine.over(ao, tracker, notifier, directory, clock), jobRunsOver(ao, node), currentUser);
+    SocialDeskEngine(AoAccess ao, MediaStore media, JiraIssueTracker tracker, Notifier notifier, ApproverDirectory directory,
+            CurrentUser currentUser, Clock clock, String node) {
+        this(Engine.over(ao, media, tracker, notifier, directory, clock), jobRunsOver(ao, node), currentUser);
     }
 
     private SocialDeskEngine(Engine engine, AoHealth aoHealth, CurrentUser currentUser) {
@@ -88,6 +90,7 @@ public final class SocialDeskEngine {
     public HealthService health() { return health; }
     public List<Job> jobs() { return jobs; }
     public CurrentUser currentUser() { return currentUser; }
+    public MediaStore media() { return engine.media(); }
 
     /** Jira's database answers when AO can count a table; the product name is Jira's business. */
     private static DatabaseProbe.DatabaseStatus probe(AoAccess ao) {

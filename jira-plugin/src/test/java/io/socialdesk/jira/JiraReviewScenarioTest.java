@@ -131,12 +131,12 @@ class JiraReviewScenarioTest {
 
     private SocialDeskEngine engine() {
         ReviewNotices notices = new ReviewNotices(stores.policies, stores.decisions, notifier, clock);
-        PostService posts = new PostService(stores.posts, tracker, stores.trail, stores.versions, notices, clock);
+        PostService posts = new PostService(stores.posts, stores.media, tracker, stores.trail, stores.versions, notices, clock);
         ReviewService reviews = new ReviewService(stores.posts, stores.trail, stores.decisions, stores.policies, stores.versions,
                 new JiraApproverDirectory(users, groups), new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock)),
                 stores.accounts, tracker, notices, clock);
         Engine assembled = new Engine(stores.posts, stores.accounts, stores.trail, stores.decisions, stores.policies, stores.versions,
-                posts, reviews);
+                posts, reviews, stores.media);
         return new SocialDeskEngine(assembled, new HealthService(null, null), List.of(), currentUser);
     }
 

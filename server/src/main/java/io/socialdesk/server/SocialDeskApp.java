@@ -17,6 +17,7 @@ import io.socialdesk.server.http.PageResource;
 import io.socialdesk.server.http.Pages;
 import io.socialdesk.server.http.RequestUser;
 import io.socialdesk.server.http.SocialDeskServer;
+import io.socialdesk.server.media.ServerMedia;
 import io.socialdesk.server.jobs.JobLeases;
 import io.socialdesk.server.notification.NoticeInbox;
 import io.socialdesk.server.notification.NoticeMailer;
@@ -31,12 +32,14 @@ import io.socialdesk.web.Engine;
 import io.socialdesk.store.job.AoJobRunLog;
 import io.socialdesk.web.rest.AccountResource;
 import io.socialdesk.web.rest.HealthResource;
+import io.socialdesk.web.rest.MediaResource;
 import io.socialdesk.web.rest.PolicyResource;
 import io.socialdesk.web.rest.PostResource;
 import io.socialdesk.web.rest.ReviewResource;
 import io.socialdesk.web.rest.ValidateResource;
 import io.socialdesk.web.rest.RestApi;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,20 +52,33 @@ import java.util.Optional;
  * same way.
  */
 public final class SocialDeskApp implements AutoCloseable {
-    /** How the server is started. */
-    public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock,
+    /**
+     * How the server is started; {@code data} is the data folder, where uploaded media live
+     * ({@code DATA/media}); {@code smtp}, when set, e-mails notices with links starting with {@code publicUrl}.
+     */
+    public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
             Optional<SmtpSettings> smtp, Optional<String> publicUrl) {
+        /** With the command line's default data folder, {@code ./data}, and no e-mail. */
         public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock) {
-            this(host, port, database, node, heartbeat, clock, Optional.empty(), Optional.empty());
+            this(host, port, database, node, heartbeat, clock, Path.of("data"));
+        }
+
+        /** No e-mail. */
+        public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data) {
+            this(host, port, database, node, heartbeat, clock, data, Optional.empty(), Optional.empty());
         }
 
         public static Settings of(String host, int port, DatabaseConfig database) {
-            return new Settings(host, port, database, NodeName.of(), Duration.ofSeconds(15), Clock.systemUTC());
+            return of(host, port, database, Path.of("data"));
+        }
+
+        public static Settings of(String host, int port, DatabaseConfig database, Path data) {
+            return new Settings(host, port, database, NodeName.of(), Duration.ofSeconds(15), Clock.systemUTC(), data);
         }
 
         /** E-mails notices through this SMTP server; links in them start with {@code publicUrl} (default: the URL served). */
         public Settings withMail(SmtpSettings smtp, Optional<String> publicUrl) {
-            return new Settings(host, port, database, node, heartbeat, clock, Optional.of(smtp), publicUrl);
+            return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl);
         }
     }
 
@@ -89,7 +105,7 @@ public final class SocialDeskApp implements AutoCloseable {
         this.notices = new NoticeInbox(database.ao());
         this.mailer = settings.smtp().map(smtp -> new NoticeMailer(smtp, () -> settings.publicUrl().orElseGet(this::url)));
         Notifier notifier = new ServerNotifier(ServerNotifier.People.of(users), notices, mailer);
-        this.engine = Engine.over(database.ao(), tracker, notifier, ApproverDirectory.NO_GROUPS, clock);
+        this.engine = Engine.over(database.ao(), ServerMedia.under(settings.data()), tracker, notifier, ApproverDirectory.NO_GROUPS, clock);
         this.postStore = engine.postStore();
         this.accounts = engine.accounts();
         this.posts = engine.posts();
@@ -105,7 +121,7 @@ public final class SocialDeskApp implements AutoCloseable {
         List<Object> rest = new ArrayList<>(List.of(
                 new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
                 new PolicyResource(engine.policies(), requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
-                new ValidateResource(requestUser)));
+                new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker), new PageErrors(pages, requestUser),

@@ -42,7 +42,7 @@ class NotificationsOverHttpTest {
     static void start() throws Exception {
         SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), SmtpSettings.Security.NONE, "socialdesk@example.org",
                 Optional.empty(), Optional.empty());
-        server = new TestServer(DatabaseConfig.embedded(data), s -> s.withMail(smtp, Optional.of("https://social.example.org")));
+        server = new TestServer(DatabaseConfig.embedded(data), data, s -> s.withMail(smtp, Optional.of("https://social.example.org")));
         server.addUser("alice", Role.MARKETING_AUTHOR);
         server.app.users().add(new ServerUsers.NewUser("marc", "Marc Dubois", Set.of(Role.MARKETING_LEAD), "Europe/Paris", "fr",
                 TestServer.PASSWORD, "marc@example.org"));

@@ -30,17 +30,22 @@ final class TestServer implements AutoCloseable {
     final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).callTimeout(Duration.ofSeconds(20)).build();
 
     TestServer(DatabaseConfig database) throws Exception {
-        this(database, UnaryOperator.identity());
+        this(database, java.nio.file.Files.createTempDirectory("socialdesk-data"), UnaryOperator.identity());
+    }
+
+    TestServer(DatabaseConfig database, Path dataDir) throws Exception {
+        this(database, dataDir, UnaryOperator.identity());
     }
 
     /** {@code adjust}: changes to the test settings, e.g. SMTP. */
-    TestServer(DatabaseConfig database, UnaryOperator<SocialDeskApp.Settings> adjust) throws Exception {
-        app = SocialDeskApp.open(adjust.apply(new SocialDeskApp.Settings("127.0.0.1", 0, database, "test-node", Duration.ofSeconds(1), clock)))
+    TestServer(DatabaseConfig database, Path dataDir, UnaryOperator<SocialDeskApp.Settings> adjust) throws Exception {
+        app = SocialDeskApp.open(adjust.apply(new SocialDeskApp.Settings("127.0.0.1", 0, database, "test-node", Duration.ofSeconds(1), clock,
+                dataDir)))
                 .start();
     }
 
     static TestServer embedded(Path dataDir) throws Exception {
-        return new TestServer(DatabaseConfig.embedded(dataDir));
+        return new TestServer(DatabaseConfig.embedded(dataDir), dataDir);
     }
 
     String url(String path) {

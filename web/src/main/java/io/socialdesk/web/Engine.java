@@ -12,6 +12,7 @@ import io.socialdesk.core.approval.ReviewNotices;
 import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.audit.AuditTrail;
 import io.socialdesk.core.notification.Notifier;
+import io.socialdesk.core.post.MediaStore;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.post.PostStore;
 import io.socialdesk.core.tracker.IssueTracker;
@@ -26,12 +27,13 @@ import java.time.Clock;
 
 /**
  * The engine's stores and services, assembled the same way in every host from what only the host
- * knows: its Active Objects, its tracker, how it notifies people and who is in which group.
+ * knows: its Active Objects, where it keeps uploaded media, its tracker, how it notifies people and
+ * who is in which group.
  */
 public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trail, DecisionStore decisions, PolicyStore policies,
-        ContentVersions versions, PostService posts, ReviewService reviews) {
+        ContentVersions versions, PostService posts, ReviewService reviews, MediaStore media) {
 
-    public static Engine over(AoAccess ao, IssueTracker tracker, Notifier notifier, ApproverDirectory directory, Clock clock) {
+    public static Engine over(AoAccess ao, MediaStore media, IssueTracker tracker, Notifier notifier, ApproverDirectory directory, Clock clock) {
         PostStore postStore = new AoPostStore(ao);
         AccountStore accounts = new AoAccountStore(ao);
         AuditTrail trail = new AoAuditTrail(ao);
@@ -39,9 +41,9 @@ public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trai
         PolicyStore policies = new AoPolicyStore(ao);
         ContentVersions versions = new AoContentVersions(ao);
         ReviewNotices notices = new ReviewNotices(policies, decisions, notifier, clock);
-        PostService posts = new PostService(postStore, tracker, trail, versions, notices, clock);
+        PostService posts = new PostService(postStore, media, tracker, trail, versions, notices, clock);
         ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory,
                 new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock)), accounts, tracker, notices, clock);
-        return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews);
+        return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews, media);
     }
 }

@@ -24,6 +24,20 @@ class NetworkContentCheckTest {
     }
 
     @Test
+    void anImageOver2MBIsRefusedForBlueskyAndNamedByItsPositionButMastodonTakesIt() {
+        io.socialdesk.core.post.Media small = new io.socialdesk.core.post.Media("a".repeat(64), "image/png", 2_000_000, "A cat", "cat.png");
+        io.socialdesk.core.post.Media large = new io.socialdesk.core.post.Media("b".repeat(64), "image/jpeg", 2_000_001, "A dog", "dog.jpg");
+        PostContent content = new PostContent("Look", java.util.Map.of(), List.of(small, large), List.of(), java.util.Optional.empty(),
+                List.of(), io.socialdesk.core.post.Utm.NONE, "", "", List.of());
+
+        List<FieldProblem> problems = check.problems(content, Set.of(Network.BLUESKY, Network.MASTODON));
+
+        assertThat(problems).extracting(FieldProblem::field, FieldProblem::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("media[1]", "bluesky.max-image-bytes"));
+        assertThat(problems.get(0).message()).startsWith("Bluesky: ").contains("2000000").contains("2000001");
+    }
+
+    @Test
     void noNetworksMeansNothingToCheck() {
         assertThat(check.problems(PostContent.ofText("a".repeat(5000)), Set.of())).isEmpty();
     }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param variants a text per network, keyed by network name ({@code X}, {@code BLUESKY}, …)
  * @param thread follow-up parts, published as replies in order
  * @param accountIds the accounts to publish to
+ * @param media uploaded files by their SHA-256, each with its alt text, in the order they appear
  */
 public record NewPost(
         String title,
@@ -26,10 +27,17 @@ public record NewPost(
         Utm utm,
         String campaign,
         String language,
-        List<Long> accountIds) {
+        List<Long> accountIds,
+        List<MediaRef> media) {
 
     /** A post with only the required fields. */
     public NewPost(String title, String text, String plannedAt, String zone) {
-        this(title, text, plannedAt, zone, null, null, null, null, null, null, null, null);
+        this(title, text, plannedAt, zone, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A post without media. */
+    public NewPost(String title, String text, String plannedAt, String zone, Map<String, String> variants, List<String> thread,
+            String firstComment, List<String> hashtags, Utm utm, String campaign, String language, List<Long> accountIds) {
+        this(title, text, plannedAt, zone, variants, thread, firstComment, hashtags, utm, campaign, language, accountIds, null);
     }
 }

@@ -21,9 +21,18 @@ public record PostEdit(
         Utm utm,
         String campaign,
         String language,
-        List<Long> accountIds) {
+        List<Long> accountIds,
+        List<MediaRef> media) {
+
+    /** An edit without media: the post's media are removed. */
+    public PostEdit(Integer version, String title, String text, String plannedAt, String zone, Map<String, String> variants,
+            List<String> thread, String firstComment, List<String> hashtags, Utm utm, String campaign, String language,
+            List<Long> accountIds) {
+        this(version, title, text, plannedAt, zone, variants, thread, firstComment, hashtags, utm, campaign, language, accountIds, null);
+    }
 
     NewPost fields() {
-        return new NewPost(title, text, plannedAt, zone, variants, thread, firstComment, hashtags, utm, campaign, language, accountIds);
+        return new NewPost(title, text, plannedAt, zone, variants, thread, firstComment, hashtags, utm, campaign, language, accountIds,
+                media);
     }
 }

@@ -46,21 +46,31 @@ public final class PostService {
     public static final int MAX_THREAD_PARTS = 25;
     public static final int MAX_ACCOUNTS = 50;
     public static final int MAX_SHORT_FIELD = 100;
+    /**
+     * Alt text ceiling: what every network takes. X's media metadata and Threads' {@code alt_text}
+     * allow 1000 characters, Mastodon's default {@code description_limit} is 1500, Bluesky's lexicon
+     * sets none (reference/data/x/openapi.json, reference/networks.md, reference/data/mastodon/openapi.json).
+     */
+    public static final int MAX_ALT_TEXT = 1000;
+    public static final int MAX_IMAGES = 4;
+    public static final int MAX_VIDEOS = 1;
 
     private static final Set<Role> AUTHORS = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.ADMIN);
     private static final Pattern HASHTAG = Pattern.compile("#?[\\p{L}\\p{N}_]{1,100}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final PostStore store;
+    private final MediaStore media;
     private final IssueTracker tracker;
     private final AuditTrail trail;
     private final ContentVersions versions;
     private final ReviewNotices notices;
     private final Clock clock;
 
-    public PostService(PostStore store, IssueTracker tracker, AuditTrail trail, ContentVersions versions, ReviewNotices notices,
+    public PostService(PostStore store, MediaStore media, IssueTracker tracker, AuditTrail trail, ContentVersions versions, ReviewNotices notices,
             Clock clock) {
         this.store = store;
+        this.media = media;
         this.tracker = tracker;
         this.trail = trail;
         this.versions = versions;
@@ -173,12 +183,13 @@ public final class PostService {
             problems.add(new FieldProblem("language", "language-tag", "The language must be a tag such as en, fr or pt-br"));
         }
         List<Long> accountIds = accountIds(request.accountIds(), problems);
+        List<Media> attached = media(request.media(), problems);
         PlannedTime planned = plannedTime(request, problems);
         if (planned != null && planned.instant().isBefore(clock.instant()) && !unchangedIfSame.equals(Optional.of(planned))) {
             problems.add(pastProblem(planned));
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
-        PostContent content = new PostContent(text, variants, List.of(), thread, firstComment, hashtags, utm, campaign, language, accountIds);
+        PostContent content = new PostContent(text, variants, attached, thread, firstComment, hashtags, utm, campaign, language, accountIds);
         return new Fields(title, content, planned);
     }
 
@@ -290,6 +301,51 @@ public final class PostService {
             problems.add(new FieldProblem("accountIds", "max-accounts", "A post targets at most " + MAX_ACCOUNTS + " accounts"));
         }
         return List.copyOf(ids);
+    }
+
+    /**
+     * Resolves each reference to an uploaded file. Images need alt text (people using screen
+     * readers hear it; Bluesky refuses images without it); a post carries up to four images or one
+     * video, never both: what X, Bluesky, Mastodon and Threads all take. Networks with lower limits
+     * are checked when the post is validated for them.
+     */
+    private List<Media> media(List<MediaRef> raw, List<FieldProblem> problems) {
+        if (raw == null) return List.of();
+        if (raw.size() > MAX_IMAGES) {
+            problems.add(countProblem(raw.size() + " files"));
+            return List.of();
+        }
+        List<Media> found = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            MediaRef ref = raw.get(i);
+            String field = "media[" + i + "]";
+            String sha256 = ref == null || ref.sha256() == null ? "" : ref.sha256().strip().toLowerCase(Locale.ROOT);
+            Optional<Media> stored = MediaTypes.isSha256(sha256) ? media.find(sha256) : Optional.empty();
+            if (stored.isEmpty()) {
+                problems.add(new FieldProblem(field + ".sha256", "known-media",
+                        "No uploaded file has the SHA-256 '" + (sha256.length() > 64 ? sha256.substring(0, 64) + "…" : sha256) + "': upload it first"));
+                continue;
+            }
+            String altText = optionalText(field + ".altText", ref.altText(), MAX_ALT_TEXT, problems).orElse("");
+            Media m = stored.get();
+            if (m.isImage() && (ref.altText() == null || ref.altText().isBlank())) {
+                problems.add(new FieldProblem(field + ".altText", "alt-text-required",
+                        "Describe image " + (i + 1) + " for people who cannot see it (alt text is required for images)"));
+            }
+            found.add(new Media(m.sha256(), m.mimeType(), m.bytes(), altText, m.fileName()));
+        }
+        long images = found.stream().filter(Media::isImage).count();
+        long videos = found.stream().filter(Media::isVideo).count();
+        if (images > 0 && videos > 0) {
+            problems.add(new FieldProblem("media", "media-mix", "A post carries images or a video, not both"));
+        } else if (videos > MAX_VIDEOS) {
+            problems.add(countProblem(videos + " videos"));
+        }
+        return found;
+    }
+
+    private static FieldProblem countProblem(String has) {
+        return new FieldProblem("media", "media-count", "A post carries at most " + MAX_IMAGES + " images or " + MAX_VIDEOS + " video; this one has " + has);
     }
 
     private static PlannedTime plannedTime(NewPost request, List<FieldProblem> problems) {

@@ -58,7 +58,7 @@ class ReviewServiceTest {
         }
     };
     private final ReviewNotices reviewNotices = new ReviewNotices(stores.policies, stores.decisions, notices::add, clock);
-    private final PostService posts = new PostService(stores.posts, tracker, stores.trail, stores.versions, reviewNotices, clock);
+    private final PostService posts = new PostService(stores.posts, stores.media, tracker, stores.trail, stores.versions, reviewNotices, clock);
     private final ReviewService reviews = new ReviewService(stores.posts, stores.trail, stores.decisions, stores.policies, stores.versions,
             ApproverDirectory.NO_GROUPS, (content, networks) -> {
                 networks.forEach(n -> checkedNetworks.add(n.name()));

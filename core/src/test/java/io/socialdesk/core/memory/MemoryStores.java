@@ -38,6 +38,7 @@ public final class MemoryStores {
     public final Policies policies = new Policies();
     public final Versions versions = new Versions();
     public final Accounts accounts = new Accounts();
+    public final MediaFiles media = new MediaFiles();
 
     public static final class Posts implements PostStore {
         private final Map<Long, Post> rows = new HashMap<>();
@@ -161,6 +162,37 @@ public final class MemoryStores {
         @Override
         public synchronized List<Account> list() {
             return List.copyOf(accounts);
+        }
+    }
+
+    /** Media kept in memory; the type is taken as declared (the real store sniffs the bytes). */
+    public static final class MediaFiles implements io.socialdesk.core.post.MediaStore {
+        private final Map<String, byte[]> bytes = new HashMap<>();
+        private final Map<String, io.socialdesk.core.post.Media> media = new HashMap<>();
+
+        @Override
+        public synchronized io.socialdesk.core.post.Media put(java.io.InputStream in, String mimeType, String fileName) throws java.io.IOException {
+            byte[] all = in.readAllBytes();
+            String sha;
+            try {
+                sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(all));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            bytes.put(sha, all);
+            return media.computeIfAbsent(sha, k -> new io.socialdesk.core.post.Media(k, mimeType, all.length, "", fileName));
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.post.Media> find(String sha256) {
+            return Optional.ofNullable(media.get(sha256));
+        }
+
+        @Override
+        public synchronized java.io.InputStream open(String sha256) throws java.io.IOException {
+            byte[] b = bytes.get(sha256);
+            if (b == null) throw new java.io.FileNotFoundException(sha256);
+            return new java.io.ByteArrayInputStream(b);
         }
     }
 }

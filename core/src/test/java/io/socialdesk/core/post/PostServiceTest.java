@@ -34,7 +34,8 @@ class PostServiceTest {
     private final io.socialdesk.core.audit.AuditTrail trail = mock(io.socialdesk.core.audit.AuditTrail.class);
     private final io.socialdesk.core.approval.ContentVersions versions = mock(io.socialdesk.core.approval.ContentVersions.class);
     private final io.socialdesk.core.approval.ReviewNotices notices = mock(io.socialdesk.core.approval.ReviewNotices.class);
-    private final PostService service = new PostService(store, tracker, trail, versions, notices, clock);
+    private final MediaStore media = mock(MediaStore.class);
+    private final PostService service = new PostService(store, media, tracker, trail, versions, notices, clock);
     private final User author = new User("ana", "Ana", Set.of(Role.MARKETING_AUTHOR), ZoneId.of("Europe/Paris"));
 
     @Test

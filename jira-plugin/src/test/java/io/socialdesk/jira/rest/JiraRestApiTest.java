@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Jira registers only io.socialdesk.jira.rest: every shared resource and mapper needs its Jira subclass there. */
 class JiraRestApiTest {
     private static final List<Class<?>> RESOURCES = List.of(JiraPostResource.class, JiraAccountResource.class, JiraHealthResource.class,
-            JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class);
+            JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class, JiraMediaResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
             JiraNotAllowedMapper.class, JiraNotSignedInMapper.class, JiraMalformedJsonMapper.class,
             JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class, io.socialdesk.jira.rest.error.JiraConflictMapper.class);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** Where the data lives; shared by every command that opens the database. */
 public final class DatabaseOptions {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Data folder: the embedded database and keys live here (default: ${DEFAULT-VALUE}).")
+            description = "Data folder: the embedded database, keys and uploaded media live here (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--db", paramLabel = "JDBC-URL",

@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SocialDeskApp.Settings settings = SocialDeskApp.Settings.of(host, port, database.config());
+        SocialDeskApp.Settings settings = SocialDeskApp.Settings.of(host, port, database.config(), database.data);
         Optional<SmtpSettings> smtp = smtpSettings(System.getenv(SmtpSettings.PASSWORD_VARIABLE));
         if (smtp.isPresent()) settings = settings.withMail(smtp.get(), Optional.ofNullable(publicUrl).filter(u -> !u.isBlank()));
         SocialDeskApp app = SocialDeskApp.open(settings);

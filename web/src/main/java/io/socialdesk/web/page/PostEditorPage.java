@@ -1,6 +1,7 @@
 package io.socialdesk.web.page;
 
 import io.socialdesk.core.account.Network;
+import io.socialdesk.core.post.Media;
 import io.socialdesk.core.post.Post;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,24 @@ public final class PostEditorPage {
         public String getText() { return text; }
     }
 
+    /** An attached file as the media section shows it: a thumbnail for an image, the file's name for a video. */
+    public static final class MediaField {
+        private final Media media;
+        private final String url;
+
+        MediaField(Media media, String restBase) {
+            this.media = media;
+            this.url = restBase + "/media/" + media.sha256();
+        }
+
+        public String getSha256() { return media.sha256(); }
+        public String getMimeType() { return media.mimeType(); }
+        public String getAltText() { return media.altText(); }
+        public String getFileName() { return media.fileName().isEmpty() ? media.mimeType() : media.fileName(); }
+        public String getUrl() { return url; }
+        public boolean getImage() { return media.isImage(); }
+    }
+
     public static Map<String, Object> context(Post post, String restBase, String backUrl) {
         List<VariantField> variants = new ArrayList<>();
         for (Network network : Network.values()) {
@@ -42,6 +61,7 @@ public final class PostEditorPage {
         Map<String, Object> context = new HashMap<>();
         context.put("post", new Fields(post));
         context.put("variants", variants);
+        context.put("media", post.content().media().stream().map(m -> new MediaField(m, restBase)).toList());
         context.put("restBase", restBase);
         context.put("backUrl", backUrl);
         return context;
