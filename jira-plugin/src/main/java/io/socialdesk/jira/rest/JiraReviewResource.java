@@ -10,7 +10,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 /** {@code /rest/socialdesk/1.0/posts/{id}/...} in Jira: a post's review, for licensed Jira users. */
-@Path("/posts/{id}")
+@Path("/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @LicensedOnly
