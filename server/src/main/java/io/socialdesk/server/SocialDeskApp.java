@@ -87,7 +87,7 @@ public final class SocialDeskApp implements AutoCloseable {
                 new ValidateResource(requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
-                new PageResource(pages, requestUser, users, credentials, posts, tracker), new PageErrors(pages, requestUser));
+                new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts), new PageErrors(pages, requestUser));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 
