@@ -69,7 +69,7 @@ public final class PostPanel {
 
     public long getId() { return post.id(); }
     public String getKey() { return post.item().key(); }
-    public String getTitle() { return post.title(); }
+    public String getTitle() { return BidiControls.reveal(post.title()); }
     public String getText() { return BidiControls.reveal(post.text()); }
     public String getState() { return post.state().name(); }
     public String getStateKey() { return "socialdesk.state." + post.state().name().toLowerCase(Locale.ROOT); }
