@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The issue 3 pages in headless Chromium: the editor's live counters, hostile content stored and
@@ -203,7 +204,66 @@ class ReviewPagesInChromiumIT {
             assertThat(browser.find("#sd-approvals-complete").isDisplayed()).isTrue();
             assertThat(browser.text("#sd-audit tbody")).contains("marc", "laura", "alice");
             browser.screenshot("review-approved-fr");
+            assertThat(app.posts().get(post.id()).state()).isEqualTo(PostState.APPROVED);
+
+            // Alice changes one character: back in review, and Marc sees exactly what changed since he approved.
+            Post approved = app.posts().get(post.id());
+            app.posts().edit(post.id(), new io.socialdesk.core.post.PostEdit(approved.version(), approved.title(),
+                    "Winter offer: -40% on every plan this week.", approved.planned().local().toString(), "Europe/Paris",
+                    null, null, null, null, null, null, null, null), user("alice"));
+            browser.open(base + post.item().url());
+            assertThat(classOf(browser, "#sd-post-panel .sd-state")).contains("sd-state-IN_REVIEW");
+            assertThat(browser.text("#sd-since-approval dt")).startsWith("text");
+            assertThat(browser.text("#sd-since-approval del")).isEqualTo("5");
+            assertThat(browser.text("#sd-since-approval ins")).isEqualTo("4");
+            assertThat(browser.text("#sd-since-approval dd")).isEqualTo("Winter offer: -540% on every plan this week.");
+            browser.screenshot("review-changed-since-approval-fr");
         }
-        assertThat(app.posts().get(post.id()).state()).isEqualTo(PostState.APPROVED);
+    }
+
+    @Test
+    void anAdminEditsThePolicyWithErrorsNextToTheFieldsAndOthersAreTurnedAway() {
+        try (Browser browser = Browser.start("en")) {
+            signIn(browser, "admin");
+            browser.find("#sd-nav-policy").click();
+            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/admin/policy/SD"), WAIT);
+            assertThat(browser.text("h1")).isEqualTo("Approval policy SD");
+
+            new Select(browser.find("tr[data-department=HR] select[name=quorum]")).selectByValue("AT_LEAST");
+            browser.find("tr[data-department=HR] input[name=n]").clear();
+            browser.find("tr[data-department=HR] input[name=n]").sendKeys("0");
+            browser.find("#sd-add-rule").click();
+            WebElement rule = browser.driver().findElements(By.cssSelector("#sd-policy-rules .sd-rule-row")).stream()
+                    .reduce((a, b) -> b).orElseThrow();
+            rule.findElement(By.cssSelector("input[name=id]")).sendKeys("bad id!");
+            new Select(rule.findElement(By.cssSelector("select[name=kind]"))).selectByValue("REGEX");
+            rule.findElement(By.cssSelector("textarea[name=patterns]")).sendKeys("(unclosed");
+            browser.find("#sd-policy-form button[type=submit]").click();
+
+            browser.waitUntil(d -> !browser.text("tr[data-department=HR] [data-error-suffix=n]").isEmpty(), WAIT);
+            assertThat(browser.text("tr[data-department=HR] [data-error-suffix=n]")).contains("from 1 to 20", "between-1-and-20");
+            assertThat(rule.findElement(By.cssSelector("[data-error-suffix=id]")).getText()).contains("rule-id");
+            assertThat(rule.findElement(By.cssSelector("[data-error-suffix=patterns]")).getText()).contains("(unclosed", "invalid-regex");
+            browser.screenshot("policy-errors-en");
+
+            browser.find("tr[data-department=HR] input[name=n]").clear();
+            browser.find("tr[data-department=HR] input[name=n]").sendKeys("2");
+            rule.findElement(By.cssSelector(".sd-remove")).click();
+            browser.find("#sd-policy-form button[type=submit]").click();
+            browser.waitUntil(d -> !browser.text("#sd-policy-saved").isEmpty(), WAIT);
+            var hr = app.engine().policies().policyFor("SD").rule(io.socialdesk.core.approval.Department.HR).quorum();
+            assertThat(hr.kind()).isEqualTo(io.socialdesk.core.approval.ApproverQuorum.Kind.AT_LEAST);
+            assertThat(hr.n()).isEqualTo(2);
+
+            // Anyone else: no link, and a friendly page rather than the form.
+            signIn(browser, "sam");
+            assertThat(browser.driver().findElements(By.cssSelector("#sd-nav-policy"))).isEmpty();
+            browser.open(base + "/admin/policy/SD");
+            assertThat(browser.text("h1")).isEqualTo("Not allowed");
+            assertThat(browser.driver().findElements(By.cssSelector("#sd-policy-form"))).isEmpty();
+            browser.screenshot("policy-forbidden-en");
+        } finally {
+            app.engine().policies().save(io.socialdesk.core.approval.ApprovalPolicy.defaults("SD"));
+        }
     }
 }
