@@ -206,6 +206,10 @@ class ReviewPagesInChromiumIT {
             browser.screenshot("review-approved-fr");
             assertThat(app.posts().get(post.id()).state()).isEqualTo(PostState.APPROVED);
 
+            // The editor warns that saving an approved post sends it back to review.
+            browser.open(base + "/posts/" + post.id() + "/edit");
+            assertThat(browser.text("#sd-back-to-review")).contains("Approuv\u00e9e", "revue");
+
             // Alice changes one character: back in review, and Marc sees exactly what changed since he approved.
             Post approved = app.posts().get(post.id());
             app.posts().edit(post.id(), new io.socialdesk.core.post.PostEdit(approved.version(), approved.title(),
