@@ -11,11 +11,17 @@
     form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
   }
 
-  function showError(form, field, message) {
+  /*
+   * A form with data-name-rule (the review's) also names the field and the rule after the
+   * sentence, e.g. "... needs a reason. (reason: reason-required)": reviewers quote it to support.
+   */
+  function showError(form, field, message, rule) {
     var base = String(field).replace(/\[\d+\]$/, '');
     var target = form.querySelector('[data-error-for="' + field + '"]') ||
         form.querySelector('[data-error-for="' + base + '"]') || form.querySelector('[data-error-for="*"]');
-    target.textContent = message;
+    var text = message;
+    if (rule && form.hasAttribute('data-name-rule')) text += ' (' + field + ': ' + rule + ')';
+    target.textContent = target.textContent ? target.textContent + ' ' + text : text;
     var input = form.querySelector('[name="' + base + '"]');
     if (input) input.setAttribute('aria-invalid', 'true');
   }
@@ -33,9 +39,9 @@
         if (response.ok) {
           onSuccess(json);
         } else if (json.problems && json.problems.length) {
-          json.problems.forEach(function (p) { showError(form, p.field, p.message); });
+          json.problems.forEach(function (p) { showError(form, p.field, p.message, p.rule); });
         } else {
-          showError(form, json.field || '*', json.error || ('HTTP ' + response.status));
+          showError(form, json.field || '*', json.error || ('HTTP ' + response.status), json.rule);
         }
       });
     }).catch(function (e) { showError(form, '*', String(e)); });
@@ -43,4 +49,6 @@
 
   window.SocialDesk = window.SocialDesk || {};
   window.SocialDesk.sendJson = sendJson;
+  window.SocialDesk.clearErrors = clearErrors;
+  window.SocialDesk.showError = showError;
 })();

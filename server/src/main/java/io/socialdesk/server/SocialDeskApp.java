@@ -124,8 +124,8 @@ public final class SocialDeskApp implements AutoCloseable {
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
-                new PageResource(pages, requestUser, users, credentials, posts, tracker), new PageErrors(pages, requestUser),
-                new NotificationPages(pages, requestUser, users, notices, clock));
+                new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),
+                new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 

@@ -1,6 +1,12 @@
 package io.socialdesk.server.http;
 
+import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.approval.PolicyStore;
+import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.post.PostService;
+import io.socialdesk.core.problem.NotAllowedException;
+import io.socialdesk.core.user.Role;
+import io.socialdesk.web.page.PolicyAdminPage;
 import io.socialdesk.core.problem.NotFoundException;
 import io.socialdesk.core.tracker.ItemKind;
 import io.socialdesk.core.user.User;
@@ -44,15 +50,21 @@ public class PageResource {
     private final Credentials credentials;
     private final PostService posts;
     private final BuiltInTracker tracker;
+    private final ReviewService reviews;
+    private final PolicyStore policies;
+    private final AccountStore accounts;
 
     public PageResource(Pages pages, RequestUser requestUser, ServerUsers users, Credentials credentials, PostService posts,
-            BuiltInTracker tracker) {
+            BuiltInTracker tracker, ReviewService reviews, PolicyStore policies, AccountStore accounts) {
         this.pages = pages;
         this.requestUser = requestUser;
         this.users = users;
         this.credentials = credentials;
         this.posts = posts;
         this.tracker = tracker;
+        this.reviews = reviews;
+        this.policies = policies;
+        this.accounts = accounts;
     }
 
     @GET
@@ -121,8 +133,20 @@ public class PageResource {
             throw new NotFoundException("No post " + id);
         }
         Post post = posts.get(postId);
-        Map<String, Object> body = PostEditorPage.context(post, RestApi.BASE_PATH, post.item().url());
+        Map<String, Object> body = PostEditorPage.context(post, accounts.list(), RestApi.BASE_PATH, post.item().url());
         return pages.render(request, 200, "socialdesk.post.edit", PostEditorPage.TEMPLATE, body);
+    }
+
+    /** The project's approval policy, for admins; anyone else gets the friendly "not allowed" page. */
+    @GET
+    @Path("admin/policy/{project}")
+    public Response policy(@Context HttpServletRequest request, @PathParam("project") String project) {
+        User viewer = requestUser.require();
+        if (!viewer.has(Role.ADMIN)) throw new NotAllowedException("Only an administrator may change a project's approval policy.");
+        String key = project == null ? "" : project.strip();
+        if (!key.matches("[A-Z][A-Z0-9_]{0,19}")) throw new NotFoundException("No project " + key);
+        Map<String, Object> body = PolicyAdminPage.context(policies.policyFor(key), RestApi.BASE_PATH);
+        return pages.render(request, 200, "socialdesk.policy.heading", PolicyAdminPage.TEMPLATE, body);
     }
 
     @GET
@@ -148,7 +172,8 @@ public class PageResource {
         body.put("hasPost", false);
         if (item.kind() == ItemKind.SOCIAL_POST) {
             posts.findByItem(item.tracked().id()).ifPresent(post -> {
-                body.putAll(PostPanel.context(post, viewer.zone(), locale, "/posts/" + post.id() + "/edit"));
+                body.putAll(PostPanel.context(reviews.review(post.id(), viewer), reviews.trail(post.id()), viewer, locale,
+                        "/posts/" + post.id() + "/edit", RestApi.BASE_PATH));
                 body.put("hasPost", true);
             });
         }

@@ -2,6 +2,7 @@ package io.socialdesk.server.http;
 
 import io.socialdesk.server.auth.ServerUser;
 import io.socialdesk.server.render.BundleI18n;
+import io.socialdesk.server.tracker.BuiltInTracker;
 import io.socialdesk.web.page.Templates;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -51,6 +52,8 @@ public final class Pages {
         context.put("signedIn", user.isPresent());
         context.put("userName", user.map(u -> u.user().displayName()).orElse(""));
         context.put("unreadNotices", user.map(u -> unread(u.user().key())).orElse(0));
+        context.put("isAdmin", user.map(u -> u.user().has(io.socialdesk.core.user.Role.ADMIN)).orElse(false));
+        context.put("policyUrl", "/admin/policy/" + BuiltInTracker.PROJECT_KEY);
         StringWriter out = new StringWriter();
         try {
             templates.render(LAYOUT, context, out);

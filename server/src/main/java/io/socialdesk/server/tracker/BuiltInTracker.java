@@ -19,7 +19,9 @@ import net.java.ao.Query;
  * a summary and a reporter, each with its page at {@code /items/KEY}.
  */
 public final class BuiltInTracker implements IssueTracker {
-    public static final String KEY_PREFIX = "SD-";
+    /** The one project of the server: its policy is {@code /admin/policy/SD}. */
+    public static final String PROJECT_KEY = "SD";
+    public static final String KEY_PREFIX = PROJECT_KEY + "-";
 
     private final AoAccess ao;
     private final Clock clock;

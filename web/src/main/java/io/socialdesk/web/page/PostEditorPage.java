@@ -1,7 +1,11 @@
 package io.socialdesk.web.page;
 
+import io.socialdesk.core.account.Account;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.post.Media;
+import io.socialdesk.core.post.PostState;
+import java.util.EnumSet;
+import java.util.Set;
 import io.socialdesk.core.post.Post;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +56,47 @@ public final class PostEditorPage {
         public boolean getImage() { return media.isImage(); }
     }
 
+    /** The networks previewed when a post names none (no target account, no variant). */
+    public static final List<Network> DEFAULT_PREVIEWS = List.of(Network.X, Network.BLUESKY, Network.MASTODON, Network.LINKEDIN, Network.THREADS);
+
+    /** One network's live preview and counter; {@code shown} for the networks the post goes to (else shown once a variant is typed). */
+    public static final class PreviewCard {
+        private final String network;
+        private final String label;
+        private final boolean shown;
+
+        PreviewCard(Network network, boolean shown) {
+            this.network = network.name();
+            this.label = network.label();
+            this.shown = shown;
+        }
+
+        public String getNetwork() { return network; }
+        public String getLabel() { return label; }
+        public boolean getShown() { return shown; }
+    }
+
+    /** The networks the post goes to: its target accounts' and its variants', else {@link #DEFAULT_PREVIEWS}. */
+    public static Set<Network> previewed(Post post, List<Account> accounts) {
+        Set<Network> networks = EnumSet.noneOf(Network.class);
+        networks.addAll(post.content().variants().keySet());
+        Set<Long> ids = Set.copyOf(post.content().accountIds());
+        accounts.stream().filter(a -> ids.contains(a.id())).map(Account::network).forEach(networks::add);
+        networks.remove(Network.WEBHOOK);
+        return networks.isEmpty() ? EnumSet.copyOf(DEFAULT_PREVIEWS) : networks;
+    }
+
     public static Map<String, Object> context(Post post, String restBase, String backUrl) {
+        return context(post, List.of(), restBase, backUrl);
+    }
+
+    /** {@code accounts}: the accounts the post may target, to know which networks it goes to. */
+    public static Map<String, Object> context(Post post, List<Account> accounts, String restBase, String backUrl) {
+        Set<Network> previewed = previewed(post, accounts);
+        List<PreviewCard> previews = new ArrayList<>();
+        for (Network network : Network.values()) {
+            if (network != Network.WEBHOOK) previews.add(new PreviewCard(network, previewed.contains(network)));
+        }
         List<VariantField> variants = new ArrayList<>();
         for (Network network : Network.values()) {
             if (network == Network.WEBHOOK) continue; // a webhook posts the master text
@@ -62,6 +106,7 @@ public final class PostEditorPage {
         context.put("post", new Fields(post));
         context.put("variants", variants);
         context.put("media", post.content().media().stream().map(m -> new MediaField(m, restBase)).toList());
+        context.put("previews", previews);
         context.put("restBase", restBase);
         context.put("backUrl", backUrl);
         return context;
@@ -91,6 +136,10 @@ public final class PostEditorPage {
         public String getUtmMedium() { return post.content().utm().medium(); }
         public String getUtmCampaign() { return post.content().utm().campaign(); }
         public String getUtmContent() { return post.content().utm().content(); }
+        public String getState() { return post.state().name(); }
+        public String getStateKey() { return "socialdesk.state." + post.state().name().toLowerCase(java.util.Locale.ROOT); }
+        /** Saving an approved or scheduled post sends it back to review (the workflow's EDIT); the page says so first. */
+        public boolean getSendsBackToReview() { return post.state() == PostState.APPROVED || post.state() == PostState.SCHEDULED; }
         public String getAccountIds() { return String.join(",", post.content().accountIds().stream().map(String::valueOf).toList()); }
     }
 }

@@ -36,6 +36,20 @@ public final class PostPanel {
     public static Map<String, Object> context(Post post, ZoneId viewerZone, Locale locale, String editUrl) {
         Map<String, Object> context = new HashMap<>();
         context.put("panel", new PostPanel(post, viewerZone, locale, editUrl));
+        context.put("hasReview", false);
+        return context;
+    }
+
+    /**
+     * The panel with its review part ({@code review}, a {@link ReviewPanel}; {@code hasReview} true):
+     * the review as {@code viewer} sees it and the post's audit trail, sent to {@code restBase}.
+     */
+    public static Map<String, Object> context(io.socialdesk.core.approval.ReviewService.Review review,
+            List<io.socialdesk.core.audit.AuditEvent> trail, io.socialdesk.core.user.User viewer, Locale locale, String editUrl,
+            String restBase) {
+        Map<String, Object> context = context(review.post(), viewer.zone(), locale, editUrl);
+        context.put("review", new ReviewPanel(review, trail, viewer, locale, restBase));
+        context.put("hasReview", true);
         return context;
     }
 
@@ -55,7 +69,7 @@ public final class PostPanel {
 
     public long getId() { return post.id(); }
     public String getKey() { return post.item().key(); }
-    public String getTitle() { return post.title(); }
+    public String getTitle() { return BidiControls.reveal(post.title()); }
     public String getText() { return BidiControls.reveal(post.text()); }
     public String getState() { return post.state().name(); }
     public String getStateKey() { return "socialdesk.state." + post.state().name().toLowerCase(Locale.ROOT); }
