@@ -182,29 +182,37 @@ public final class ReviewService {
     public Set<Department> flag(long id, String departmentName, boolean flagged, User user) {
         Post post = get(id);
         Department department = parseDepartment(departmentName);
-        if (MAY_FLAG.stream().noneMatch(user::has)) throw new NotAllowedException(user.key() + " may not flag departments on posts.");
-        if (!FLAGS_CHANGE_IN.contains(post.state())) {
-            throw new InvalidInputException("state", "flags-settled", "Departments can be flagged only before approval; this post is "
-                    + StateNames.label(post.state()) + ".");
-        }
-        List<AuditEvent> history = trail.list(id);
         Set<Department> now = EnumSet.noneOf(Department.class);
-        now.addAll(Approvals.flagged(history));
-        if (flagged) {
-            now.add(department);
-        } else {
-            if (!user.has(department.defaultRole()) && !user.has(Role.ADMIN)) {
-                throw new NotAllowedException("Only " + department + " reviewers or an admin may remove the " + department + " flag.");
-            }
-            if (post.state() == PostState.IN_REVIEW) {
-                throw new InvalidInputException("state", "unflag-in-review", "Withdraw the post from review before removing a flag.");
-            }
-            now.remove(department);
-        }
+        now.addAll(Approvals.flagged(trail.list(id)));
+        flagRefusal(post.state(), user, department, now.contains(department), flagged).ifPresent(refusal -> {
+            throw refusal;
+        });
+        if (flagged) now.add(department); else now.remove(department);
         trail.append(AuditEvent.of(id, clock.instant(), user.key(), AuditKind.FLAGGED,
                 now.stream().map(Enum::name).collect(Collectors.joining(","))));
         if (flagged && post.state() == PostState.IN_REVIEW) notices.askReview(post, trail.list(id), user.key());
         return now;
+    }
+
+    /**
+     * Why {@code user} may not set the flag of {@code department} to {@code flag} on a post in
+     * {@code state} (where it is {@code isFlagged} now), or empty when they may. Pages ask this to
+     * enable the checkbox; {@link #flag} enforces it.
+     */
+    public static Optional<RuntimeException> flagRefusal(PostState state, User user, Department department, boolean isFlagged, boolean flag) {
+        if (MAY_FLAG.stream().noneMatch(user::has)) return Optional.of(new NotAllowedException(user.key() + " may not flag departments on posts."));
+        if (!FLAGS_CHANGE_IN.contains(state)) {
+            return Optional.of(new InvalidInputException("state", "flags-settled", "Departments can be flagged only before approval; this post is "
+                    + StateNames.label(state) + "."));
+        }
+        if (flag || !isFlagged) return Optional.empty();
+        if (!user.has(department.defaultRole()) && !user.has(Role.ADMIN)) {
+            return Optional.of(new NotAllowedException("Only " + department + " reviewers or an admin may remove the " + department + " flag."));
+        }
+        if (state == PostState.IN_REVIEW) {
+            return Optional.of(new InvalidInputException("state", "unflag-in-review", "Withdraw the post from review before removing a flag."));
+        }
+        return Optional.empty();
     }
 
     private Post submit(Context c, Transition t, Instant now) {

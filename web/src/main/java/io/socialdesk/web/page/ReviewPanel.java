@@ -14,17 +14,14 @@ import io.socialdesk.core.audit.AuditEvent;
 import io.socialdesk.core.audit.AuditKind;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.problem.FieldProblem;
-import io.socialdesk.core.user.Role;
 import io.socialdesk.core.user.User;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The review part of the post panel, as one viewer sees it at first paint: each required
@@ -36,9 +33,6 @@ import java.util.Set;
 public final class ReviewPanel {
     /** How many characters of a content hash a person needs to tell versions apart. */
     static final int SHORT_HASH = 12;
-    /** Mirrors {@code ReviewService.flag}: flags change only before approval, and who may set them. The server stays the judge. */
-    private static final Set<PostState> FLAGS_CHANGE_IN = EnumSet.of(PostState.DRAFT, PostState.IN_REVIEW, PostState.CHANGES_REQUESTED);
-    private static final Set<Role> MAY_FLAG = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.LEGAL, Role.HR, Role.ADMIN);
 
     private final ReviewService.Review review;
     private final List<AuditEvent> trail;
@@ -319,8 +313,7 @@ public final class ReviewPanel {
         for (Department d : List.of(Department.LEGAL, Department.HR)) {
             boolean on = review.requirement().flagged().contains(d);
             PostState state = review.post().state();
-            boolean may = FLAGS_CHANGE_IN.contains(state) && MAY_FLAG.stream().anyMatch(viewer::has)
-                    && (!on || ((viewer.has(d.defaultRole()) || viewer.has(Role.ADMIN)) && state != PostState.IN_REVIEW));
+            boolean may = ReviewService.flagRefusal(state, viewer, d, on, !on).isEmpty();
             out.add(new FlagView(d, on, may));
         }
         return out;
