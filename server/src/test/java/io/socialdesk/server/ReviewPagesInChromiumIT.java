@@ -35,7 +35,7 @@ class ReviewPagesInChromiumIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, io.socialdesk.server.db.DatabaseConfig.embedded(data)));
+        app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, io.socialdesk.server.db.DatabaseConfig.embedded(data), data));
         DemoWorkspace.seedIfEmpty(app);
         app.start();
         base = "http://127.0.0.1:" + app.port();

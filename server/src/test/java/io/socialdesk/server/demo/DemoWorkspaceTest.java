@@ -18,7 +18,7 @@ class DemoWorkspaceTest {
 
     @Test
     void theDemosApprovedAndScheduledPostsWentThroughTheRealWorkflow() {
-        try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data)))) {
+        try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data))) {
             assertThat(DemoWorkspace.seedIfEmpty(app)).isTrue();
             List<Post> posts = app.posts().list(PostQuery.firstPosts(100));
             assertThat(posts).hasSize(20);
