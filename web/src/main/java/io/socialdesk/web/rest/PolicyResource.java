@@ -47,7 +47,8 @@ public class PolicyResource {
         return PolicyJson.of(policies.policyFor(key));
     }
 
-    static String projectKey(String value) {
+    /** The project key from a path or parameter, or {@code InvalidInputException} (field {@code project}, rule {@code project-key}). */
+    public static String projectKey(String value) {
         String key = value == null ? "" : value.strip();
         if (!PROJECT_KEY.matcher(key).matches()) {
             throw new InvalidInputException("project", "project-key", "A project key is an upper-case letter then up to 19 upper-case letters, digits or underscores, such as SD or MKT");
