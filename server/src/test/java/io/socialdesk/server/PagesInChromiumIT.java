@@ -2,7 +2,6 @@ package io.socialdesk.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialdesk.server.demo.DemoWorkspace;
 import io.socialdesk.testing.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +23,9 @@ class PagesInChromiumIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, io.socialdesk.server.db.DatabaseConfig.embedded(data), data));
-        DemoWorkspace.seedIfEmpty(app);
-        app.start();
-        base = "http://127.0.0.1:" + app.port();
+        DemoSite site = DemoSite.start(data);
+        app = site.app;
+        base = site.base;
     }
 
     @AfterAll
@@ -38,10 +36,7 @@ class PagesInChromiumIT {
     static void signIn(Browser browser, String username) {
         browser.open(base + "/posts");
         assertThat(browser.driver().getCurrentUrl()).contains("/login");
-        browser.find("#sd-username").sendKeys(username);
-        browser.find("#sd-password").sendKeys(DemoWorkspace.PASSWORD);
-        browser.find(".sd-login button[type=submit]").click();
-        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/posts"), Duration.ofSeconds(30));
+        DemoSite.signInOnForm(browser, username, Duration.ofSeconds(30));
     }
 
     @Test

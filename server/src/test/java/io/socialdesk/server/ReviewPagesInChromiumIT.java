@@ -6,7 +6,6 @@ import io.socialdesk.core.post.NewPost;
 import io.socialdesk.core.post.Post;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.user.User;
-import io.socialdesk.server.demo.DemoWorkspace;
 import io.socialdesk.testing.Browser;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +34,9 @@ class ReviewPagesInChromiumIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, io.socialdesk.server.db.DatabaseConfig.embedded(data), data));
-        DemoWorkspace.seedIfEmpty(app);
-        app.start();
-        base = "http://127.0.0.1:" + app.port();
+        DemoSite site = DemoSite.start(data);
+        app = site.app;
+        base = site.base;
     }
 
     @AfterAll
@@ -49,10 +47,7 @@ class ReviewPagesInChromiumIT {
     static void signIn(Browser browser, String username) {
         browser.driver().manage().deleteAllCookies();
         browser.open(base + "/login");
-        browser.find("#sd-username").sendKeys(username);
-        browser.find("#sd-password").sendKeys(DemoWorkspace.PASSWORD);
-        browser.find(".sd-login button[type=submit]").click();
-        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/posts"), WAIT);
+        DemoSite.signInOnForm(browser, username, WAIT);
     }
 
     static User user(String name) {

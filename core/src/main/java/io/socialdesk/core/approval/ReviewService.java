@@ -42,10 +42,11 @@ import java.util.stream.Collectors;
  * are kept here too. Every refusal names the field and the rule.
  */
 public final class ReviewService {
-    /** The actions a person asks for through this service; editing goes through {@link PostService#edit}. */
-    public static final Set<Action> PERSON_ACTIONS = EnumSet.of(Action.SUBMIT, Action.WITHDRAW, Action.APPROVE, Action.REQUEST_CHANGES,
-            Action.REJECT, Action.SCHEDULE, Action.UNSCHEDULE, Action.RESCHEDULE, Action.CANCEL, Action.RETRY, Action.MARK_AS_PUBLISHED,
-            Action.MARK_FAILED);
+    /**
+     * The actions a person asks for through this service: every action some row of the workflow lets a
+     * person take, except editing, which goes through {@link PostService#edit}.
+     */
+    public static final Set<Action> PERSON_ACTIONS = personActions();
     private static final Set<PostState> FLAGS_CHANGE_IN = EnumSet.of(PostState.DRAFT, PostState.IN_REVIEW, PostState.CHANGES_REQUESTED);
     private static final Set<Role> MAY_FLAG = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.LEGAL, Role.HR, Role.ADMIN);
 
@@ -63,11 +64,12 @@ public final class ReviewService {
         }
     }
 
-    /** Everything a page or a client shows about a post's review, for one viewer. */
+    /** Everything a page or a client shows about a post's review, for one viewer, with the audit trail it was read from. */
     public record Review(Post post, ApprovalPolicy policy, ApprovalPolicy.Requirement requirement, ApprovalState approvals,
             Set<String> authors, List<Action> actions, List<Department> mayDecideFor, Optional<SinceApproval> sinceYourApproval,
-            List<FieldProblem> problems) {
+            List<FieldProblem> problems, List<AuditEvent> trail) {
         public Review {
+            trail = List.copyOf(trail);
             authors = Set.copyOf(authors);
             actions = List.copyOf(actions);
             mayDecideFor = List.copyOf(mayDecideFor);
@@ -80,6 +82,13 @@ public final class ReviewService {
         public SinceApproval {
             changes = List.copyOf(changes);
         }
+    }
+
+    private static Set<Action> personActions() {
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        PostWorkflow.get().transitions().stream().filter(t -> !t.who().equals(Set.of(Who.SYSTEM))).map(Transition::action).forEach(actions::add);
+        actions.remove(Action.EDIT);
+        return java.util.Collections.unmodifiableSet(actions); // enum order, for messages and tests
     }
 
     private final PostStore posts;
@@ -140,7 +149,7 @@ public final class ReviewService {
         Context c = context(post, Actor.of(viewer));
         List<Department> mayDecide = c.isAuthor() ? List.of() : approvals.departmentsFor(c.actor, c.policy, c.state, c.authors);
         return new Review(post, c.policy, c.requirement, c.state, c.authors, workflow.actionsFor(post.state(), c.actor, c.isAuthor()),
-                mayDecide, sinceApproval(post, viewer.key(), c.decisions), contentCheck.problems(post.content(), networks(post)));
+                mayDecide, sinceApproval(post, viewer.key(), c.decisions), contentCheck.problems(post.content(), networks(post)), c.history);
     }
 
     /** What changed between an earlier version (by its hash, as in the audit trail) and the current content. */

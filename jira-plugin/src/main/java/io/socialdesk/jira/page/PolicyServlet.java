@@ -1,14 +1,11 @@
 package io.socialdesk.jira.page;
 
-import com.atlassian.jira.permission.GlobalPermissionKey;
 import com.atlassian.jira.security.GlobalPermissionManager;
 import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import io.socialdesk.core.problem.InvalidInputException;
 import io.socialdesk.jira.SocialDeskEngine;
-import io.socialdesk.jira.tracker.JiraIssueTracker;
 import io.socialdesk.web.page.PolicyAdminPage;
 import io.socialdesk.web.rest.PolicyResource;
 import io.socialdesk.web.rest.RestApi;
@@ -31,33 +28,24 @@ public class PolicyServlet extends HttpServlet {
     public static final String TEMPLATE = "templates/jira/policy-page.vm";
 
     private final SocialDeskEngine engine;
-    private final JiraAuthenticationContext authentication;
-    private final GlobalPermissionManager permissions;
-    private final PluginSettingsFactory settings;
+    private final AdminPageAccess access;
     private final TemplateRenderer renderer;
 
     @Inject
     public PolicyServlet(SocialDeskEngine engine, JiraAuthenticationContext authentication, GlobalPermissionManager permissions,
             PluginSettingsFactory settings, TemplateRenderer renderer) {
         this.engine = engine;
-        this.authentication = authentication;
-        this.permissions = permissions;
-        this.settings = settings;
+        this.access = new AdminPageAccess(authentication, permissions, settings);
         this.renderer = renderer;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApplicationUser user = authentication.getLoggedInUser();
-        if (user == null || !permissions.hasPermission(GlobalPermissionKey.ADMINISTER, user)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Only Jira administrators change approval policies.");
-            return;
-        }
+        if (access.refusedUnlessAdmin(response, "Only Jira administrators change approval policies.")) return;
         String asked = request.getParameter("project");
-        Object configured = settings.createGlobalSettings().get(JiraIssueTracker.PROJECT_SETTING);
         String project;
         try {
-            project = PolicyResource.projectKey(asked != null && !asked.isBlank() ? asked : configured instanceof String text ? text : "");
+            project = PolicyResource.projectKey(asked != null && !asked.isBlank() ? asked : access.configuredProject());
         } catch (InvalidInputException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "project: " + e.first().message());
             return;

@@ -1,12 +1,9 @@
 package io.socialdesk.jira.page;
 
-import com.atlassian.jira.permission.GlobalPermissionKey;
 import com.atlassian.jira.security.GlobalPermissionManager;
 import com.atlassian.jira.security.JiraAuthenticationContext;
-import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import io.socialdesk.jira.tracker.JiraIssueTracker;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
 import java.util.HashMap;
@@ -23,31 +20,22 @@ import javax.servlet.http.HttpServletResponse;
 public class SetupServlet extends HttpServlet {
     public static final String TEMPLATE = "templates/jira/setup-page.vm";
 
-    private final JiraAuthenticationContext authentication;
-    private final GlobalPermissionManager permissions;
-    private final PluginSettingsFactory settings;
+    private final AdminPageAccess access;
     private final TemplateRenderer renderer;
 
     @Inject
     public SetupServlet(JiraAuthenticationContext authentication, GlobalPermissionManager permissions, PluginSettingsFactory settings,
             TemplateRenderer renderer) {
-        this.authentication = authentication;
-        this.permissions = permissions;
-        this.settings = settings;
+        this.access = new AdminPageAccess(authentication, permissions, settings);
         this.renderer = renderer;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApplicationUser user = authentication.getLoggedInUser();
-        if (user == null || !permissions.hasPermission(GlobalPermissionKey.ADMINISTER, user)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Only Jira administrators set up Social Desk.");
-            return;
-        }
-        Object configured = settings.createGlobalSettings().get(JiraIssueTracker.PROJECT_SETTING);
+        if (access.refusedUnlessAdmin(response, "Only Jira administrators set up Social Desk.")) return;
         Map<String, Object> context = new HashMap<>();
         context.put("restBase", request.getContextPath() + RestApi.BASE_PATH);
-        context.put("project", configured instanceof String text ? text : "");
+        context.put("project", access.configuredProject());
         response.setContentType("text/html;charset=UTF-8");
         renderer.render(TEMPLATE, context, response.getWriter());
     }

@@ -72,8 +72,8 @@ public class SocialPostPanel implements WebPanel {
         String base = application.getBaseUrl(UrlMode.RELATIVE);
         String browse = base + "/browse/" + issue.getKey();
         // The same review part the server's item page shows: departments, actions, diff, comments, audit.
-        Map<String, Object> panel = PostPanel.context(engine.reviews().review(post.get().id(), viewer.get()),
-                engine.reviews().trail(post.get().id()), viewer.get(), currentUser.locale(), EDIT_DIALOG, base + RestApi.BASE_PATH);
+        Map<String, Object> panel = PostPanel.context(engine.reviews().review(post.get().id(), viewer.get()), viewer.get(),
+                currentUser.locale(), EDIT_DIALOG, base + RestApi.BASE_PATH);
         Map<String, Object> editor = PostEditorPage.context(post.get(), base + RestApi.BASE_PATH, browse);
         Map<String, Object> page = new HashMap<>();
         page.put("noPost", Boolean.FALSE);

@@ -172,7 +172,7 @@ public class PageResource {
         body.put("hasPost", false);
         if (item.kind() == ItemKind.SOCIAL_POST) {
             posts.findByItem(item.tracked().id()).ifPresent(post -> {
-                body.putAll(PostPanel.context(reviews.review(post.id(), viewer), reviews.trail(post.id()), viewer, locale,
+                body.putAll(PostPanel.context(reviews.review(post.id(), viewer), viewer, locale,
                         "/posts/" + post.id() + "/edit", RestApi.BASE_PATH));
                 body.put("hasPost", true);
             });

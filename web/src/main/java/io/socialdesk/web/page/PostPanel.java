@@ -42,13 +42,12 @@ public final class PostPanel {
 
     /**
      * The panel with its review part ({@code review}, a {@link ReviewPanel}; {@code hasReview} true):
-     * the review as {@code viewer} sees it and the post's audit trail, sent to {@code restBase}.
+     * the review as {@code viewer} sees it, with the post's audit trail, sent to {@code restBase}.
      */
     public static Map<String, Object> context(io.socialdesk.core.approval.ReviewService.Review review,
-            List<io.socialdesk.core.audit.AuditEvent> trail, io.socialdesk.core.user.User viewer, Locale locale, String editUrl,
-            String restBase) {
+            io.socialdesk.core.user.User viewer, Locale locale, String editUrl, String restBase) {
         Map<String, Object> context = context(review.post(), viewer.zone(), locale, editUrl);
-        context.put("review", new ReviewPanel(review, trail, viewer, locale, restBase));
+        context.put("review", new ReviewPanel(review, viewer, locale, restBase));
         context.put("hasReview", true);
         return context;
     }

@@ -27,7 +27,7 @@ import java.util.Locale;
  * The review part of the post panel, as one viewer sees it at first paint: each required
  * department (why, where it stands), the actions this viewer may take, what changed since they
  * approved, comments, the audit trail and the hand flags. Built from {@link ReviewService.Review}
- * (the same answer as {@code GET /posts/{id}/review}) and the trail; {@code review.js} sends the
+ * (the same answer as {@code GET /posts/{id}/review}, trail included); {@code review.js} sends the
  * actions and reloads. Getters only (Velocity allowlist); every text is escaped by the template.
  */
 public final class ReviewPanel {
@@ -40,9 +40,9 @@ public final class ReviewPanel {
     private final DateTimeFormatter format;
     private final String restBase;
 
-    ReviewPanel(ReviewService.Review review, List<AuditEvent> trail, User viewer, Locale locale, String restBase) {
+    ReviewPanel(ReviewService.Review review, User viewer, Locale locale, String restBase) {
         this.review = review;
-        this.trail = List.copyOf(trail);
+        this.trail = review.trail();
         this.viewer = viewer;
         this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
         this.restBase = restBase;

@@ -1,0 +1,32 @@
+package io.socialdesk.server;
+
+import io.socialdesk.server.db.DatabaseConfig;
+import io.socialdesk.server.demo.DemoWorkspace;
+import io.socialdesk.testing.Browser;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The server on an embedded database holding the demo workspace, started in this JVM for the browser tests. */
+final class DemoSite {
+    final SocialDeskApp app;
+    final String base;
+
+    private DemoSite(SocialDeskApp app) {
+        this.app = app;
+        this.base = "http://127.0.0.1:" + app.port();
+    }
+
+    static DemoSite start(Path data) throws Exception {
+        SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data));
+        DemoWorkspace.seedIfEmpty(app);
+        return new DemoSite(app.start());
+    }
+
+    /** Fills the sign-in form the browser shows and waits for the posts page. */
+    static void signInOnForm(Browser browser, String username, Duration wait) {
+        browser.find("#sd-username").sendKeys(username);
+        browser.find("#sd-password").sendKeys(DemoWorkspace.PASSWORD);
+        browser.find(".sd-login button[type=submit]").click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/posts"), wait);
+    }
+}
