@@ -1,0 +1,57 @@
+package io.socialdesk.core.channel;
+
+import io.socialdesk.core.account.Network;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One social network (or generic channel) as the engines see it. A connector sends at most one
+ * request that creates something per call and never retries on its own: retrying is the publishing
+ * engine's decision, made from the {@link Outcome}. No method throws to its caller; every failure,
+ * including a malformed or hostile response, comes back as an outcome a person can read.
+ */
+public interface Channel {
+    Network network();
+
+    /** How an owner connects an account: an OAuth code flow or an app password. */
+    Connection connection();
+
+    /**
+     * Publishes one part of a post (text, its media, as a reply to {@code delivery.replyTo()} when set).
+     * Uses the network's idempotency mechanism and records what it chose through {@code progress}
+     * before the request that depends on it.
+     */
+    Outcome publish(ChannelAccount account, Delivery delivery, Progress progress);
+
+    /**
+     * Settles an ambiguous outcome without sending again: looks the delivery up on the network
+     * (a record key, a container's status, the account's recent posts). Answers {@link Outcome.Unknown}
+     * when the network cannot tell.
+     */
+    Outcome settle(ChannelAccount account, Delivery delivery);
+
+    /** Deletes a published post; {@link Outcome.Sent} means it is gone (or was already). */
+    Outcome delete(ChannelAccount account, RemotePost post);
+
+    /** The inbound streams this network offers, for example mentions and direct messages. */
+    Set<Stream> streams();
+
+    /**
+     * The items of a stream after {@code cursor} (null: start from now), oldest first. The caller
+     * stores the items and only then stores {@link ImportBatch#cursor()}; the account's own posts are
+     * left out.
+     */
+    ImportBatch fetch(ChannelAccount account, Stream stream, String cursor);
+
+    /** Checks the account's credentials against the network: who it is, scopes, expiry, revocation. */
+    AccountHealth check(ChannelAccount account);
+
+    /** The earliest time the network allows another call for this account, from its rate-limit answers. */
+    Instant nextAllowedAt(ChannelAccount account);
+
+    /** Limits the network publishes for this account (characters, media, quotas), for the rules table. */
+    default Optional<NetworkLimits> limits(ChannelAccount account) {
+        return Optional.empty();
+    }
+}
