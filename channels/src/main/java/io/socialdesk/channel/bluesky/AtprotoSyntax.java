@@ -31,7 +31,7 @@ public final class AtprotoSyntax {
             "([0-9]{4})-([01][0-9])-([0-3][0-9])T([0-2][0-9]):([0-6][0-9]):([0-6][0-9])(\\.[0-9]{1,20})?(Z|([+-])([0-2][0-9]):([0-5][0-9]))");
     private static final Pattern LANGUAGE = Pattern.compile("(i|[a-z]{2,3})(-[a-zA-Z0-9]+)*|[xX](-[a-zA-Z0-9]{1,8})+");
     private static final Pattern CID = Pattern.compile("[a-zA-Z0-9+=]{8,256}");
-    private static final Pattern URI = Pattern.compile("\\w+:(//)?[^\\s/][^\\s]*");
+    private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:(//)?[^\\s/][^\\s]*");
 
     public static boolean isDid(String s) {
         return s != null && s.length() <= 2048 && DID.matcher(s).matches();
@@ -149,7 +149,7 @@ public final class AtprotoSyntax {
         return s != null && CID.matcher(s).matches() && !s.startsWith("Qmb");
     }
 
-    /** A generic URI with a scheme, no whitespace, at most 8 KB. */
+    /** A generic URI: a scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), no whitespace, at most 8 KB. */
     public static boolean isUri(String s) {
         return s != null && s.length() <= 8192 && URI.matcher(s).matches();
     }

@@ -17,7 +17,7 @@ public final class Tid {
 
     private final Clock clock;
     private final int clockId;
-    private long lastMicros;
+    private long lastMicros = -1;
 
     public Tid(Clock clock) {
         this(clock, new SecureRandom());
