@@ -85,6 +85,7 @@ public final class BlueskyChannel implements Channel {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Set<String> SESSION_ERRORS = Set.of("ExpiredToken", "InvalidToken");
+    private static final Set<String> ACCOUNT_ERRORS = Set.of("AccountTakedown", "AccountDeactivated");
 
     private final HttpCalls http;
     private final RateLimits rateLimits;
@@ -727,7 +728,7 @@ public final class BlueskyChannel implements Channel {
         if (outcome instanceof Outcome.Failed f) {
             String problem = switch (f.code()) {
                 case "session-expired" -> "expired";
-                case "session-revoked", "account-taken-down", "token-invalid", "not-connected" -> "revoked";
+                case "session-revoked", "account-taken-down", "account-deactivated", "token-invalid", "not-connected" -> "revoked";
                 default -> "unreachable";
             };
             return AccountHealth.problem(now, problem, f.reason());
@@ -810,7 +811,11 @@ public final class BlueskyChannel implements Channel {
     }
 
     private static boolean sessionRefused(Answer answer) {
-        return answer.completed() && (answer.status() == 401 || (answer.status() == 400 && isSessionError(answer.text("error"))));
+        String error = answer.text("error");
+        if (ACCOUNT_ERRORS.contains(String.valueOf(error))) {
+            return false; // the account, not the session, is refused: a new token would not help
+        }
+        return answer.completed() && (answer.status() == 401 || (answer.status() == 400 && isSessionError(error)));
     }
 
     private static boolean isSessionError(String error) {
@@ -911,6 +916,10 @@ public final class BlueskyChannel implements Channel {
             }
             if ("AccountTakedown".equals(error)) {
                 return takedown(account);
+            }
+            if ("AccountDeactivated".equals(error)) {
+                return new Outcome.Failed("account-deactivated", "Bluesky reports @" + handle(account)
+                        + " as deactivated: reactivate it on Bluesky, then reconnect it if publishing still fails.");
             }
             if (isSessionError(error)) {
                 return revoked(account);

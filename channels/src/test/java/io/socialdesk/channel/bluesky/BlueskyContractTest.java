@@ -515,6 +515,18 @@ class BlueskyContractTest {
         }
 
         @Test
+        void aDeactivatedAccountIsNotASessionProblemSoNothingIsRenewed() {
+            server.enqueue(json(401, "{\"error\":\"AccountDeactivated\",\"message\":\"Account is deactivated\"}"));
+            assertThat(channel.publish(account, Delivery.text("k", "x"), new Recorded()))
+                    .isInstanceOfSatisfying(Outcome.Failed.class, f -> {
+                        assertThat(f.code()).isEqualTo("account-deactivated");
+                        assertThat(f.reason()).contains("reactivate");
+                    });
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            assertThat(rotated).isEmpty();
+        }
+
+        @Test
         void aSessionRefusedAgainAfterRefreshIsFinalNotALoop() {
             server.enqueue(json(400, "{\"error\":\"ExpiredToken\"}"));
             server.enqueue(json(200, "{\"accessJwt\":\"acc-2\",\"refreshJwt\":\"ref-2\"}"));
