@@ -109,18 +109,6 @@ public final class InboundWebhook {
         List<FieldProblem> problems = new ArrayList<>();
         String id = text(json, "id", "id", true, MAX_ID, problems);
         String text = text(json, "text", "text", true, MAX_TEXT, problems);
-        String url = link(json, "url", "url", problems);
-        String createdAtText = text(json, "createdAt", "createdAt", false, MAX_SHORT, problems);
-        String inReplyTo = text(json, "inReplyTo", "inReplyTo", false, MAX_ID, problems);
-        String network = text(json, "network", "network", false, 100, problems);
-        Instant createdAt = now;
-        if (createdAtText != null) {
-            try {
-                createdAt = OffsetDateTime.parse(createdAtText).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem("createdAt", "iso-date-time", "createdAt must be an ISO 8601 date-time with its offset, such as 2026-11-22T10:00:00Z"));
-            }
-        }
         JsonNode authorNode = json.get("author");
         String authorId = null, handle = null, name = null, authorUrl = null;
         Long followers = null;
@@ -140,6 +128,18 @@ public final class InboundWebhook {
                 } else {
                     followers = f.asLong();
                 }
+            }
+        }
+        String url = link(json, "url", "url", problems);
+        String createdAtText = text(json, "createdAt", "createdAt", false, MAX_SHORT, problems);
+        String inReplyTo = text(json, "inReplyTo", "inReplyTo", false, MAX_ID, problems);
+        String network = text(json, "network", "network", false, 100, problems);
+        Instant createdAt = now;
+        if (createdAtText != null) {
+            try {
+                createdAt = OffsetDateTime.parse(createdAtText).toInstant();
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("createdAt", "iso-date-time", "createdAt must be an ISO 8601 date-time with its offset, such as 2026-11-22T10:00:00Z"));
             }
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
