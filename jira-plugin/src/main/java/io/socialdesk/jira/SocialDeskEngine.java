@@ -45,6 +45,9 @@ public final class SocialDeskEngine {
     private final HealthService health;
     private final List<Job> jobs;
     private final CurrentUser currentUser;
+    /** One per plugin: it remembers the signed requests already accepted, so a replay is refused. */
+    private final io.socialdesk.channel.webhook.InboundWebhook inboundWebhook =
+            new io.socialdesk.channel.webhook.InboundWebhook(Clock.systemUTC());
 
     @Inject
     public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraMediaStore media, JiraIssueTracker tracker, JiraNotifier notifier,
@@ -91,6 +94,7 @@ public final class SocialDeskEngine {
     public List<Job> jobs() { return jobs; }
     public CurrentUser currentUser() { return currentUser; }
     public MediaStore media() { return engine.media(); }
+    public io.socialdesk.channel.webhook.InboundWebhook inboundWebhook() { return inboundWebhook; }
 
     /** Jira's database answers when AO can count a table; the product name is Jira's business. */
     private static DatabaseProbe.DatabaseStatus probe(AoAccess ao) {

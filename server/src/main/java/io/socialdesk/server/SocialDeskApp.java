@@ -37,6 +37,11 @@ import io.socialdesk.web.rest.PolicyResource;
 import io.socialdesk.web.rest.PostResource;
 import io.socialdesk.web.rest.ReviewResource;
 import io.socialdesk.web.rest.ValidateResource;
+import io.socialdesk.channel.webhook.InboundWebhook;
+import io.socialdesk.server.inbound.InboundSecretsFile;
+import io.socialdesk.web.inbound.MentionTickets;
+import io.socialdesk.web.rest.FeedResource;
+import io.socialdesk.web.rest.InboundResource;
 import io.socialdesk.web.rest.RestApi;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -82,6 +87,10 @@ public final class SocialDeskApp implements AutoCloseable {
         }
     }
 
+    /** Who reports the work items opened for inbound mentions: Social Desk itself, not a person. */
+    static final io.socialdesk.core.user.User INBOUND_REPORTER =
+            new io.socialdesk.core.user.User("socialdesk", "Social Desk", java.util.Set.of(), java.time.ZoneOffset.UTC);
+
     private final Settings settings;
     private final Database database;
     private final PostStore postStore;
@@ -121,7 +130,9 @@ public final class SocialDeskApp implements AutoCloseable {
         List<Object> rest = new ArrayList<>(List.of(
                 new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
                 new PolicyResource(engine.policies(), requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
-                new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser)));
+                new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
+                new InboundResource(new InboundSecretsFile(settings.data()), new MentionTickets(tracker, INBOUND_REPORTER), new InboundWebhook(clock)),
+                new FeedResource(posts, accounts, requestUser, clock)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),

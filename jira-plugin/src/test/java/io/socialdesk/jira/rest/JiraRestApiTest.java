@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 /** Jira registers only io.socialdesk.jira.rest: every shared resource and mapper needs its Jira subclass there. */
 class JiraRestApiTest {
     private static final List<Class<?>> RESOURCES = List.of(JiraPostResource.class, JiraAccountResource.class, JiraHealthResource.class,
-            JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class, JiraMediaResource.class);
+            JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class, JiraMediaResource.class,
+            JiraInboundResource.class, JiraFeedResource.class);
+    /** Called by automations without a Jira login: the signature checked by the resource is the authentication. */
+    private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
             JiraNotAllowedMapper.class, JiraNotSignedInMapper.class, JiraMalformedJsonMapper.class,
             JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class, io.socialdesk.jira.rest.error.JiraConflictMapper.class);
@@ -38,9 +41,17 @@ class JiraRestApiTest {
     @Test
     void everyResourceIsForLicensedUsersOnly() {
         for (Class<?> resource : RESOURCES) {
+            if (SIGNED_NOT_SIGNED_IN.contains(resource)) continue;
             assertThat(resource.isAnnotationPresent(LicensedOnly.class)).as(resource.getName()).isTrue();
             assertThat(resource.isAnnotationPresent(AnonymousSiteAccess.class)).as(resource.getName()).isFalse();
         }
+    }
+
+    @Test
+    void theInboundWebhookIsOpenToAnyCallerBecauseItsSignatureIsChecked() {
+        assertThat(JiraInboundResource.class.isAnnotationPresent(
+                com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess.class)).isTrue();
+        assertThat(JiraInboundResource.class.isAnnotationPresent(LicensedOnly.class)).isFalse();
     }
 
     @Test

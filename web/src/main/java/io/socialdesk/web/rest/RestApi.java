@@ -20,7 +20,8 @@ public final class RestApi {
     public static final String BASE_PATH = "/rest/socialdesk/1.0";
 
     public static final List<Class<?>> RESOURCES = List.of(PostResource.class, ReviewResource.class, PolicyResource.class,
-            AccountResource.class, HealthResource.class, ValidateResource.class, MediaResource.class);
+            AccountResource.class, HealthResource.class, ValidateResource.class, MediaResource.class,
+            InboundResource.class, FeedResource.class);
 
     public static final List<Class<?>> ERROR_MAPPERS = List.of(
             InvalidInputMapper.class, ConflictMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,
