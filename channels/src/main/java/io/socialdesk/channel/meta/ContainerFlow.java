@@ -107,7 +107,7 @@ public final class ContainerFlow {
         }
         Status status = read(account, container);
         if (status.failure() != null) {
-            return new Outcome.Unknown(graph.network() + " could not be asked about the earlier attempt: " + reason(status.failure()));
+            return new Outcome.Unknown(graph.network() + " could not be asked about the earlier attempt: " + GraphOutcomes.reason(status.failure()));
         }
         return switch (status.code()) {
             case "PUBLISHED" -> find(account, delivery);
@@ -138,7 +138,7 @@ public final class ContainerFlow {
         if (!answer.ok() || !answer.isJson()) {
             return graph.failure(account, answer, true);
         }
-        String id = FacebookLogin.text(answer.json().path("id"));
+        String id = Json.text(answer.json().path("id"));
         if (id == null) {
             return new Outcome.Unknown(graph.network() + " answered the publishing request without the id of the post; it will be looked up.");
         }
@@ -148,7 +148,7 @@ public final class ContainerFlow {
     /** The address of a published post, or null when the network does not say (the post is there all the same). */
     public String permalink(ChannelAccount account, String mediaId) {
         Answer answer = graph.get(account, graph.url(mediaId).addQueryParameter("fields", "permalink").build());
-        return answer.ok() ? FacebookLogin.text(answer.json().path("permalink")) : null;
+        return answer.ok() ? Json.text(answer.json().path("permalink")) : null;
     }
 
     /** The published post among the account's recent ones, matched by its text (and its time when recorded). */
@@ -158,17 +158,17 @@ public final class ContainerFlow {
                 .addQueryParameter("fields", "id,permalink," + api.textField() + ",timestamp")
                 .addQueryParameter("limit", "25").build());
         if (!answer.ok() || !answer.json().path("data").isArray()) {
-            String why = answer.ok() ? "its answer was not a list" : reason(graph.failure(account, answer, false));
+            String why = answer.ok() ? "its answer was not a list" : GraphOutcomes.reason(graph.failure(account, answer, false));
             return new Outcome.Unknown(graph.network() + " says the post was published, but the account's recent posts could not be read: " + why);
         }
         Instant since = since(delivery);
         String wanted = normalise(delivery.text());
         for (JsonNode post : answer.json().path("data")) {
-            String id = FacebookLogin.text(post.path("id"));
+            String id = Json.text(post.path("id"));
             Instant at = GraphTime.of(post.path("timestamp"));
             String text = post.path(api.textField()).isTextual() ? post.path(api.textField()).asText() : "";
             if (id != null && wanted.equals(normalise(text)) && (since == null || at == null || !at.isBefore(since))) {
-                return new Outcome.Sent(RemotePost.of(id, FacebookLogin.text(post.path("permalink"))));
+                return new Outcome.Sent(RemotePost.of(id, Json.text(post.path("permalink"))));
             }
         }
         return new Outcome.Unknown(graph.network()
@@ -218,24 +218,11 @@ public final class ContainerFlow {
         if (!answer.ok() || !answer.isJson()) {
             return new Status(null, null, graph.failure(account, answer, false));
         }
-        String code = FacebookLogin.text(answer.json().path(api.statusField()));
+        String code = Json.text(answer.json().path(api.statusField()));
         if (code == null) {
             return new Status(null, null, new Outcome.RetryLater(graph.now().plus(PROCESSING_RETRY),
                     graph.network() + " answered without the status of the prepared post; it will be checked again."));
         }
-        return new Status(code.trim().toUpperCase(java.util.Locale.ROOT), FacebookLogin.text(answer.json().path(api.detailField())), null);
-    }
-
-    static String reason(Outcome outcome) {
-        if (outcome instanceof Outcome.RetryLater r) {
-            return r.reason();
-        }
-        if (outcome instanceof Outcome.Failed f) {
-            return f.reason();
-        }
-        if (outcome instanceof Outcome.Unknown u) {
-            return u.reason();
-        }
-        return "";
+        return new Status(code.trim().toUpperCase(java.util.Locale.ROOT), Json.text(answer.json().path(api.detailField())), null);
     }
 }

@@ -104,7 +104,7 @@ public final class FacebookLogin {
         return granted;
     }
 
-    static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText() : null;
+    private static String text(JsonNode node) {
+        return Json.text(node);
     }
 }

@@ -81,4 +81,18 @@ public final class GraphOutcomes {
         }
         return outcome;
     }
+
+    /** The sentence of an outcome that is not a success. */
+    public static String reason(Outcome outcome) {
+        if (outcome instanceof Outcome.RetryLater r) {
+            return r.reason();
+        }
+        if (outcome instanceof Outcome.Failed f) {
+            return f.reason();
+        }
+        if (outcome instanceof Outcome.Unknown u) {
+            return u.reason();
+        }
+        return "";
+    }
 }
