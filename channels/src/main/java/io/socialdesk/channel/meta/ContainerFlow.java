@@ -215,7 +215,7 @@ public final class ContainerFlow {
 
     private Status read(ChannelAccount account, String container) {
         Answer answer = graph.get(account, graph.url(container).addQueryParameter("fields", api.statusFields()).build());
-        if (!answer.ok() || !answer.isJson()) {
+        if (!answer.ok()) {
             return new Status(null, null, graph.failure(account, answer, false));
         }
         String code = Json.text(answer.json().path(api.statusField()));

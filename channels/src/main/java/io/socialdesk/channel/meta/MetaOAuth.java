@@ -4,11 +4,16 @@ import io.socialdesk.channel.http.Answer;
 import io.socialdesk.core.channel.ConnectFailure;
 import io.socialdesk.core.channel.Connection;
 import io.socialdesk.core.channel.OAuthClient;
+import io.socialdesk.core.channel.Credentials;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import okhttp3.Request;
 
 /** The OAuth code-flow pieces the three Meta connectors share: the authorize URL, token answers, failures. */
 public final class MetaOAuth {
@@ -122,5 +127,47 @@ public final class MetaOAuth {
         }
         return new ConnectFailure("invalid-credentials",
                 Redact.text(network + " refused the " + step + " (" + answer.status() + "): " + answer.excerpt(), secrets));
+    }
+
+    /** Credentials.extra: when the current long-lived token was issued (epoch seconds). */
+    public static final String ISSUED_AT = "issuedAt";
+    /** Meta refreshes a long-lived token only once it is at least this old. */
+    public static final Duration REFRESH_MIN_AGE = Duration.ofHours(24);
+
+    /** Credentials for a long-lived token issued now, remembering when (the refresh rule needs it). */
+    public static Credentials longLived(Token token, Instant now, java.util.Set<String> scopes, Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>(extra);
+        values.put(ISSUED_AT, Long.toString(now.getEpochSecond()));
+        return new Credentials(token.accessToken(), null, token.expiresAt(now), scopes, values);
+    }
+
+    /**
+     * Refreshes a 60-day token (Threads {@code th_refresh_token}, Instagram Login {@code ig_refresh_token})
+     * at {@code GET /refresh_access_token}. Meta refreshes only tokens that are unexpired and at least 24
+     * hours old, so earlier requests are refused here with a sentence saying when to come back.
+     */
+    public static Credentials refreshLongLived(Graph graph, Credentials current, String grantType) throws ConnectFailure {
+        Instant now = graph.now();
+        String network = graph.network();
+        if (current.expiresAt() != null && !current.expiresAt().isAfter(now)) {
+            throw new ConnectFailure("token-expired", network + "'s access for this account expired on " + current.expiresAt()
+                    + "; an expired token cannot be refreshed: connect the account again.");
+        }
+        String issued = current.extra(ISSUED_AT);
+        if (issued != null) {
+            try {
+                Instant allowed = Instant.ofEpochSecond(Long.parseLong(issued)).plus(REFRESH_MIN_AGE);
+                if (now.isBefore(allowed)) {
+                    throw new ConnectFailure("too-early", network + " refreshes a token only once it is at least 24 hours old; try again after "
+                            + allowed + ".");
+                }
+            } catch (NumberFormatException unreadable) {
+                // No usable issue time: let the network decide.
+            }
+        }
+        HttpUrl url = graph.unversioned("refresh_access_token").addQueryParameter("grant_type", grantType)
+                .addQueryParameter("access_token", current.accessToken()).build();
+        Token token = token(graph.anonymous(new Request.Builder().url(url).get().build()), network, "token refresh", current.accessToken());
+        return longLived(token, now, current.scopes(), current.extra());
     }
 }
