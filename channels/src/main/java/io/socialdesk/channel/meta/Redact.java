@@ -13,6 +13,8 @@ public final class Redact {
             "(?i)\\b(access_token|input_token|client_secret|fb_exchange_token|code|code_verifier|appsecret_proof)=[^&\\s\"']+");
     /** Meta's token shapes: Facebook EAA…, Instagram IGQ…/IGA…/IGAA…, Threads TH…. */
     private static final Pattern TOKENS = Pattern.compile("\\b(EAA|IGQ|IGA|TH)[A-Za-z0-9_\\-]{16,}");
+    /** A URL's query string: where Graph requests carry tokens; a request address is never worth showing. */
+    private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#]*)\\?[^\\s]*");
     private static final int MAX = 300;
 
     private Redact() {
@@ -28,6 +30,7 @@ public final class Redact {
                 out = out.replace(secret, "***");
             }
         }
+        out = URL_QUERY.matcher(out).replaceAll("$1");
         out = PARAMETERS.matcher(out).replaceAll("$1=***");
         out = TOKENS.matcher(out).replaceAll("***");
         return out.length() > MAX ? out.substring(0, MAX) + "…" : out;

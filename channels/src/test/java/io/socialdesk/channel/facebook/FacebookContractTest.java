@@ -355,7 +355,9 @@ class FacebookContractTest {
         @Test
         void aConnectionDroppedAfterTheRequestIsUnknownAndIsNotSentAgain() {
             server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-            assertThat(channel.publish(page, Delivery.text("k17", "Hello"), Progress.NONE)).isInstanceOf(Outcome.Unknown.class);
+            Outcome outcome = channel.publish(page, Delivery.text("k17", "Hello"), Progress.NONE);
+            assertThat(outcome).isInstanceOf(Outcome.Unknown.class);
+            assertThat(reason(outcome)).doesNotContain(PAGE_TOKEN).doesNotContain("?").doesNotContain("/1001/feed");
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
 

@@ -76,6 +76,12 @@ class GraphSharedTest {
     }
 
     @Test
+    void queryStringsOfAddressesAreDropped() {
+        assertThat(Redact.text("failed: https://graph.facebook.com/v21.0/oauth/access_token?client_id=1&client_secret=shh&code=abc then"))
+                .isEqualTo("failed: https://graph.facebook.com/v21.0/oauth/access_token then");
+    }
+
+    @Test
     void usageHeadersAreReadFromBothShapes() {
         Answer app = answer(200, "{}", Map.of("x-app-usage", List.of("{\"call_count\":81,\"total_time\":20,\"total_cputime\":12}")));
         assertThat(GraphUsage.of(app)).contains(new GraphUsage(81, Duration.ZERO));
