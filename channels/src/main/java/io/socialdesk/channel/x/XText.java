@@ -24,12 +24,12 @@ final class XText {
     }
 
     /**
-     * A text reduced to what X keeps of it: entities undone, links removed (twitter-text finds them the way
+     * A plain text (X's already unescaped) reduced to what X keeps of it: links removed (twitter-text finds them the way
      * X does, with or without a scheme), leading @mentions dropped (X may add or hide them on replies),
      * Unicode NFC, whitespace collapsed.
      */
     static String comparable(String text) {
-        String plain = Normalizer.normalize(unescape(text), Normalizer.Form.NFC);
+        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(plain.length());
         int at = 0;
         List<Extractor.Entity> urls = LINKS.extractURLsWithIndices(plain);
@@ -42,8 +42,8 @@ final class XText {
         return flat.replaceFirst("^(?:@\\w{1,15}\\s*)+", "").strip();
     }
 
-    /** Whether X's text of a post is the text we sent, up to what X changes. */
+    /** Whether X's text of a post (as its API gives it, escaped) is the text we sent, up to what X changes. */
     static boolean same(String sent, String shown) {
-        return comparable(sent).equals(comparable(shown));
+        return comparable(sent).equals(comparable(unescape(shown)));
     }
 }
