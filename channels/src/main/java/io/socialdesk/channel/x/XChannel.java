@@ -155,10 +155,12 @@ public final class XChannel implements Channel {
         }
         RequestBody request = RequestBody.create(body.toString(), JSON);
         HttpUrl url = api.url("2/tweets").build();
+        java.util.function.Function<String, okhttp3.Request> build = token -> XApi.bearer(url, token).post(request).build();
+        build.apply(session.token()); // a token OkHttp cannot put in a header fails here, before anything is recorded as sent
         // X has no idempotency key: the time of the attempt is what settle() looks from.
         progress.record(ATTEMPTED_AT, api.now().toString());
         posted[0] = true;
-        Answer answer = api.send(session, token -> XApi.bearer(url, token).post(request).build());
+        Answer answer = api.send(session, build);
         return created(answer, session, replyTo != null);
     }
 
