@@ -626,6 +626,21 @@ class XContractTest {
         }
 
         @Test
+        void anAnswerThatComesTooLateIsUnknownAndTheAttemptWasRecorded() {
+            x.enqueue(new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json").setBody(CREATED)
+                    .setHeadersDelay(3, java.util.concurrent.TimeUnit.SECONDS), XServer.Spec.VALID);
+            XApi impatient = new XApi(new io.socialdesk.channel.http.HttpCalls(io.socialdesk.channel.http.AddressPolicy.ANY,
+                    Duration.ofSeconds(1), Duration.ofSeconds(1)), f.rateLimits, io.socialdesk.core.channel.CredentialSink.NONE, f.clock,
+                    x.base(), URI.create("https://x.com/i/oauth2/authorize"), f.app);
+
+            Outcome outcome = new XChannel(impatient, d -> { }, 4).publish(XFixture.account(), Delivery.text("k1", "Hello"), f.progress());
+
+            assertThat(outcome).isInstanceOf(Outcome.Unknown.class);
+            assertThat(f.progressValues).containsEntry("attempted-at", NOW.toString());
+            assertThat(x.requests()).isEqualTo(1);
+        }
+
+        @Test
         void anHtmlErrorPageIsUnknownForAPostAndShowsNoMarkup() {
             x.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
                     .setBody("<html><body><h1>502 Bad Gateway</h1><script>alert(1)</script></body></html>"), XServer.Spec.OFF_SPEC);
