@@ -331,46 +331,35 @@ public final class FacebookChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        try {
-            if (stream != Stream.COMMENTS) {
-                return ImportBatch.failed(cursor, "Facebook Pages offer comments only; " + stream + " is not imported.", null);
-            }
-            TimeMark mark = TimeMark.parse(cursor);
-            if (mark == null) {
-                return ImportBatch.of(List.of(), TimeMark.at(graph.now()).cursor(), false); // start from now
-            }
-            Optional<Outcome> held = graph.heldBack(account);
-            if (held.isPresent()) {
-                return ImportBatch.failed(cursor, GraphOutcomes.reason(held.get()), ((Outcome.RetryLater) held.get()).notBefore());
-            }
-            String fields = "id,created_time,comments.filter(stream).order(reverse_chronological).limit(" + COMMENTS_PER_POST
-                    + "){id,message,from,created_time,permalink_url,parent{id}}";
-            Answer answer = graph.get(account, graph.url(account.remoteId(), "feed").addQueryParameter("fields", fields)
-                    .addQueryParameter("limit", Integer.toString(RECENT_POSTS)).build());
-            if (!answer.ok() || !answer.json().path("data").isArray()) {
-                return failedBatch(account, answer, cursor);
-            }
-            List<Inbound> collected = new ArrayList<>();
-            for (JsonNode post : answer.json().path("data")) {
-                String postId = Json.text(post.path("id"));
-                for (JsonNode comment : post.path("comments").path("data")) {
-                    String id = Json.text(comment.path("id"));
-                    Instant created = GraphTime.of(comment.path("created_time"));
-                    String from = Json.text(comment.path("from").path("id"));
-                    if (id == null || created == null || account.remoteId().equals(from)) {
-                        continue;
-                    }
-                    String parent = Json.text(comment.path("parent").path("id"));
-                    collected.add(new Inbound(Network.FACEBOOK, Stream.COMMENTS, id, parent == null ? "comment" : "reply",
-                            comment.path("message").isTextual() ? comment.path("message").asText() : "", created,
-                            facebookAuthor(comment.path("from")), Json.text(comment.path("permalink_url")), parent == null ? postId : parent,
-                            postId, null));
-                }
-            }
-            return Imports.after(mark, collected, false);
-        } catch (RuntimeException e) {
-            return ImportBatch.failed(cursor, "Facebook's answer could not be read.", graph.now().plus(Duration.ofMinutes(2)));
+        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> comments(account, mark, cursor));
+    }
+
+    private ImportBatch comments(ChannelAccount account, TimeMark mark, String cursor) {
+        String fields = "id,created_time,comments.filter(stream).order(reverse_chronological).limit(" + COMMENTS_PER_POST
+                + "){id,message,from,created_time,permalink_url,parent{id}}";
+        Answer answer = graph.get(account, graph.url(account.remoteId(), "feed").addQueryParameter("fields", fields)
+                .addQueryParameter("limit", Integer.toString(RECENT_POSTS)).build());
+        if (!answer.ok() || !answer.json().path("data").isArray()) {
+            return failedBatch(account, answer, cursor);
         }
+        List<Inbound> collected = new ArrayList<>();
+        for (JsonNode post : answer.json().path("data")) {
+            String postId = Json.text(post.path("id"));
+            for (JsonNode comment : post.path("comments").path("data")) {
+                String id = Json.text(comment.path("id"));
+                Instant created = GraphTime.of(comment.path("created_time"));
+                String from = Json.text(comment.path("from").path("id"));
+                if (id == null || created == null || account.remoteId().equals(from)) {
+                    continue;
+                }
+                String parent = Json.text(comment.path("parent").path("id"));
+                collected.add(new Inbound(Network.FACEBOOK, Stream.COMMENTS, id, parent == null ? "comment" : "reply",
+                        comment.path("message").isTextual() ? comment.path("message").asText() : "", created,
+                        facebookAuthor(comment.path("from")), Json.text(comment.path("permalink_url")), parent == null ? postId : parent,
+                        postId, null));
+            }
+        }
+        return Imports.after(mark, collected, false);
     }
 
     private ImportBatch failedBatch(ChannelAccount account, Answer answer, String cursor) {

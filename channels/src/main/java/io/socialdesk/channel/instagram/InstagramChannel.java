@@ -400,22 +400,7 @@ public final class InstagramChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        try {
-            if (stream != Stream.COMMENTS && stream != Stream.MENTIONS) {
-                return ImportBatch.failed(cursor, "Instagram offers comments and mentions only; " + stream + " is not imported.", null);
-            }
-            TimeMark mark = TimeMark.parse(cursor);
-            if (mark == null) {
-                return ImportBatch.of(List.of(), TimeMark.at(graph.now()).cursor(), false);
-            }
-            Optional<Outcome> held = graph.heldBack(account);
-            if (held.isPresent()) {
-                return ImportBatch.failed(cursor, GraphOutcomes.reason(held.get()), ((Outcome.RetryLater) held.get()).notBefore());
-            }
-            return stream == Stream.COMMENTS ? comments(account, mark, cursor) : tags(account, mark, cursor);
-        } catch (RuntimeException e) {
-            return ImportBatch.failed(cursor, "Instagram's answer could not be read.", graph.now().plus(Duration.ofMinutes(2)));
-        }
+        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> s == Stream.COMMENTS ? comments(account, mark, cursor) : tags(account, mark, cursor));
     }
 
     private ImportBatch comments(ChannelAccount account, TimeMark mark, String cursor) {

@@ -291,22 +291,7 @@ public final class ThreadsChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        try {
-            if (stream != Stream.MENTIONS && stream != Stream.REPLIES) {
-                return ImportBatch.failed(cursor, "Threads offers mentions and replies only; " + stream + " is not imported.", null);
-            }
-            TimeMark mark = TimeMark.parse(cursor);
-            if (mark == null) {
-                return ImportBatch.of(List.of(), TimeMark.at(graph.now()).cursor(), false);
-            }
-            Optional<Outcome> held = graph.heldBack(account);
-            if (held.isPresent()) {
-                return ImportBatch.failed(cursor, GraphOutcomes.reason(held.get()), ((Outcome.RetryLater) held.get()).notBefore());
-            }
-            return stream == Stream.MENTIONS ? mentions(account, mark, cursor) : replies(account, mark, cursor);
-        } catch (RuntimeException e) {
-            return ImportBatch.failed(cursor, "Threads' answer could not be read.", graph.now().plus(Duration.ofMinutes(2)));
-        }
+        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> s == Stream.MENTIONS ? mentions(account, mark, cursor) : replies(account, mark, cursor));
     }
 
     private ImportBatch mentions(ChannelAccount account, TimeMark mark, String cursor) {
