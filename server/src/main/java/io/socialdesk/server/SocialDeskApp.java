@@ -6,6 +6,8 @@ import io.socialdesk.core.job.HeartbeatJob;
 import io.socialdesk.core.job.Job;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.post.PostStore;
+import io.socialdesk.core.secret.SecretBox;
+import io.socialdesk.core.secret.SecretKeys;
 import io.socialdesk.server.auth.Credentials;
 import io.socialdesk.server.auth.ServerUsers;
 import io.socialdesk.server.db.Database;
@@ -95,9 +97,12 @@ public final class SocialDeskApp implements AutoCloseable {
     private final SocialDeskServer http;
     private final NoticeInbox notices;
     private final Optional<NoticeMailer> mailer;
+    private final SecretBox secrets;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
+        // The key that seals secrets: never in the database (SOCIALDESK_SECRET_KEY wins over DATA/secret.key).
+        this.secrets = SecretKeys.box(System.getenv(SecretKeys.ENV), settings.data().resolve(SecretKeys.FILE_NAME));
         this.database = Database.open(settings.database(), ServerEntities.all());
         Clock clock = settings.clock();
         this.tracker = new BuiltInTracker(database.ao(), clock);
@@ -159,6 +164,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public BuiltInTracker tracker() { return tracker; }
     public Settings settings() { return settings; }
     public NoticeInbox notices() { return notices; }
+    public SecretBox secrets() { return secrets; }
 
     private static Object instantiate(Class<?> type) {
         try {
