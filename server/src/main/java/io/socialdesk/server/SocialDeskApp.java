@@ -110,7 +110,7 @@ public final class SocialDeskApp implements AutoCloseable {
         this.notices = new NoticeInbox(database.ao());
         this.mailer = settings.smtp().map(smtp -> new NoticeMailer(smtp, () -> settings.publicUrl().orElseGet(this::url)));
         Notifier notifier = new ServerNotifier(ServerNotifier.People.of(users), notices, mailer);
-        this.engine = Engine.over(database.ao(), ServerMedia.under(settings.data()), tracker, notifier, ApproverDirectory.NO_GROUPS, clock);
+        this.engine = Engine.over(database.ao(), () -> secrets, ServerMedia.under(settings.data()), tracker, notifier, ApproverDirectory.NO_GROUPS, clock);
         this.postStore = engine.postStore();
         this.accounts = engine.accounts();
         this.posts = engine.posts();
