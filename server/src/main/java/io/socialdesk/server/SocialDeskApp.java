@@ -1,6 +1,9 @@
 package io.socialdesk.server;
 
+import io.socialdesk.core.account.AccountSettings;
 import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.channel.Channel;
+import io.socialdesk.channel.ChannelDirectory;
 import io.socialdesk.core.health.HealthService;
 import io.socialdesk.core.job.HeartbeatJob;
 import io.socialdesk.core.job.Job;
@@ -56,18 +59,26 @@ import java.util.Optional;
 public final class SocialDeskApp implements AutoCloseable {
     /**
      * How the server is started; {@code data} is the data folder, where uploaded media live
-     * ({@code DATA/media}); {@code smtp}, when set, e-mails notices with links starting with {@code publicUrl}.
+     * ({@code DATA/media}) and the key that seals secrets ({@code DATA/secret.key}); {@code smtp}, when set,
+     * e-mails notices with links starting with {@code publicUrl}. {@code allowPrivateAddresses} lets people
+     * connect accounts on private addresses; {@code tokenWarningDays} is how long before a connection ends its
+     * owner is asked to reconnect; {@code channels} are the network connectors.
      */
     public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
-            Optional<SmtpSettings> smtp, Optional<String> publicUrl) {
+            Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels) {
+        public Settings {
+            channels = List.copyOf(channels);
+        }
+
         /** With the command line's default data folder, {@code ./data}, and no e-mail. */
         public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock) {
             this(host, port, database, node, heartbeat, clock, Path.of("data"));
         }
 
-        /** No e-mail. */
+        /** No e-mail, public addresses only, the default warning, no connectors. */
         public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data) {
-            this(host, port, database, node, heartbeat, clock, data, Optional.empty(), Optional.empty());
+            this(host, port, database, node, heartbeat, clock, data, Optional.empty(), Optional.empty(), false,
+                    AccountSettings.DEFAULT_WARNING_DAYS, List.of());
         }
 
         public static Settings of(String host, int port, DatabaseConfig database) {
@@ -80,7 +91,24 @@ public final class SocialDeskApp implements AutoCloseable {
 
         /** E-mails notices through this SMTP server; links in them start with {@code publicUrl} (default: the URL served). */
         public Settings withMail(SmtpSettings smtp, Optional<String> publicUrl) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl);
+            return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl, allowPrivateAddresses,
+                    tokenWarningDays, channels);
+        }
+
+        /** The address people open Social Desk at (links in e-mails, the OAuth redirect); default: the address served. */
+        public Settings withPublicUrl(Optional<String> url) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels);
+        }
+
+        /** Whether accounts on private addresses may be connected, and how many days before a connection ends its owner is asked to reconnect. */
+        public Settings withAccounts(boolean allowPrivate, int warningDays) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels);
+        }
+
+        /** The network connectors, one per network. */
+        public Settings withChannels(List<? extends Channel> connectors) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
+                    List.copyOf(connectors));
         }
     }
 
@@ -98,12 +126,14 @@ public final class SocialDeskApp implements AutoCloseable {
     private final NoticeInbox notices;
     private final Optional<NoticeMailer> mailer;
     private final SecretBox secrets;
+    private final ChannelDirectory channels;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
         // The key that seals secrets: never in the database (SOCIALDESK_SECRET_KEY wins over DATA/secret.key).
         this.secrets = SecretKeys.box(System.getenv(SecretKeys.ENV), settings.data().resolve(SecretKeys.FILE_NAME));
         this.database = Database.open(settings.database(), ServerEntities.all());
+        this.channels = ChannelDirectory.of(settings.channels());
         Clock clock = settings.clock();
         this.tracker = new BuiltInTracker(database.ao(), clock);
         this.users = new ServerUsers(database.ao());
@@ -165,6 +195,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public Settings settings() { return settings; }
     public NoticeInbox notices() { return notices; }
     public SecretBox secrets() { return secrets; }
+    public ChannelDirectory channels() { return channels; }
 
     private static Object instantiate(Class<?> type) {
         try {
