@@ -45,14 +45,16 @@ public record Account(long id, Network network, String handle, String displayNam
     public record Health(Instant lastSuccessAt, Instant lastCheckedAt, String problem, String problemDetail, Instant tokenExpiresAt,
             Set<String> scopes) {
         public static final Health NONE = new Health(null, null, null, null, null, Set.of());
+        /** The problem when the stored credentials cannot be opened with the loaded key. */
+        public static final String UNREADABLE = "unreadable-credentials";
 
         public Health {
             scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         }
 
-        /** Revoked or expired: nothing works until a person connects the account again. */
+        /** Revoked, expired, or credentials that cannot be read: nothing works until a person connects the account again. */
         public boolean lostAccess() {
-            return "revoked".equals(problem) || "expired".equals(problem);
+            return "revoked".equals(problem) || "expired".equals(problem) || UNREADABLE.equals(problem);
         }
 
         /** Lost access, or the connection ends before {@code when}. */
