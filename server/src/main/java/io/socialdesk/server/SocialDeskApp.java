@@ -15,6 +15,7 @@ import io.socialdesk.server.auth.Credentials;
 import io.socialdesk.server.auth.ServerUsers;
 import io.socialdesk.server.db.Database;
 import io.socialdesk.server.db.DatabaseConfig;
+import io.socialdesk.server.http.AccountPages;
 import io.socialdesk.server.http.AuthFilter;
 import io.socialdesk.server.http.NotificationPages;
 import io.socialdesk.server.http.PageErrors;
@@ -34,6 +35,8 @@ import io.socialdesk.server.tracker.BuiltInTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
 import io.socialdesk.core.notification.Notifier;
 import io.socialdesk.web.Engine;
+import io.socialdesk.web.account.AccountAdmin;
+import java.net.URI;
 import io.socialdesk.store.job.AoJobRunLog;
 import io.socialdesk.web.rest.AccountResource;
 import io.socialdesk.web.rest.HealthResource;
@@ -127,6 +130,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final Optional<NoticeMailer> mailer;
     private final SecretBox secrets;
     private final ChannelDirectory channels;
+    private final AccountAdmin accountAdmin;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
@@ -151,16 +155,23 @@ public final class SocialDeskApp implements AutoCloseable {
         List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()));
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
+        AccountSettings accountSettings = AccountSettings.fixed(settings.allowPrivateAddresses(), settings.tokenWarningDays(),
+                "socialdesk serve --allow-private-addresses --token-warning-days N");
+        this.accountAdmin = new AccountAdmin(accounts, engine.oauthClients(), engine.pendingConnections(), engine.trail(), channels, accountSettings,
+                new AccountAdmin.HostUrls(() -> URI.create(publicBase() + RestApi.BASE_PATH + "/accounts/callback"),
+                        () -> URI.create(publicBase() + "/admin/accounts")), clock);
+
         RequestUser requestUser = new RequestUser();
         Pages pages = new Pages(new VelocityTemplates(), requestUser, notices::unread);
         List<Object> rest = new ArrayList<>(List.of(
                 new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
-                new PolicyResource(engine.policies(), requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
+                new PolicyResource(engine.policies(), requestUser), new AccountResource(accountAdmin, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),
-                new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock));
+                new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
+                new AccountPages(pages, requestUser, accountAdmin));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 
@@ -180,6 +191,12 @@ public final class SocialDeskApp implements AutoCloseable {
         return http.url();
     }
 
+    /** Where people open Social Desk: {@code --public-url}, else the address served. */
+    public String publicBase() {
+        String base = settings.publicUrl().filter(u -> !u.isBlank()).orElseGet(this::url);
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
     public int port() {
         return http.port();
     }
@@ -196,6 +213,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public NoticeInbox notices() { return notices; }
     public SecretBox secrets() { return secrets; }
     public ChannelDirectory channels() { return channels; }
+    public AccountAdmin accountAdmin() { return accountAdmin; }
 
     private static Object instantiate(Class<?> type) {
         try {

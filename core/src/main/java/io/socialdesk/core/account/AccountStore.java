@@ -25,7 +25,8 @@ public interface AccountStore {
 
     /**
      * Stores a connection that just succeeded: into account {@code accountId} when given (a reconnect),
-     * else into the account of this network, instance and remote id when there is one, else a new account.
+     * else into the account of this network, instance and remote id when there is one, else into one set up
+     * by hand (no remote id yet) under the same handle, else a new account.
      * The credentials are stored encrypted; the health starts fresh (working, as of {@code at}), the attention
      * item is forgotten, and the owner is kept, or set to {@code ownerKey} when there was none.
      */

@@ -188,7 +188,10 @@ public final class MemoryStores {
                 }
             } else {
                 existing = accounts.values().stream().filter(a -> a.network() == network && connected.remoteId().equals(a.remoteId())
-                        && java.util.Objects.equals(a.instance(), instance)).findFirst().orElse(null);
+                        && java.util.Objects.equals(a.instance(), instance)).findFirst()
+                        .or(() -> accounts.values().stream().filter(a -> a.network() == network && a.remoteId() == null
+                                && a.handle().equalsIgnoreCase(connected.handle()) && java.util.Objects.equals(a.instance(), instance)).findFirst())
+                        .orElse(null);
             }
             long id = existing == null ? nextId++ : existing.id();
             String owner = existing != null && existing.ownerKey() != null ? existing.ownerKey() : ownerKey;

@@ -205,6 +205,13 @@ class AccountStoresOnBothDatabasesTest extends OnBothDatabases {
         assertThat(added.ownerKey()).isNull();
         assertThat(store.list()).contains(added);
         assertThat(store.credentials(added.id())).isEmpty();
+
+        String handle = "acme-" + UUID.randomUUID() + ".bsky.social";
+        Account byHand = store.add(Network.BLUESKY, handle, "Acme");
+        Account connected = store.connect(null, Network.BLUESKY, null, new Connected("did:plc:" + UUID.randomUUID(), handle.toUpperCase(), "Acme",
+                Credentials.bearer("t")), "admin", NOW);
+        assertThat(connected.id()).as("the account set up by hand is the one connected").isEqualTo(byHand.id());
+        assertThat(connected.ownerKey()).isEqualTo("admin");
     }
 
     /** Every value of every row of the entity's table, read with plain SQL. */

@@ -68,7 +68,7 @@ public final class AoAccountStore implements AccountStore {
     @Override
     public Account connect(Long accountId, Network network, URI instance, Connected connected, String ownerKey, Instant at) {
         return ao.inTransaction(() -> {
-            AccountEntity e = target(accountId, network, instance, connected.remoteId());
+            AccountEntity e = target(accountId, network, instance, connected.remoteId(), connected.handle());
             e.setHandle(connected.handle());
             e.setDisplayName(connected.displayName());
             e.setRemoteId(connected.remoteId());
@@ -91,8 +91,8 @@ public final class AoAccountStore implements AccountStore {
         });
     }
 
-    /** The row a connection goes into: the one named, else the same account on the network, else a new one. */
-    private AccountEntity target(Long accountId, Network network, URI instance, String remoteId) {
+    /** The row a connection goes into: the one named, else the same account on the network, else one set up by hand under that handle, else a new one. */
+    private AccountEntity target(Long accountId, Network network, URI instance, String remoteId, String handle) {
         if (accountId != null) {
             AccountEntity e = row(accountId).orElseThrow(() -> new NotFoundException("No account with id " + accountId));
             if (!e.getNetwork().equals(network.name())) {
@@ -104,6 +104,10 @@ public final class AoAccountStore implements AccountStore {
         String instanceText = instance == null ? null : instance.toString();
         for (AccountEntity e : ao.find(AccountEntity.class, Query.select().where("NETWORK = ? AND REMOTE_ID = ?", network.name(), remoteId))) {
             if (java.util.Objects.equals(e.getInstance(), instanceText)) return e;
+        }
+        // An account set up by hand (no remote id yet) under the same handle is the one being connected.
+        for (AccountEntity e : ao.find(AccountEntity.class, Query.select().where("NETWORK = ? AND REMOTE_ID IS NULL", network.name()).order("ID ASC"))) {
+            if (e.getHandle().equalsIgnoreCase(handle) && java.util.Objects.equals(e.getInstance(), instanceText)) return e;
         }
         Map<String, Object> values = new HashMap<>();
         values.put("NETWORK", network.name());

@@ -67,6 +67,7 @@ public final class AccountAdmin {
     public HostUrls urls() { return urls; }
     public ConnectFlow flow() { return flow; }
     public AccountChecks checks() { return checks; }
+    public Clock clock() { return clock; }
 
     /** Starts an OAuth connection from this host; answers where to send the browser. */
     public URI startConnecting(Network network, String instance, User user, Long accountId) {

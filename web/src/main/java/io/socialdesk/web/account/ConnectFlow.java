@@ -258,7 +258,7 @@ public final class ConnectFlow {
     }
 
     /** Only this hash is stored: the state itself lives in the browser and the network's redirect. */
-    static String hash(String state) {
+    public static String hash(String state) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
