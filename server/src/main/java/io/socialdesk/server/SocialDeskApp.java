@@ -1,5 +1,6 @@
 package io.socialdesk.server;
 
+import io.socialdesk.core.account.AccountHealthJob;
 import io.socialdesk.core.account.AccountSettings;
 import io.socialdesk.core.account.AccountStore;
 import io.socialdesk.core.channel.Channel;
@@ -131,6 +132,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final SecretBox secrets;
     private final ChannelDirectory channels;
     private final AccountAdmin accountAdmin;
+    private final AccountHealthJob accountHealth;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
@@ -152,14 +154,16 @@ public final class SocialDeskApp implements AutoCloseable {
         AoJobRunLog jobRuns = new AoJobRunLog(database.ao());
         HealthService health = new HealthService(database, jobRuns);
 
-        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()));
-        this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
         AccountSettings accountSettings = AccountSettings.fixed(settings.allowPrivateAddresses(), settings.tokenWarningDays(),
                 "socialdesk serve --allow-private-addresses --token-warning-days N");
         this.accountAdmin = new AccountAdmin(accounts, engine.oauthClients(), engine.pendingConnections(), engine.trail(), channels, accountSettings,
                 new AccountAdmin.HostUrls(() -> URI.create(publicBase() + RestApi.BASE_PATH + "/accounts/callback"),
                         () -> URI.create(publicBase() + "/admin/accounts")), clock);
+
+        this.accountHealth = new AccountHealthJob(accounts, accountAdmin.checks(), accountSettings, tracker, notifier, clock, AccountHealthJob.INTERVAL);
+        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth);
+        this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
         RequestUser requestUser = new RequestUser();
         Pages pages = new Pages(new VelocityTemplates(), requestUser, notices::unread);
@@ -214,6 +218,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public SecretBox secrets() { return secrets; }
     public ChannelDirectory channels() { return channels; }
     public AccountAdmin accountAdmin() { return accountAdmin; }
+    public AccountHealthJob accountHealth() { return accountHealth; }
 
     private static Object instantiate(Class<?> type) {
         try {

@@ -47,6 +47,8 @@ import java.util.function.Supplier;
 public final class ConnectFlow {
     public static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Says who connected or removed which account, and which rule refused a connection; never a value a person typed or a network sent. */
+    private static final System.Logger LOG = System.getLogger(ConnectFlow.class.getName());
     private static final Set<String> ADDRESS_RULES = Set.of("url-absolute", "https-only", "no-credentials-in-url", "address-not-allowed",
             "unknown-host", "server-root", "not-an-instance", "network-unreachable");
 
@@ -165,6 +167,7 @@ public final class ConnectFlow {
         AccountPermissions.requireManage(user, account, "remove");
         accounts.remove(accountId);
         trail.append(AuditEvent.account(accountId, account.handle(), account.network(), clock.instant(), user.key(), AuditKind.ACCOUNT_REMOVED));
+        LOG.log(System.Logger.Level.INFO, "Account " + accountId + " (" + account.network().label() + ") removed by " + user.key());
     }
 
     private Account store(Network network, URI instance, Connected connected, User user, Long accountId) {
@@ -178,6 +181,7 @@ public final class ConnectFlow {
         }
         Account account = accounts.connect(accountId, network, instance, connected, user.key(), clock.instant());
         trail.append(AuditEvent.account(account.id(), account.handle(), network, clock.instant(), user.key(), AuditKind.ACCOUNT_CONNECTED));
+        LOG.log(System.Logger.Level.INFO, "Account " + account.id() + " (" + network.label() + ") connected by " + user.key());
         return account;
     }
 
@@ -238,12 +242,14 @@ public final class ConnectFlow {
     /** A connector's refusal, with the field it is about: the address rules are about the server address. */
     private static InvalidInputException refused(ConnectFailure failure, String field) {
         String rule = Objects.requireNonNullElse(failure.rule(), "connect-failed");
+        LOG.log(System.Logger.Level.INFO, "A connection was refused by the network: " + field + " / " + rule);
         String message = failure.getMessage() == null || failure.getMessage().isBlank() ? "Connecting failed." : failure.getMessage();
         return new InvalidInputException(ADDRESS_RULES.contains(rule) || rule.startsWith("instance") ? InstanceAddress.FIELD : field, rule, message);
     }
 
     /** A connector broke its contract (it threw): its message is not shown, as it might quote a response. */
     private static InvalidInputException unusable(Network network, String field) {
+        LOG.log(System.Logger.Level.WARNING, "The " + network.label() + " connector failed while connecting (" + field + "): it threw instead of answering");
         return new InvalidInputException(field, "network-error", network.label() + " answered in a way Social Desk could not use; try again later.");
     }
 
