@@ -66,4 +66,22 @@ class AccountHealthOverHttpTest {
             assertThat(page.body()).contains(": an account you own must be reconnected");
         }
     }
+
+    @Test
+    void whatANetworkSaysAboutAnAccountIsShownAsTextOnTheAccountsPage() throws Exception {
+        FakeChannel bluesky = FakeChannel.appPassword(Network.BLUESKY);
+        try (TestServer server = new TestServer(DatabaseConfig.embedded(data), data, s -> s.withChannels(List.of(bluesky)))) {
+            server.addUser("ada", Role.ADMIN);
+            String ada = server.signIn("ada");
+            TestServer.ok(server.postJson("/rest/socialdesk/1.0/accounts/app-password", ada,
+                    "{\"network\":\"BLUESKY\",\"identifier\":\"<img src=x onerror=alert(1)>\",\"password\":\"" + FakeChannel.APP_PASSWORD + "\"}"));
+            bluesky.answeringChecks(io.socialdesk.core.channel.AccountHealth.problem(server.clock.instant(), "revoked", "<script>alert(2)</script>"));
+            TestServer.ok(server.postJson("/rest/socialdesk/1.0/accounts/1/check", ada, "{}"));
+
+            String page = server.get("/admin/accounts", ada).body();
+
+            assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;alert(2)&lt;/script&gt;")
+                    .doesNotContain("<img src=x", "<script>alert(2)");
+        }
+    }
 }
