@@ -11,6 +11,9 @@ import io.socialdesk.core.user.CurrentUser;
 import io.socialdesk.core.post.MediaStore;
 import io.socialdesk.jira.media.JiraMediaStore;
 import io.socialdesk.jira.store.JiraActiveObjectsAccess;
+import io.socialdesk.jira.secret.JiraSecretKey;
+import io.socialdesk.core.secret.SecretBox;
+import java.util.function.Supplier;
 import io.socialdesk.jira.tracker.JiraIssueTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
 import io.socialdesk.core.approval.PolicyStore;
@@ -50,18 +53,14 @@ public final class SocialDeskEngine {
             new io.socialdesk.channel.webhook.InboundWebhook(Clock.systemUTC());
 
     @Inject
-    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraMediaStore media, JiraIssueTracker tracker, JiraNotifier notifier,
+    public SocialDeskEngine(JiraActiveObjectsAccess ao, JiraSecretKey secrets, JiraMediaStore media, JiraIssueTracker tracker, JiraNotifier notifier,
             JiraApproverDirectory directory, CurrentUser currentUser) {
-        this(ao, media, tracker, notifier, directory, currentUser, Clock.systemUTC(), thisNode());
+        this(ao, secrets::box, media, tracker, notifier, directory, currentUser, Clock.systemUTC(), thisNode());
     }
 
-    SocialDeskEngine(AoAccess ao, MediaStore media, JiraIssueTracker tracker, CurrentUser currentUser, Clock clock, String node) {
-        this(ao, media, tracker, Notifier.NONE, ApproverDirectory.NO_GROUPS, currentUser, clock, node);
-    }
-
-    SocialDeskEngine(AoAccess ao, MediaStore media, JiraIssueTracker tracker, Notifier notifier, ApproverDirectory directory,
-            CurrentUser currentUser, Clock clock, String node) {
-        this(Engine.over(ao, media, tracker, notifier, directory, clock), jobRunsOver(ao, node), currentUser);
+    SocialDeskEngine(AoAccess ao, Supplier<SecretBox> secrets, MediaStore media, JiraIssueTracker tracker, Notifier notifier,
+            ApproverDirectory directory, CurrentUser currentUser, Clock clock, String node) {
+        this(Engine.over(ao, secrets, media, tracker, notifier, directory, clock), jobRunsOver(ao, node), currentUser);
     }
 
     private SocialDeskEngine(Engine engine, AoHealth aoHealth, CurrentUser currentUser) {

@@ -1,15 +1,22 @@
 package io.socialdesk.server;
 
+import io.socialdesk.core.account.AccountHealthJob;
+import io.socialdesk.core.account.AccountSettings;
 import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.channel.Channel;
+import io.socialdesk.channel.ChannelDirectory;
 import io.socialdesk.core.health.HealthService;
 import io.socialdesk.core.job.HeartbeatJob;
 import io.socialdesk.core.job.Job;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.post.PostStore;
+import io.socialdesk.core.secret.SecretBox;
+import io.socialdesk.core.secret.SecretKeys;
 import io.socialdesk.server.auth.Credentials;
 import io.socialdesk.server.auth.ServerUsers;
 import io.socialdesk.server.db.Database;
 import io.socialdesk.server.db.DatabaseConfig;
+import io.socialdesk.server.http.AccountPages;
 import io.socialdesk.server.http.AuthFilter;
 import io.socialdesk.server.http.NotificationPages;
 import io.socialdesk.server.http.PageErrors;
@@ -29,6 +36,8 @@ import io.socialdesk.server.tracker.BuiltInTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
 import io.socialdesk.core.notification.Notifier;
 import io.socialdesk.web.Engine;
+import io.socialdesk.web.account.AccountAdmin;
+import java.net.URI;
 import io.socialdesk.store.job.AoJobRunLog;
 import io.socialdesk.web.rest.AccountResource;
 import io.socialdesk.web.rest.HealthResource;
@@ -59,18 +68,26 @@ import java.util.Optional;
 public final class SocialDeskApp implements AutoCloseable {
     /**
      * How the server is started; {@code data} is the data folder, where uploaded media live
-     * ({@code DATA/media}); {@code smtp}, when set, e-mails notices with links starting with {@code publicUrl}.
+     * ({@code DATA/media}) and the key that seals secrets ({@code DATA/secret.key}); {@code smtp}, when set,
+     * e-mails notices with links starting with {@code publicUrl}. {@code allowPrivateAddresses} lets people
+     * connect accounts on private addresses; {@code tokenWarningDays} is how long before a connection ends its
+     * owner is asked to reconnect; {@code channels} are the network connectors.
      */
     public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
-            Optional<SmtpSettings> smtp, Optional<String> publicUrl) {
+            Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels) {
+        public Settings {
+            channels = List.copyOf(channels);
+        }
+
         /** With the command line's default data folder, {@code ./data}, and no e-mail. */
         public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock) {
             this(host, port, database, node, heartbeat, clock, Path.of("data"));
         }
 
-        /** No e-mail. */
+        /** No e-mail, public addresses only, the default warning, no connectors. */
         public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data) {
-            this(host, port, database, node, heartbeat, clock, data, Optional.empty(), Optional.empty());
+            this(host, port, database, node, heartbeat, clock, data, Optional.empty(), Optional.empty(), false,
+                    AccountSettings.DEFAULT_WARNING_DAYS, List.of());
         }
 
         public static Settings of(String host, int port, DatabaseConfig database) {
@@ -83,7 +100,24 @@ public final class SocialDeskApp implements AutoCloseable {
 
         /** E-mails notices through this SMTP server; links in them start with {@code publicUrl} (default: the URL served). */
         public Settings withMail(SmtpSettings smtp, Optional<String> publicUrl) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl);
+            return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl, allowPrivateAddresses,
+                    tokenWarningDays, channels);
+        }
+
+        /** The address people open Social Desk at (links in e-mails, the OAuth redirect); default: the address served. */
+        public Settings withPublicUrl(Optional<String> url) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels);
+        }
+
+        /** Whether accounts on private addresses may be connected, and how many days before a connection ends its owner is asked to reconnect. */
+        public Settings withAccounts(boolean allowPrivate, int warningDays) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels);
+        }
+
+        /** The network connectors, one per network. */
+        public Settings withChannels(List<? extends Channel> connectors) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
+                    List.copyOf(connectors));
         }
     }
 
@@ -104,17 +138,24 @@ public final class SocialDeskApp implements AutoCloseable {
     private final SocialDeskServer http;
     private final NoticeInbox notices;
     private final Optional<NoticeMailer> mailer;
+    private final SecretBox secrets;
+    private final ChannelDirectory channels;
+    private final AccountAdmin accountAdmin;
+    private final AccountHealthJob accountHealth;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
+        // The key that seals secrets: never in the database (SOCIALDESK_SECRET_KEY wins over DATA/secret.key).
+        this.secrets = SecretKeys.box(System.getenv(SecretKeys.ENV), settings.data().resolve(SecretKeys.FILE_NAME));
         this.database = Database.open(settings.database(), ServerEntities.all());
+        this.channels = ChannelDirectory.of(settings.channels());
         Clock clock = settings.clock();
         this.tracker = new BuiltInTracker(database.ao(), clock);
         this.users = new ServerUsers(database.ao());
         this.notices = new NoticeInbox(database.ao());
         this.mailer = settings.smtp().map(smtp -> new NoticeMailer(smtp, () -> settings.publicUrl().orElseGet(this::url)));
         Notifier notifier = new ServerNotifier(ServerNotifier.People.of(users), notices, mailer);
-        this.engine = Engine.over(database.ao(), ServerMedia.under(settings.data()), tracker, notifier, ApproverDirectory.NO_GROUPS, clock);
+        this.engine = Engine.over(database.ao(), () -> secrets, ServerMedia.under(settings.data()), tracker, notifier, ApproverDirectory.NO_GROUPS, clock);
         this.postStore = engine.postStore();
         this.accounts = engine.accounts();
         this.posts = engine.posts();
@@ -122,21 +163,30 @@ public final class SocialDeskApp implements AutoCloseable {
         AoJobRunLog jobRuns = new AoJobRunLog(database.ao());
         HealthService health = new HealthService(database, jobRuns);
 
-        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()));
+
+        AccountSettings accountSettings = AccountSettings.fixed(settings.allowPrivateAddresses(), settings.tokenWarningDays(),
+                "socialdesk serve --allow-private-addresses --token-warning-days N");
+        this.accountAdmin = new AccountAdmin(accounts, engine.oauthClients(), engine.pendingConnections(), engine.trail(), channels, accountSettings,
+                new AccountAdmin.HostUrls(() -> URI.create(publicBase() + RestApi.BASE_PATH + "/accounts/callback"),
+                        () -> URI.create(publicBase() + "/admin/accounts")), clock);
+
+        this.accountHealth = new AccountHealthJob(accounts, accountAdmin.checks(), accountSettings, tracker, notifier, clock, AccountHealthJob.INTERVAL);
+        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth);
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
         RequestUser requestUser = new RequestUser();
         Pages pages = new Pages(new VelocityTemplates(), requestUser, notices::unread);
         List<Object> rest = new ArrayList<>(List.of(
                 new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
-                new PolicyResource(engine.policies(), requestUser), new AccountResource(accounts, requestUser), new HealthResource(health),
+                new PolicyResource(engine.policies(), requestUser), new AccountResource(accountAdmin, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
                 new InboundResource(new InboundSecretsFile(settings.data()), new MentionTickets(tracker, INBOUND_REPORTER), new InboundWebhook(clock)),
                 new FeedResource(posts, accounts, requestUser, clock)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),
-                new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock));
+                new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
+                new AccountPages(pages, requestUser, accountAdmin));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 
@@ -156,6 +206,12 @@ public final class SocialDeskApp implements AutoCloseable {
         return http.url();
     }
 
+    /** Where people open Social Desk: {@code --public-url}, else the address served. */
+    public String publicBase() {
+        String base = settings.publicUrl().filter(u -> !u.isBlank()).orElseGet(this::url);
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
     public int port() {
         return http.port();
     }
@@ -170,6 +226,10 @@ public final class SocialDeskApp implements AutoCloseable {
     public BuiltInTracker tracker() { return tracker; }
     public Settings settings() { return settings; }
     public NoticeInbox notices() { return notices; }
+    public SecretBox secrets() { return secrets; }
+    public ChannelDirectory channels() { return channels; }
+    public AccountAdmin accountAdmin() { return accountAdmin; }
+    public AccountHealthJob accountHealth() { return accountHealth; }
 
     private static Object instantiate(Class<?> type) {
         try {

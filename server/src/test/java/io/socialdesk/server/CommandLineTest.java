@@ -88,6 +88,17 @@ class CommandLineTest {
     }
 
     @Test
+    void accountOptionsAreListedAndABadOneIsNamedBeforeTheServerStarts() {
+        assertThat(run("", "serve", "--help").out()).contains("--allow-private-addresses", "--token-warning-days");
+        Run badDays = run("", "serve", "--token-warning-days", "0", "--data", data.toString());
+        assertThat(badDays.exitCode()).isEqualTo(2);
+        assertThat(badDays.err()).contains("--token-warning-days must be between 1 and 90").doesNotContain("Exception");
+        Run badUrl = run("", "serve", "--public-url", "ftp://social.example.org", "--data", data.toString());
+        assertThat(badUrl.exitCode()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("--public-url must start with http:// or https://");
+    }
+
+    @Test
     void aUsersEmailAddressIsChecked() {
         Run badEmail = run("s3cret-pass\n", "user", "add", "bob", "--role", "legal", "--email", "bob at example", "--password-stdin",
                 "--data", data.toString());

@@ -17,7 +17,12 @@ final class DemoSite {
     }
 
     static DemoSite start(Path data) throws Exception {
-        SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data));
+        return start(data, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code adjust}: changes to the settings, e.g. the connectors. */
+    static DemoSite start(Path data, java.util.function.UnaryOperator<SocialDeskApp.Settings> adjust) throws Exception {
+        SocialDeskApp app = SocialDeskApp.open(adjust.apply(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data)));
         DemoWorkspace.seedIfEmpty(app);
         return new DemoSite(app.start());
     }

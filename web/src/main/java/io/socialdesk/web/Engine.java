@@ -4,6 +4,9 @@ import io.socialdesk.channel.rules.NetworkContentCheck;
 import io.socialdesk.channel.rules.PostValidator;
 import io.socialdesk.channel.rules.RulesTable;
 import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.account.OAuthClientStore;
+import io.socialdesk.core.account.PendingConnections;
+import io.socialdesk.core.secret.SecretBox;
 import io.socialdesk.core.approval.ApproverDirectory;
 import io.socialdesk.core.approval.ContentVersions;
 import io.socialdesk.core.approval.DecisionStore;
@@ -17,6 +20,8 @@ import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.post.PostStore;
 import io.socialdesk.core.tracker.IssueTracker;
 import io.socialdesk.store.account.AoAccountStore;
+import io.socialdesk.store.account.AoOAuthClientStore;
+import io.socialdesk.store.account.AoPendingConnections;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.approval.AoContentVersions;
 import io.socialdesk.store.approval.AoDecisionStore;
@@ -24,6 +29,7 @@ import io.socialdesk.store.approval.AoPolicyStore;
 import io.socialdesk.store.audit.AoAuditTrail;
 import io.socialdesk.store.post.AoPostStore;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The engine's stores and services, assembled the same way in every host from what only the host
@@ -31,11 +37,14 @@ import java.time.Clock;
  * who is in which group.
  */
 public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trail, DecisionStore decisions, PolicyStore policies,
-        ContentVersions versions, PostService posts, ReviewService reviews, MediaStore media) {
+        ContentVersions versions, PostService posts, ReviewService reviews, MediaStore media, OAuthClientStore oauthClients,
+        PendingConnections pendingConnections) {
 
-    public static Engine over(AoAccess ao, MediaStore media, IssueTracker tracker, Notifier notifier, ApproverDirectory directory, Clock clock) {
+    /** {@code secrets}: the host's key (never from the database), which seals credentials, client secrets and PKCE verifiers. */
+    public static Engine over(AoAccess ao, Supplier<SecretBox> secrets, MediaStore media, IssueTracker tracker, Notifier notifier, ApproverDirectory directory,
+            Clock clock) {
         PostStore postStore = new AoPostStore(ao);
-        AccountStore accounts = new AoAccountStore(ao);
+        AccountStore accounts = new AoAccountStore(ao, secrets, clock);
         AuditTrail trail = new AoAuditTrail(ao);
         DecisionStore decisions = new AoDecisionStore(ao);
         PolicyStore policies = new AoPolicyStore(ao);
@@ -44,6 +53,7 @@ public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trai
         PostService posts = new PostService(postStore, media, tracker, trail, versions, notices, clock);
         ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory,
                 new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock)), accounts, tracker, notices, clock);
-        return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews, media);
+        return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews, media, new AoOAuthClientStore(ao, secrets),
+                new AoPendingConnections(ao, secrets));
     }
 }

@@ -148,8 +148,10 @@ public final class ReviewService {
         Post post = get(id);
         Context c = context(post, Actor.of(viewer));
         List<Department> mayDecide = c.isAuthor() ? List.of() : approvals.departmentsFor(c.actor, c.policy, c.state, c.authors);
+        List<FieldProblem> problems = new ArrayList<>(contentCheck.problems(post.content(), networks(post)));
+        problems.addAll(io.socialdesk.core.account.AccountProblems.of(post, accounts.list()));
         return new Review(post, c.policy, c.requirement, c.state, c.authors, workflow.actionsFor(post.state(), c.actor, c.isAuthor()),
-                mayDecide, sinceApproval(post, viewer.key(), c.decisions), contentCheck.problems(post.content(), networks(post)), c.history);
+                mayDecide, sinceApproval(post, viewer.key(), c.decisions), problems, c.history);
     }
 
     /** What changed between an earlier version (by its hash, as in the audit trail) and the current content. */

@@ -30,6 +30,15 @@ public record AuditEvent(long postId, Instant at, String actor, AuditKind kind, 
         return new AuditEvent(postId, at, actor, kind, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), detail);
     }
 
+    /** Events about accounts, not posts, are kept under this post id. */
+    public static final long NO_POST = 0;
+
+    /** Something done to an account (connected, removed): kept under {@link #NO_POST}, the detail names the account. */
+    public static AuditEvent account(long accountId, String handle, Network network, Instant at, String actor, AuditKind kind) {
+        return new AuditEvent(NO_POST, at, actor, kind, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(network),
+                "account " + accountId + " " + handle);
+    }
+
     /** The longest comment kept, in UTF-16 code units. */
     public static final int MAX_COMMENT = 10_000;
 

@@ -14,5 +14,9 @@ public enum AuditKind {
     STATE_CHANGED,
     RESCHEDULED,
     SEND_ATTEMPT,
-    SEND_RESULT
+    SEND_RESULT,
+    /** An account was connected or reconnected; the event is not about a post (post id 0), its detail names the account. */
+    ACCOUNT_CONNECTED,
+    /** An account was removed, with its credentials; post id 0, as for {@link #ACCOUNT_CONNECTED}. */
+    ACCOUNT_REMOVED
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 public record Notice(Kind kind, long postId, String itemKey, String itemUrl, String title, String actorKey, List<DepartmentRule> ask,
         Set<String> userKeys, String detail, Instant at) {
 
-    public enum Kind { REVIEW_REQUESTED, APPROVED, CHANGES_REQUESTED, REJECTED, COMMENTED }
+    /** {@code ACCOUNT_NEEDS_RECONNECT} is about an account, not a post: its post id is 0 and its item the ticket opened for the owner. */
+    public enum Kind { REVIEW_REQUESTED, APPROVED, CHANGES_REQUESTED, REJECTED, COMMENTED, ACCOUNT_NEEDS_RECONNECT }
 
     public Notice {
         Objects.requireNonNull(kind, "kind");

@@ -5,5 +5,7 @@ public enum ItemKind {
     /** A post to publish: issue type "Social post". */
     SOCIAL_POST,
     /** A mention, reply or message from a network, routed to a department. */
-    MENTION
+    MENTION,
+    /** A social account whose connection ends soon or was revoked: its owner must reconnect it. Issue type "Social account". */
+    ACCOUNT
 }

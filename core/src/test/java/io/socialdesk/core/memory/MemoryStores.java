@@ -38,6 +38,8 @@ public final class MemoryStores {
     public final Policies policies = new Policies();
     public final Versions versions = new Versions();
     public final Accounts accounts = new Accounts();
+    public final OAuthClients oauthClients = new OAuthClients();
+    public final Pending pending = new Pending();
     public final MediaFiles media = new MediaFiles();
 
     public static final class Posts implements PostStore {
@@ -149,19 +151,185 @@ public final class MemoryStores {
         }
     }
 
+    /** Accounts and their credentials in memory: the credentials are kept apart from the accounts, as the real store does (unencrypted here). */
     public static final class Accounts implements AccountStore {
-        private final List<Account> accounts = new ArrayList<>();
+        private final Map<Long, Account> accounts = new java.util.TreeMap<>();
+        private final Map<Long, io.socialdesk.core.channel.Credentials> credentials = new HashMap<>();
+        private long nextId = 1;
 
         @Override
         public synchronized Account add(Network network, String handle, String displayName) {
-            Account a = new Account(accounts.size() + 1, network, handle, displayName, false);
-            accounts.add(a);
+            Account a = new Account(nextId++, network, handle, displayName, false);
+            accounts.put(a.id(), a);
             return a;
         }
 
         @Override
         public synchronized List<Account> list() {
-            return List.copyOf(accounts);
+            return accounts.values().stream().sorted(Comparator.comparing((Account a) -> a.network().name()).thenComparing(Account::handle)
+                    .thenComparing(Account::id)).toList();
+        }
+
+        @Override
+        public synchronized Optional<Account> find(long id) {
+            return Optional.ofNullable(accounts.get(id));
+        }
+
+        @Override
+        public synchronized Account connect(Long accountId, Network network, java.net.URI instance, io.socialdesk.core.channel.Connected connected,
+                String ownerKey, Instant at) {
+            Account existing;
+            if (accountId != null) {
+                existing = accounts.get(accountId);
+                if (existing == null) throw new io.socialdesk.core.problem.NotFoundException("No account with id " + accountId);
+                if (existing.network() != network) {
+                    throw new io.socialdesk.core.problem.InvalidInputException("network", "same-network", "Account " + accountId + " is on "
+                            + existing.network().label() + ", not " + network.label() + ".");
+                }
+            } else {
+                existing = accounts.values().stream().filter(a -> a.network() == network && connected.remoteId().equals(a.remoteId())
+                        && java.util.Objects.equals(a.instance(), instance)).findFirst()
+                        .or(() -> accounts.values().stream().filter(a -> a.network() == network && a.remoteId() == null
+                                && a.handle().equalsIgnoreCase(connected.handle()) && java.util.Objects.equals(a.instance(), instance)).findFirst())
+                        .orElse(null);
+            }
+            long id = existing == null ? nextId++ : existing.id();
+            String owner = existing != null && existing.ownerKey() != null ? existing.ownerKey() : ownerKey;
+            io.socialdesk.core.channel.Credentials c = connected.credentials();
+            Account a = new Account(id, network, connected.handle(), connected.displayName(), true, instance, connected.remoteId(), owner,
+                    new Account.Health(at, at, null, null, io.socialdesk.core.account.ConnectionExpiry.of(c), c.scopes()), null);
+            accounts.put(id, a);
+            credentials.put(id, c);
+            return a;
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.channel.Credentials> credentials(long id) {
+            return Optional.ofNullable(credentials.get(id));
+        }
+
+        @Override
+        public synchronized void rotate(long id, io.socialdesk.core.channel.Credentials fresh) {
+            Account a = require(id);
+            Account.Health h = a.health();
+            credentials.put(id, fresh);
+            replace(a, a.connected(), new Account.Health(h.lastSuccessAt(), h.lastCheckedAt(), h.problem(), h.problemDetail(),
+                    io.socialdesk.core.account.ConnectionExpiry.of(fresh), fresh.scopes().isEmpty() ? h.scopes() : fresh.scopes()), a.handle());
+        }
+
+        @Override
+        public synchronized void recordHealth(long id, io.socialdesk.core.channel.AccountHealth health) {
+            Account a = require(id);
+            Account.Health h = a.health();
+            if (health.usable()) {
+                boolean refreshable = credentials.containsKey(id) && credentials.get(id).refreshToken() != null;
+                Instant expires = !refreshable && health.expiresAt() != null ? health.expiresAt() : h.tokenExpiresAt();
+                replace(a, a.connected(), new Account.Health(health.checkedAt(), health.checkedAt(), null, null, expires,
+                        health.scopes().isEmpty() ? h.scopes() : health.scopes()), health.handle() == null || health.handle().isBlank() ? a.handle() : health.handle());
+            } else {
+                boolean lost = "revoked".equals(health.problem()) || "expired".equals(health.problem());
+                replace(a, a.connected() && !lost, new Account.Health(h.lastSuccessAt(), health.checkedAt(), health.problem(), health.detail(),
+                        h.tokenExpiresAt(), h.scopes()), a.handle());
+            }
+        }
+
+        @Override
+        public synchronized void markAttention(long id, TrackedItem item) {
+            Account a = require(id);
+            accounts.put(id, new Account(a.id(), a.network(), a.handle(), a.displayName(), a.connected(), a.instance(), a.remoteId(), a.ownerKey(),
+                    a.health(), item));
+        }
+
+        @Override
+        public synchronized void remove(long id) {
+            accounts.remove(id);
+            credentials.remove(id);
+        }
+
+        private Account require(long id) {
+            Account a = accounts.get(id);
+            if (a == null) throw new io.socialdesk.core.problem.NotFoundException("No account with id " + id);
+            return a;
+        }
+
+        private void replace(Account a, boolean connected, Account.Health health, String handle) {
+            accounts.put(a.id(), new Account(a.id(), a.network(), handle, a.displayName(), connected, a.instance(), a.remoteId(), a.ownerKey(),
+                    health, a.attention()));
+        }
+    }
+
+    /** OAuth clients in memory (secrets unencrypted here). */
+    public static final class OAuthClients implements io.socialdesk.core.account.OAuthClientStore {
+        private final Map<Network, io.socialdesk.core.channel.OAuthClient> configured = new java.util.EnumMap<>(Network.class);
+        private final Map<Network, ClientSummary> summaries = new java.util.EnumMap<>(Network.class);
+        private final Map<String, io.socialdesk.core.channel.OAuthClient> registered = new HashMap<>();
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.channel.OAuthClient> configured(Network network) {
+            return Optional.ofNullable(configured.get(network));
+        }
+
+        @Override
+        public synchronized void configure(Network network, String clientId, String clientSecret, String byUser, Instant at) {
+            io.socialdesk.core.channel.OAuthClient old = configured.get(network);
+            String secret = clientSecret != null && !clientSecret.isBlank() ? clientSecret
+                    : old != null && old.clientId().equals(clientId) ? old.clientSecret() : null;
+            configured.put(network, new io.socialdesk.core.channel.OAuthClient(null, clientId, secret));
+            summaries.put(network, new ClientSummary(network, clientId, secret != null, byUser, at));
+        }
+
+        @Override
+        public synchronized void unconfigure(Network network) {
+            configured.remove(network);
+            summaries.remove(network);
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.channel.OAuthClient> registered(Network network, java.net.URI instance, java.net.URI redirect) {
+            return Optional.ofNullable(registered.get(network + "|" + instance + "|" + redirect));
+        }
+
+        @Override
+        public synchronized void register(Network network, io.socialdesk.core.channel.OAuthClient client, java.net.URI redirect, Instant at) {
+            registered.put(network + "|" + client.instance() + "|" + redirect, client);
+        }
+
+        @Override
+        public synchronized List<ClientSummary> configuredClients() {
+            return List.copyOf(summaries.values());
+        }
+    }
+
+    /** Started OAuth connections in memory. */
+    public static final class Pending implements io.socialdesk.core.account.PendingConnections {
+        private final Map<String, io.socialdesk.core.account.PendingConnections.Pending> rows = new HashMap<>();
+
+        @Override
+        public synchronized void save(io.socialdesk.core.account.PendingConnections.Pending pending) {
+            rows.put(pending.stateHash(), pending);
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.account.PendingConnections.Pending> find(String stateHash) {
+            return Optional.ofNullable(rows.get(stateHash));
+        }
+
+        @Override
+        public synchronized boolean markUsed(String stateHash, Instant at) {
+            var p = rows.get(stateHash);
+            if (p == null || p.usedAt() != null) return false;
+            rows.put(stateHash, new io.socialdesk.core.account.PendingConnections.Pending(p.stateHash(), p.userKey(), p.network(), p.instance(),
+                    p.verifier(), p.redirect(), p.accountId(), p.createdAt(), p.expiresAt(), at));
+            return true;
+        }
+
+        @Override
+        public synchronized void purge(Instant before) {
+            rows.values().removeIf(p -> p.expiresAt().isBefore(before));
+        }
+
+        public synchronized int size() {
+            return rows.size();
         }
     }
 

@@ -12,6 +12,7 @@ import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.config.Schedule;
 import io.socialdesk.core.job.Job;
 import io.socialdesk.jira.SocialDeskEngine;
+import io.socialdesk.jira.account.JiraAccounts;
 import io.socialdesk.jira.tracker.SocialDeskIssueTypes;
 import java.time.Clock;
 import java.util.Date;
@@ -37,9 +38,15 @@ public final class JobScheduling implements LifecycleAware {
     private final Clock clock;
 
     @Inject
-    public JobScheduling(SchedulerService scheduler, ClusterLockService locks, SocialDeskEngine engine,
+    public JobScheduling(SchedulerService scheduler, ClusterLockService locks, SocialDeskEngine engine, JiraAccounts accounts,
             SocialDeskIssueTypes issueTypes) {
-        this(scheduler, locks, engine.jobs(), issueTypes, Clock.systemUTC());
+        this(scheduler, locks, withAccountHealth(engine.jobs(), accounts), issueTypes, Clock.systemUTC());
+    }
+
+    private static List<Job> withAccountHealth(List<Job> jobs, JiraAccounts accounts) {
+        List<Job> all = new java.util.ArrayList<>(jobs);
+        all.add(accounts.healthJob());
+        return all;
     }
 
     JobScheduling(SchedulerService scheduler, ClusterLockService locks, List<Job> jobs, SocialDeskIssueTypes issueTypes,

@@ -75,6 +75,8 @@ public final class JiraNotifier implements Notifier {
             case CHANGES_REQUESTED -> "Changes requested: " + notice.detail();
             case REJECTED -> "Rejected: " + notice.detail();
             case COMMENTED -> null;
+            // The ticket itself says what to do, and its reporter is the owner; only watching is added.
+            case ACCOUNT_NEEDS_RECONNECT -> null;
         };
     }
 }

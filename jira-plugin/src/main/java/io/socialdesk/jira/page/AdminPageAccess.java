@@ -29,6 +29,14 @@ final class AdminPageAccess {
         return true;
     }
 
+    /** True (and a 403 with {@code why} sent) unless the caller is a Jira administrator or {@code alsoAllowed} says yes. */
+    boolean refusedUnlessAdminOr(HttpServletResponse response, java.util.function.BooleanSupplier alsoAllowed, String why) throws IOException {
+        ApplicationUser user = authentication.getLoggedInUser();
+        if (user != null && (permissions.hasPermission(GlobalPermissionKey.ADMINISTER, user) || alsoAllowed.getAsBoolean())) return false;
+        response.sendError(HttpServletResponse.SC_FORBIDDEN, why);
+        return true;
+    }
+
     /** The project in the plugin setting {@code io.socialdesk.jira.project}, or "" when none is set. */
     String configuredProject() {
         return settings.createGlobalSettings().get(JiraIssueTracker.PROJECT_SETTING) instanceof String text ? text : "";

@@ -49,6 +49,8 @@ public final class JiraIssueTracker implements IssueTracker {
     public static final String PROJECT_SETTING = "io.socialdesk.jira.project";
     public static final String SOCIAL_POST_TYPE = "Social post";
     public static final String MENTION_TYPE = "Social mention";
+    /** Opened for an account\'s owner when its connection ends soon or was revoked. */
+    public static final String ACCOUNT_TYPE = "Social account";
     private static final System.Logger LOG = System.getLogger(JiraIssueTracker.class.getName());
 
     private final IssueService issues;
@@ -187,6 +189,7 @@ public final class JiraIssueTracker implements IssueTracker {
         return switch (kind) {
             case SOCIAL_POST -> SOCIAL_POST_TYPE;
             case MENTION -> MENTION_TYPE;
+            case ACCOUNT -> ACCOUNT_TYPE;
         };
     }
 

@@ -52,6 +52,7 @@ public final class SocialDeskIssueTypes {
         return switch (kind) {
             case SOCIAL_POST -> "A post to publish on social networks, reviewed and approved in Jira.";
             case MENTION -> "A mention, reply or message from a social network, routed to a department.";
+            case ACCOUNT -> "A social account whose connection ends soon or was revoked: its owner reconnects it in Social Desk.";
         };
     }
 }

@@ -34,9 +34,11 @@ class SocialDeskIssueTypesTest {
         when(post.getName()).thenReturn("Social post");
         when(issueTypes.getIssueTypes()).thenReturn(List.of(post));
 
-        assertThat(setup.ensureExist()).containsExactly("Social mention");
+        assertThat(setup.ensureExist()).containsExactly("Social mention", "Social account");
         verify(issueTypes).createIssueType("Social mention",
                 "A mention, reply or message from a social network, routed to a department.", null);
+        verify(issueTypes).createIssueType("Social account",
+                "A social account whose connection ends soon or was revoked: its owner reconnects it in Social Desk.", null);
         verify(lock).unlock();
     }
 

@@ -56,6 +56,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The address people open Social Desk at, for links in e-mails, e.g. https://social.example.org (default: the address served).")
     String publicUrl;
 
+    @Option(names = "--allow-private-addresses",
+            description = "Let people connect accounts on servers at private, loopback or link-local addresses (a Mastodon instance or "
+                    + "Bluesky PDS on your own network). Off: such addresses are refused, against server-side request forgery.")
+    boolean allowPrivateAddresses;
+
+    @Option(names = "--token-warning-days", paramLabel = "N", defaultValue = "7",
+            description = "Open a ticket for an account's owner this many days before its connection ends (default: ${DEFAULT-VALUE}).")
+    int tokenWarningDays;
+
     @Spec
     CommandSpec spec;
 
@@ -65,6 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         SocialDeskApp.Settings settings = SocialDeskApp.Settings.of(host, port, database.config(), database.data);
         Optional<SmtpSettings> smtp = smtpSettings(System.getenv(SmtpSettings.PASSWORD_VARIABLE));
         if (smtp.isPresent()) settings = settings.withMail(smtp.get(), Optional.ofNullable(publicUrl).filter(u -> !u.isBlank()));
+        settings = settings.withPublicUrl(publicUrl()).withAccounts(allowPrivateAddresses, tokenWarningDays());
         SocialDeskApp app = SocialDeskApp.open(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,6 +96,21 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** --public-url, checked (it is also where networks send people back after they connect an account). */
+    Optional<String> publicUrl() {
+        if (publicUrl == null || publicUrl.isBlank()) return Optional.empty();
+        if (!publicUrl.strip().matches("https?://[^\\s]+")) throw new ParameterException(spec.commandLine(), "--public-url must start with http:// or https://");
+        return Optional.of(publicUrl.strip());
+    }
+
+    int tokenWarningDays() {
+        if (tokenWarningDays < 1 || tokenWarningDays > io.socialdesk.core.account.AccountSettings.MAX_WARNING_DAYS) {
+            throw new ParameterException(spec.commandLine(), "--token-warning-days must be between 1 and "
+                    + io.socialdesk.core.account.AccountSettings.MAX_WARNING_DAYS);
+        }
+        return tokenWarningDays;
     }
 
     /** The SMTP settings when --smtp-host is given; a wrong option is named, as picocli names its own. */

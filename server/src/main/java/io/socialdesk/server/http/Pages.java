@@ -54,6 +54,8 @@ public final class Pages {
         context.put("unreadNotices", user.map(u -> unread(u.user().key())).orElse(0));
         context.put("isAdmin", user.map(u -> u.user().has(io.socialdesk.core.user.Role.ADMIN)).orElse(false));
         context.put("policyUrl", "/admin/policy/" + BuiltInTracker.PROJECT_KEY);
+        context.put("mayManageAccounts", user.map(u -> u.user().has(io.socialdesk.core.user.Role.ADMIN)
+                || u.user().has(io.socialdesk.core.user.Role.MARKETING_LEAD)).orElse(false));
         StringWriter out = new StringWriter();
         try {
             templates.render(LAYOUT, context, out);

@@ -2,19 +2,48 @@ package io.socialdesk.store.account;
 
 import io.socialdesk.core.account.Account;
 import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.account.ConnectionExpiry;
+import io.socialdesk.core.account.CredentialsText;
 import io.socialdesk.core.account.Network;
+import io.socialdesk.core.channel.AccountHealth;
+import io.socialdesk.core.channel.Connected;
+import io.socialdesk.core.channel.Credentials;
+import io.socialdesk.core.problem.InvalidInputException;
+import io.socialdesk.core.problem.NotFoundException;
+import io.socialdesk.core.secret.SecretBox;
+import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.store.ao.AoAccess;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.Set;
 import net.java.ao.Query;
 
-/** {@link AccountStore} over Active Objects. */
+/**
+ * {@link AccountStore} over Active Objects. Credentials are sealed with the host's {@link SecretBox} (associated
+ * data {@code account:<id>:credentials}) into {@link AccountSecretEntity}; nothing else reads that table.
+ */
 public final class AoAccountStore implements AccountStore {
     private final AoAccess ao;
+    private final Supplier<SecretBox> secrets;
+    private final Clock clock;
 
-    public AoAccountStore(AoAccess ao) {
+    public AoAccountStore(AoAccess ao, SecretBox box, Clock clock) {
+        this(ao, () -> box, clock);
+    }
+
+    /** {@code secrets} is asked at each use, so a host may load its key lazily (Jira reads it from its home on first use). */
+    public AoAccountStore(AoAccess ao, Supplier<SecretBox> secrets, Clock clock) {
         this.ao = ao;
+        this.secrets = secrets;
+        this.clock = clock;
     }
 
     @Override
@@ -26,12 +55,167 @@ public final class AoAccountStore implements AccountStore {
 
     @Override
     public List<Account> list() {
-        return Arrays.stream(ao.find(AccountEntity.class, Query.select().order("NETWORK ASC, HANDLE ASC")))
+        return Arrays.stream(ao.find(AccountEntity.class, Query.select().order("NETWORK ASC, HANDLE ASC, ID ASC")))
                 .map(AoAccountStore::toAccount)
                 .toList();
     }
 
+    @Override
+    public Optional<Account> find(long id) {
+        return row(id).map(AoAccountStore::toAccount);
+    }
+
+    @Override
+    public Account connect(Long accountId, Network network, URI instance, Connected connected, String ownerKey, Instant at) {
+        return ao.inTransaction(() -> {
+            AccountEntity e = target(accountId, network, instance, connected.remoteId(), connected.handle());
+            e.setHandle(connected.handle());
+            e.setDisplayName(connected.displayName());
+            e.setRemoteId(connected.remoteId());
+            e.setInstance(instance == null ? null : instance.toString());
+            e.setConnected(true);
+            if (e.getOwnerKey() == null || e.getOwnerKey().isBlank()) e.setOwnerKey(ownerKey);
+            Credentials credentials = connected.credentials();
+            e.setLastSuccessAt(Date.from(at));
+            e.setLastCheckedAt(Date.from(at));
+            e.setProblem(null);
+            e.setProblemDetail(null);
+            e.setTokenExpiresAt(date(ConnectionExpiry.of(credentials)));
+            e.setScopes(String.join(" ", credentials.scopes().stream().sorted().toList()));
+            e.setAttentionKey(null);
+            e.setAttentionUrl(null);
+            e.setAttentionId(null);
+            e.save();
+            storeCredentials(e.getID(), credentials, at);
+            return toAccount(e);
+        });
+    }
+
+    /** The row a connection goes into: the one named, else the same account on the network, else one set up by hand under that handle, else a new one. */
+    private AccountEntity target(Long accountId, Network network, URI instance, String remoteId, String handle) {
+        if (accountId != null) {
+            AccountEntity e = row(accountId).orElseThrow(() -> new NotFoundException("No account with id " + accountId));
+            if (!e.getNetwork().equals(network.name())) {
+                throw new InvalidInputException("network", "same-network", "Account " + accountId + " is on " + Network.valueOf(e.getNetwork()).label()
+                        + ", not " + network.label() + ".");
+            }
+            return e;
+        }
+        String instanceText = instance == null ? null : instance.toString();
+        for (AccountEntity e : ao.find(AccountEntity.class, Query.select().where("NETWORK = ? AND REMOTE_ID = ?", network.name(), remoteId))) {
+            if (java.util.Objects.equals(e.getInstance(), instanceText)) return e;
+        }
+        // An account set up by hand (no remote id yet) under the same handle is the one being connected.
+        for (AccountEntity e : ao.find(AccountEntity.class, Query.select().where("NETWORK = ? AND REMOTE_ID IS NULL", network.name()).order("ID ASC"))) {
+            if (e.getHandle().equalsIgnoreCase(handle) && java.util.Objects.equals(e.getInstance(), instanceText)) return e;
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("NETWORK", network.name());
+        values.put("HANDLE", remoteId);
+        values.put("DISPLAY_NAME", remoteId);
+        values.put("CONNECTED", false);
+        return ao.create(AccountEntity.class, values);
+    }
+
+    @Override
+    public Optional<Credentials> credentials(long id) {
+        AccountSecretEntity[] rows = ao.find(AccountSecretEntity.class, Query.select().where("ACCOUNT_ID = ?", id));
+        if (rows.length == 0) return Optional.empty();
+        return Optional.of(CredentialsText.decode(secrets.get().open(rows[0].getCiphertext(), associatedData(id))));
+    }
+
+    @Override
+    public void rotate(long id, Credentials fresh) {
+        ao.inTransaction(() -> {
+            AccountEntity e = row(id).orElseThrow(() -> new NotFoundException("No account with id " + id));
+            e.setTokenExpiresAt(date(ConnectionExpiry.of(fresh)));
+            if (!fresh.scopes().isEmpty()) e.setScopes(String.join(" ", fresh.scopes().stream().sorted().toList()));
+            e.save();
+            storeCredentials(id, fresh, clock.instant());
+            return null;
+        });
+    }
+
+    private void storeCredentials(long accountId, Credentials credentials, Instant at) {
+        String sealed = secrets.get().seal(CredentialsText.encode(credentials), associatedData(accountId));
+        AccountSecretEntity[] rows = ao.find(AccountSecretEntity.class, Query.select().where("ACCOUNT_ID = ?", accountId));
+        if (rows.length == 0) {
+            ao.create(AccountSecretEntity.class, Map.of("ACCOUNT_ID", accountId, "CIPHERTEXT", sealed, "UPDATED_AT", Date.from(at)));
+        } else {
+            rows[0].setCiphertext(sealed);
+            rows[0].setUpdatedAt(Date.from(at));
+            rows[0].save();
+        }
+    }
+
+    @Override
+    public void recordHealth(long id, AccountHealth health) {
+        ao.inTransaction(() -> {
+            AccountEntity e = row(id).orElseThrow(() -> new NotFoundException("No account with id " + id));
+            e.setLastCheckedAt(Date.from(health.checkedAt()));
+            if (health.usable()) {
+                e.setLastSuccessAt(Date.from(health.checkedAt()));
+                e.setProblem(null);
+                e.setProblemDetail(null);
+                if (health.handle() != null && !health.handle().isBlank()) e.setHandle(health.handle());
+                if (!health.scopes().isEmpty()) e.setScopes(String.join(" ", health.scopes().stream().sorted().toList()));
+                // A network's expiry counts only for a token nobody refreshes; else the credentials say when it ends.
+                boolean refreshable = credentials(id).map(c -> c.refreshToken() != null).orElse(false);
+                if (!refreshable && health.expiresAt() != null) e.setTokenExpiresAt(Date.from(health.expiresAt()));
+            } else {
+                e.setProblem(health.problem());
+                e.setProblemDetail(health.detail());
+                if ("revoked".equals(health.problem()) || "expired".equals(health.problem())) e.setConnected(false);
+            }
+            e.save();
+            return null;
+        });
+    }
+
+    @Override
+    public void markAttention(long id, TrackedItem item) {
+        AccountEntity e = row(id).orElseThrow(() -> new NotFoundException("No account with id " + id));
+        e.setAttentionId(item == null ? null : item.id());
+        e.setAttentionKey(item == null ? null : item.key());
+        e.setAttentionUrl(item == null ? null : item.url());
+        e.save();
+    }
+
+    @Override
+    public void remove(long id) {
+        ao.inTransaction(() -> {
+            ao.delete(ao.find(AccountSecretEntity.class, Query.select().where("ACCOUNT_ID = ?", id)));
+            row(id).ifPresent(ao::delete);
+            return null;
+        });
+    }
+
+    static String associatedData(long accountId) {
+        return "account:" + accountId + ":credentials";
+    }
+
+    private Optional<AccountEntity> row(long id) {
+        AccountEntity[] rows = ao.find(AccountEntity.class, Query.select().where("ID = ?", id));
+        return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
+    }
+
+    private static Date date(Instant at) {
+        return at == null ? null : Date.from(at);
+    }
+
+    private static Instant instant(Date at) {
+        return at == null ? null : at.toInstant();
+    }
+
     private static Account toAccount(AccountEntity e) {
-        return new Account(e.getID(), Network.valueOf(e.getNetwork()), e.getHandle(), e.getDisplayName(), e.isConnected());
+        String scopes = e.getScopes();
+        Account.Health health = new Account.Health(instant(e.getLastSuccessAt()), instant(e.getLastCheckedAt()), e.getProblem(),
+                e.getProblemDetail(), instant(e.getTokenExpiresAt()),
+                scopes == null || scopes.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scopes.strip().split("\\s+"))));
+        TrackedItem attention = e.getAttentionKey() == null ? null
+                : new TrackedItem(e.getAttentionId() == null ? 0 : e.getAttentionId(), e.getAttentionKey(),
+                        e.getAttentionUrl() == null ? "" : e.getAttentionUrl());
+        return new Account(e.getID(), Network.valueOf(e.getNetwork()), e.getHandle(), e.getDisplayName(), e.isConnected(),
+                e.getInstance() == null ? null : URI.create(e.getInstance()), e.getRemoteId(), e.getOwnerKey(), health, attention);
     }
 }

@@ -20,5 +20,7 @@ public final class Entities {
     public static final List<Class<? extends RawEntity<?>>> SHARED = List.of(PostEntity.class, PostVariantEntity.class, PostPartEntity.class, PostMediaEntity.class,
             PostRevisionEntity.class, AccountEntity.class, JobRunEntity.class,
             io.socialdesk.store.approval.DecisionEntity.class, io.socialdesk.store.approval.PolicyEntity.class,
-            io.socialdesk.store.approval.ContentVersionEntity.class, io.socialdesk.store.audit.AuditEntity.class);
+            io.socialdesk.store.approval.ContentVersionEntity.class, io.socialdesk.store.audit.AuditEntity.class,
+            io.socialdesk.store.account.AccountSecretEntity.class, io.socialdesk.store.account.OAuthClientEntity.class,
+            io.socialdesk.store.account.PendingConnectEntity.class);
 }

@@ -76,6 +76,16 @@ class OpenApiContractTest {
         SCHEMAS.put(PostJson.MediaJson.class, "Media");
         SCHEMAS.put(io.socialdesk.web.rest.error.ConflictMapper.ConflictJson.class, "Conflict");
         SCHEMAS.put(AccountJson.class, "Account");
+        SCHEMAS.put(AccountResource.AccountHealthJson.class, "AccountHealth");
+        SCHEMAS.put(AccountResource.AttentionJson.class, "Attention");
+        SCHEMAS.put(AccountResource.ConnectRequest.class, "ConnectRequest");
+        SCHEMAS.put(AccountResource.ConnectStartJson.class, "ConnectStart");
+        SCHEMAS.put(AccountResource.AppPasswordRequest.class, "AppPasswordRequest");
+        SCHEMAS.put(AccountResource.CheckJson.class, "AccountCheck");
+        SCHEMAS.put(AccountResource.OAuthClientRequest.class, "OAuthClientRequest");
+        SCHEMAS.put(AccountResource.OAuthClientJson.class, "OAuthClient");
+        SCHEMAS.put(AccountResource.AccountSettingsRequest.class, "AccountSettingsRequest");
+        SCHEMAS.put(AccountResource.AccountSettingsJson.class, "AccountSettings");
         SCHEMAS.put(ErrorJson.class, "Error");
         SCHEMAS.put(FieldProblem.class, "FieldProblem");
         SCHEMAS.put(ValidateRequest.class, "ValidateRequest");

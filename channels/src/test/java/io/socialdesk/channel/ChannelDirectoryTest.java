@@ -1,0 +1,48 @@
+package io.socialdesk.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.channel.Channel;
+import io.socialdesk.core.channel.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChannelDirectoryTest {
+    @Test
+    void findsEachNetworksConnectorAndSaysWhichNetworksHaveOne() {
+        Connection.AppPassword login = mock(Connection.AppPassword.class);
+        Channel bluesky = channel(Network.BLUESKY, login);
+        Channel mastodon = channel(Network.MASTODON, mock(Connection.OAuth.class));
+
+        ChannelDirectory directory = ChannelDirectory.of(List.of(mastodon, bluesky));
+
+        assertThat(directory.of(Network.BLUESKY)).containsSame(bluesky);
+        assertThat(directory.of(Network.X)).isEmpty();
+        assertThat(directory.networks()).containsExactly(Network.MASTODON, Network.BLUESKY);
+        assertThat(directory.connection(Network.BLUESKY)).containsSame(login);
+        assertThat(directory.connection(Network.LINKEDIN)).isEmpty();
+    }
+
+    @Test
+    void twoConnectorsForOneNetworkAreRefused() {
+        assertThatThrownBy(() -> ChannelDirectory.of(List.of(channel(Network.X, null), channel(Network.X, null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Two connectors for X");
+    }
+
+    @Test
+    void theHostsStartWithNoConnectors() {
+        assertThat(ChannelDirectory.empty().networks()).isEmpty();
+        assertThat(ChannelDirectory.of(List.of()).of(Network.MASTODON)).isEmpty();
+    }
+
+    private static Channel channel(Network network, Connection connection) {
+        Channel channel = mock(Channel.class);
+        when(channel.network()).thenReturn(network);
+        when(channel.connection()).thenReturn(connection);
+        return channel;
+    }
+}

@@ -1,0 +1,62 @@
+package io.socialdesk.jira.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.atlassian.beehive.ClusterLockService;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.UrlMode;
+import com.atlassian.scheduler.SchedulerService;
+import com.atlassian.scheduler.config.JobId;
+import com.atlassian.scheduler.config.JobRunnerKey;
+import io.socialdesk.core.account.AccountHealthJob;
+import io.socialdesk.core.memory.MemoryStores;
+import io.socialdesk.jira.SocialDeskEngine;
+import io.socialdesk.jira.job.JobScheduling;
+import io.socialdesk.jira.notification.JiraNotifier;
+import io.socialdesk.jira.tracker.JiraIssueTracker;
+import io.socialdesk.jira.tracker.SocialDeskIssueTypes;
+import io.socialdesk.web.Engine;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JiraAccountsTest {
+    private final MemoryStores stores = new MemoryStores();
+    private final SocialDeskEngine engine = mock(SocialDeskEngine.class);
+    private final ApplicationProperties application = mock(ApplicationProperties.class);
+
+    JiraAccountsTest() {
+        when(engine.engine()).thenReturn(new Engine(stores.posts, stores.accounts, stores.trail, stores.decisions, stores.policies, stores.versions,
+                null, null, stores.media, stores.oauthClients, stores.pending));
+        when(application.getBaseUrl(UrlMode.CANONICAL)).thenReturn("https://jira.example.org/jira/");
+    }
+
+    @Test
+    void networksSendPeopleBackToJirasCanonicalAddressAndTheAccountsPageTellsTheResult() {
+        JiraAccounts accounts = new JiraAccounts(engine, mock(JiraAccountSettings.class), application, mock(JiraIssueTracker.class),
+                mock(JiraNotifier.class));
+
+        assertThat(accounts.admin().urls().callback().get()).isEqualTo(URI.create("https://jira.example.org/jira/rest/socialdesk/1.0/accounts/callback"));
+        assertThat(accounts.admin().urls().accountsPage().get()).isEqualTo(URI.create("https://jira.example.org/jira/plugins/servlet/socialdesk/accounts"));
+        assertThat(accounts.channels().networks()).as("connectors are added as they are built").isEmpty();
+        assertThat(accounts.healthJob().key()).isEqualTo(AccountHealthJob.KEY);
+    }
+
+    @Test
+    void theAccountHealthJobIsScheduledOncePerClusterWithTheOthers() throws Exception {
+        JiraAccounts accounts = new JiraAccounts(engine, mock(JiraAccountSettings.class), application, mock(JiraIssueTracker.class),
+                mock(JiraNotifier.class));
+        when(engine.jobs()).thenReturn(List.of());
+        SchedulerService scheduler = mock(SchedulerService.class);
+
+        new JobScheduling(scheduler, mock(ClusterLockService.class), engine, accounts, mock(SocialDeskIssueTypes.class)).onStart();
+
+        verify(scheduler).registerJobRunner(eq(JobRunnerKey.of(AccountHealthJob.KEY)), any());
+        verify(scheduler).scheduleJob(eq(JobId.of(AccountHealthJob.KEY)), any());
+    }
+}
