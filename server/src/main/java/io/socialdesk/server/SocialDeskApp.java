@@ -47,8 +47,8 @@ import io.socialdesk.web.rest.PostResource;
 import io.socialdesk.web.rest.ReviewResource;
 import io.socialdesk.web.rest.ValidateResource;
 import io.socialdesk.channel.webhook.InboundWebhook;
-import io.socialdesk.server.inbound.InboundSecretsFile;
 import io.socialdesk.web.inbound.MentionTickets;
+import io.socialdesk.web.inbound.SigningSecrets;
 import io.socialdesk.web.rest.FeedResource;
 import io.socialdesk.web.rest.InboundResource;
 import io.socialdesk.web.rest.RestApi;
@@ -180,7 +180,7 @@ public final class SocialDeskApp implements AutoCloseable {
                 new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
                 new PolicyResource(engine.policies(), requestUser), new AccountResource(accountAdmin, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
-                new InboundResource(new InboundSecretsFile(settings.data()), new MentionTickets(tracker, INBOUND_REPORTER), new InboundWebhook(clock)),
+                new InboundResource(new SigningSecrets(accounts), new MentionTickets(tracker, accounts, INBOUND_REPORTER), new InboundWebhook(clock)),
                 new FeedResource(posts, accounts, requestUser, clock)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(

@@ -9,7 +9,9 @@ import io.socialdesk.core.post.Post;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.tracker.ItemKind;
 import io.socialdesk.core.user.Role;
-import io.socialdesk.server.inbound.InboundSecretsFile;
+import io.socialdesk.core.channel.Connected;
+import io.socialdesk.core.channel.Credentials;
+import java.net.URI;
 import io.socialdesk.server.tracker.BuiltInTracker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,14 +40,18 @@ class InboundAndFeedOverHttpTest {
 
     static TestServer server;
     static String alice;
+    static long hook;
+    static long mastodon;
 
     @BeforeAll
     static void start() throws Exception {
-        Files.writeString(data.resolve(InboundSecretsFile.FILE_NAME), "# account id = secret\n1=" + SECRET + "\n");
         server = TestServer.embedded(data);
         server.addUser("alice", Role.MARKETING_AUTHOR);
         alice = server.signIn("alice");
-        server.app.accounts().add(Network.MASTODON, "@shop@example.social", "Shop");
+        mastodon = server.app.accounts().add(Network.MASTODON, "@shop@example.social", "Shop").id();
+        // The forum's automation signs with the secret of a connected signed-webhook account, stored encrypted.
+        hook = server.app.accounts().connect(null, Network.WEBHOOK, URI.create("https://forum.example/hooks/social"),
+                new Connected("forum", "Shop forum", "Shop forum", Credentials.bearer(SECRET)), "alice", server.clock.instant()).id();
         server.app.accounts().add(Network.LINKEDIN, "urn:li:organization:5515715", "Shop on LinkedIn");
     }
 
@@ -75,14 +81,14 @@ class InboundAndFeedOverHttpTest {
     void aSignedMentionOpensAMentionItemAndAnswers202WithItsId() {
         int before = mentions().size();
 
-        TestServer.Reply reply = signed("/inbound/1", MENTION, SECRET);
+        TestServer.Reply reply = signed("/inbound/" + hook, MENTION, SECRET);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(reply.json().get("id").asText()).isEqualTo("forum:4711");
         List<BuiltInTracker.Item> items = mentions();
         assertThat(items).hasSize(before + 1);
         assertThat(items.get(0).summary()).isEqualTo("Mention on Shop forum from @sam: Is the <b>winter sale</b> on?");
-        assertThat(items.get(0).reporter()).isEqualTo("socialdesk");
+        assertThat(items.get(0).reporter()).as("the account owner reports it").isEqualTo("alice");
     }
 
     @Test
@@ -92,10 +98,10 @@ class InboundAndFeedOverHttpTest {
         String body = MENTION.replace("forum:4711", "forum:4712");
         String good = WebhookSignature.sign(SECRET, now, body.getBytes(StandardCharsets.UTF_8));
 
-        TestServer.Reply wrong = signed("/inbound/1", body, "not-the-secret-at-all");
-        TestServer.Reply unsigned = post("/inbound/1", body, null, null);
-        TestServer.Reply first = post("/inbound/1", body, Long.toString(now), good);
-        TestServer.Reply replayed = post("/inbound/1", body, Long.toString(now), good);
+        TestServer.Reply wrong = signed("/inbound/" + hook, body, "not-the-secret-at-all");
+        TestServer.Reply unsigned = post("/inbound/" + hook, body, null, null);
+        TestServer.Reply first = post("/inbound/" + hook, body, Long.toString(now), good);
+        TestServer.Reply replayed = post("/inbound/" + hook, body, Long.toString(now), good);
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("rule").asText()).isEqualTo("signature");
@@ -111,8 +117,8 @@ class InboundAndFeedOverHttpTest {
     void aBadBodyIs400NamingTheFieldAndOpensNothing() {
         int before = mentions().size();
 
-        TestServer.Reply reply = signed("/inbound/1", "{\"id\":\"forum:1\",\"text\":\"hi\",\"author\":{\"handle\":\"@x\"},\"createdAt\":\"soon\"}", SECRET);
-        TestServer.Reply notJson = signed("/inbound/1", "<xml/>", SECRET);
+        TestServer.Reply reply = signed("/inbound/" + hook, "{\"id\":\"forum:1\",\"text\":\"hi\",\"author\":{\"handle\":\"@x\"},\"createdAt\":\"soon\"}", SECRET);
+        TestServer.Reply notJson = signed("/inbound/" + hook, "<xml/>", SECRET);
 
         assertThat(reply.status()).isEqualTo(400);
         JsonNode error = reply.json();
@@ -126,9 +132,9 @@ class InboundAndFeedOverHttpTest {
 
     @Test
     void anAccountWithoutSecretIs404AndAHugeBodyIs413() {
-        assertThat(signed("/inbound/2", MENTION, SECRET).status()).isEqualTo(404);
+        assertThat(signed("/inbound/" + mastodon, MENTION, SECRET).status()).isEqualTo(404);
         assertThat(signed("/inbound/abc", MENTION, SECRET).status()).isEqualTo(400);
-        assertThat(signed("/inbound/1", "{\"id\":\"x\",\"text\":\"" + "a".repeat(300 * 1024) + "\"}", SECRET).status()).isEqualTo(413);
+        assertThat(signed("/inbound/" + hook, "{\"id\":\"x\",\"text\":\"" + "a".repeat(300 * 1024) + "\"}", SECRET).status()).isEqualTo(413);
     }
 
     @Test

@@ -1,28 +1,24 @@
 package io.socialdesk.jira.rest;
 
 import com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess;
-import io.socialdesk.core.channel.InboundIntake;
-import io.socialdesk.core.channel.InboundSecrets;
 import io.socialdesk.jira.SocialDeskEngine;
+import io.socialdesk.jira.tracker.JiraIssueTracker;
+import io.socialdesk.web.inbound.MentionTickets;
+import io.socialdesk.web.inbound.SigningSecrets;
 import io.socialdesk.web.rest.InboundResource;
 import javax.inject.Inject;
 import javax.ws.rs.Path;
 
 /**
  * {@code /rest/socialdesk/1.0/inbound/{accountId}} in Jira. Unrestricted: automations have no Jira
- * login, the signature is the authentication. Jira keeps no inbound secrets yet (they will live with
- * the accounts' encrypted credentials), so every account answers 404 until then and nothing reaches
- * the intake.
+ * login, the signature is the authentication. The secret is the signing secret of a connected signed-webhook
+ * account (encrypted with its credentials); the mention becomes an issue reported by the account's owner.
  */
 @Path("/inbound")
 @UnrestrictedAccess
 public class JiraInboundResource extends InboundResource {
-    private static final InboundIntake NO_SECRETS_NO_INTAKE = (accountId, item) -> {
-        throw new IllegalStateException("Jira keeps no inbound secrets yet, so no mention can have been verified");
-    };
-
     @Inject
-    public JiraInboundResource(SocialDeskEngine engine) {
-        super(InboundSecrets.NONE, NO_SECRETS_NO_INTAKE, engine.inboundWebhook());
+    public JiraInboundResource(SocialDeskEngine engine, JiraIssueTracker tracker) {
+        super(new SigningSecrets(engine.accounts()), new MentionTickets(tracker, engine.accounts(), null), engine.inboundWebhook());
     }
 }

@@ -5,11 +5,15 @@ import io.socialdesk.core.channel.InboundIntake;
 import io.socialdesk.core.tracker.IssueTracker;
 import io.socialdesk.core.tracker.ItemKind;
 import io.socialdesk.core.user.User;
+import io.socialdesk.core.account.Account;
+import io.socialdesk.core.account.AccountStore;
+import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Each inbound mention becomes a work item of kind {@link ItemKind#MENTION}, reported by the
- * host's Social Desk user, with a one-line summary: where it came from, who wrote it, the start of
+ * account's owner (the host's Social Desk user when it has none), with a one-line summary: where it came from, who wrote it, the start of
  * the text. Routing it to a department (issue 6) and keeping the whole item come later.
  */
 public final class MentionTickets implements InboundIntake {
@@ -17,15 +21,24 @@ public final class MentionTickets implements InboundIntake {
     public static final int MAX_SUMMARY = 250;
 
     private final IssueTracker tracker;
-    private final User reporter;
+    private final AccountStore accounts;
+    private final User fallbackReporter;
 
-    public MentionTickets(IssueTracker tracker, User reporter) {
+    /** Items are reported by the account's owner, or by {@code fallbackReporter} (null: none) when it has none. */
+    public MentionTickets(IssueTracker tracker, AccountStore accounts, User fallbackReporter) {
         this.tracker = Objects.requireNonNull(tracker, "tracker");
-        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.fallbackReporter = fallbackReporter;
     }
 
     @Override
     public void accept(long accountId, Inbound item) {
+        User reporter = accounts.find(accountId).map(Account::ownerKey).filter(Objects::nonNull)
+                .map(owner -> new User(owner, owner, Set.of(), ZoneOffset.UTC))
+                .orElse(fallbackReporter);
+        if (reporter == null) {
+            throw new IllegalStateException("account " + accountId + " has no owner to report its mentions");
+        }
         tracker.open(ItemKind.MENTION, summary(item), reporter);
     }
 
