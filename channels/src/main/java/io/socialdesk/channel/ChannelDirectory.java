@@ -1,5 +1,19 @@
 package io.socialdesk.channel;
 
+import io.socialdesk.channel.bluesky.BlueskyChannel;
+import io.socialdesk.channel.facebook.FacebookChannel;
+import io.socialdesk.channel.http.HttpCalls;
+import io.socialdesk.channel.http.RateLimits;
+import io.socialdesk.channel.instagram.InstagramChannel;
+import io.socialdesk.channel.linkedin.LinkedInChannel;
+import io.socialdesk.channel.mastodon.MastodonChannel;
+import io.socialdesk.channel.threads.ThreadsChannel;
+import io.socialdesk.channel.webhook.WebhookChannel;
+import io.socialdesk.channel.x.XChannel;
+import io.socialdesk.core.channel.CredentialSink;
+import io.socialdesk.core.channel.OAuthClient;
+import java.time.Clock;
+import java.util.function.Supplier;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.channel.Channel;
 import io.socialdesk.core.channel.Channels;
@@ -36,6 +50,24 @@ public final class ChannelDirectory implements Channels {
             }
         }
         return new ChannelDirectory(byNetwork);
+    }
+
+    /**
+     * Every connector Social Desk ships, sharing one HTTP client (its address policy decides which servers
+     * people may connect), one rate-limit memory and the store that keeps refreshed credentials.
+     * {@code xApp} answers the X app configured now (X renews a confidential client's tokens with its secret).
+     */
+    public static ChannelDirectory standard(HttpCalls http, CredentialSink sink, Clock clock, Supplier<OAuthClient> xApp) {
+        RateLimits limits = new RateLimits(clock);
+        return of(List.of(
+                new MastodonChannel(http, limits, sink, clock),
+                new BlueskyChannel(http, limits, sink, clock),
+                new XChannel(http, limits, sink, clock, xApp),
+                new LinkedInChannel(http, limits, sink, clock),
+                new FacebookChannel(http, limits, sink, clock),
+                new InstagramChannel(http, limits, sink, clock),
+                new ThreadsChannel(http, limits, sink, clock),
+                new WebhookChannel(http, limits, sink, clock)));
     }
 
     public static ChannelDirectory empty() {

@@ -34,9 +34,25 @@ class ChannelDirectoryTest {
     }
 
     @Test
-    void theHostsStartWithNoConnectors() {
+    void anEmptyDirectoryHasNoConnector() {
         assertThat(ChannelDirectory.empty().networks()).isEmpty();
         assertThat(ChannelDirectory.of(List.of()).of(Network.MASTODON)).isEmpty();
+    }
+
+    @Test
+    void theStandardDirectoryHasAConnectorForEveryNetworkWithTheRightWayToConnect() {
+        ChannelDirectory standard = ChannelDirectory.standard(new io.socialdesk.channel.http.HttpCalls(io.socialdesk.channel.http.AddressPolicy.PUBLIC_HTTPS),
+                io.socialdesk.core.channel.CredentialSink.NONE, java.time.Clock.systemUTC(), () -> null);
+
+        assertThat(standard.networks()).containsExactly(Network.values());
+        for (Network network : Network.values()) {
+            assertThat(standard.of(network).orElseThrow().network()).isEqualTo(network);
+        }
+        assertThat(standard.connection(Network.BLUESKY)).get().isInstanceOf(Connection.AppPassword.class);
+        assertThat(standard.connection(Network.WEBHOOK)).get().isInstanceOf(Connection.AppPassword.class);
+        for (Network oauth : List.of(Network.MASTODON, Network.X, Network.LINKEDIN, Network.FACEBOOK, Network.INSTAGRAM, Network.THREADS)) {
+            assertThat(standard.connection(oauth)).as(oauth.label()).get().isInstanceOf(Connection.OAuth.class);
+        }
     }
 
     private static Channel channel(Network network, Connection connection) {

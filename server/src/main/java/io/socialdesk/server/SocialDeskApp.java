@@ -3,8 +3,10 @@ package io.socialdesk.server;
 import io.socialdesk.core.account.AccountHealthJob;
 import io.socialdesk.core.account.AccountSettings;
 import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.account.Network;
 import io.socialdesk.core.channel.Channel;
 import io.socialdesk.channel.ChannelDirectory;
+import io.socialdesk.channel.http.HttpCalls;
 import io.socialdesk.core.health.HealthService;
 import io.socialdesk.core.job.HeartbeatJob;
 import io.socialdesk.core.job.Job;
@@ -114,7 +116,7 @@ public final class SocialDeskApp implements AutoCloseable {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels);
         }
 
-        /** The network connectors, one per network. */
+        /** The network connectors, one per network (default, when none are given: all the standard ones). */
         public Settings withChannels(List<? extends Channel> connectors) {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
                     List.copyOf(connectors));
@@ -148,7 +150,6 @@ public final class SocialDeskApp implements AutoCloseable {
         // The key that seals secrets: never in the database (SOCIALDESK_SECRET_KEY wins over DATA/secret.key).
         this.secrets = SecretKeys.box(System.getenv(SecretKeys.ENV), settings.data().resolve(SecretKeys.FILE_NAME));
         this.database = Database.open(settings.database(), ServerEntities.all());
-        this.channels = ChannelDirectory.of(settings.channels());
         Clock clock = settings.clock();
         this.tracker = new BuiltInTracker(database.ao(), clock);
         this.users = new ServerUsers(database.ao());
@@ -166,6 +167,11 @@ public final class SocialDeskApp implements AutoCloseable {
 
         AccountSettings accountSettings = AccountSettings.fixed(settings.allowPrivateAddresses(), settings.tokenWarningDays(),
                 "socialdesk serve --allow-private-addresses --token-warning-days N");
+        // Tests pass their own connectors; otherwise every network Social Desk ships.
+        this.channels = settings.channels().isEmpty()
+                ? ChannelDirectory.standard(new HttpCalls(AccountAdmin.policyFrom(accountSettings)), accounts.credentialSink(), clock,
+                        () -> engine.oauthClients().configured(Network.X).orElse(null))
+                : ChannelDirectory.of(settings.channels());
         this.accountAdmin = new AccountAdmin(accounts, engine.oauthClients(), engine.pendingConnections(), engine.trail(), channels, accountSettings,
                 new AccountAdmin.HostUrls(() -> URI.create(publicBase() + RestApi.BASE_PATH + "/accounts/callback"),
                         () -> URI.create(publicBase() + "/admin/accounts")), clock);

@@ -12,6 +12,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -32,13 +33,22 @@ public final class HttpCalls {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final OkHttpClient client;
-    private final AddressPolicy policy;
+    private final Supplier<AddressPolicy> policy;
 
     public HttpCalls(AddressPolicy policy) {
+        this(() -> policy);
+    }
+
+    /** {@code policy} is asked at each connection, so an admin's change applies without a restart (Jira's setting). */
+    public HttpCalls(Supplier<AddressPolicy> policy) {
         this(policy, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     public HttpCalls(AddressPolicy policy, Duration connectTimeout, Duration readTimeout) {
+        this(() -> policy, connectTimeout, readTimeout);
+    }
+
+    public HttpCalls(Supplier<AddressPolicy> policy, Duration connectTimeout, Duration readTimeout) {
         this.policy = policy;
         this.client = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
@@ -53,7 +63,7 @@ public final class HttpCalls {
     }
 
     public AddressPolicy policy() {
-        return policy;
+        return policy.get();
     }
 
     /** Sends {@code request} once and reads the answer. */

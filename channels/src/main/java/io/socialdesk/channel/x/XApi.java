@@ -45,10 +45,18 @@ final class XApi {
     final Clock clock;
     final HttpUrl api;
     final HttpUrl authorize;
-    /** The X app the host configured; null when none is known here (refresh then uses the stored client id as a public client). */
-    final OAuthClient app;
+    /**
+     * The X app the host configured, asked at each renewal because an admin may enter it at any time; it answers
+     * null when none is configured (refresh then uses the stored client id as a public client).
+     */
+    final java.util.function.Supplier<OAuthClient> app;
 
     XApi(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock, URI api, URI authorize, OAuthClient app) {
+        this(http, rateLimits, sink, clock, api, authorize, () -> app);
+    }
+
+    XApi(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock, URI api, URI authorize,
+            java.util.function.Supplier<OAuthClient> app) {
         this.http = http;
         this.rateLimits = rateLimits;
         this.sink = sink == null ? CredentialSink.NONE : sink;
@@ -186,6 +194,7 @@ final class XApi {
     /** The configured app when it is the one the account was connected with; else the stored client id, as a public client. */
     OAuthClient clientFor(Credentials credentials) {
         String stored = credentials.extra(CLIENT_ID);
+        OAuthClient app = this.app.get();
         if (app != null && (stored == null || stored.equals(app.clientId()))) {
             return app;
         }

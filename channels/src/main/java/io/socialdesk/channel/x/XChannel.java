@@ -87,6 +87,11 @@ public final class XChannel implements Channel {
         this(new XApi(http, rateLimits, sink, clock, apiBase, authorizeBase, app), XMedia.Sleeper.REAL, CHUNK_BYTES);
     }
 
+    /** For hosts: {@code app} answers the X app configured now (null when none), asked at each renewal. */
+    public XChannel(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock, java.util.function.Supplier<OAuthClient> app) {
+        this(new XApi(http, rateLimits, sink, clock, API, AUTHORIZE, app), XMedia.Sleeper.REAL, CHUNK_BYTES);
+    }
+
     XChannel(XApi api, XMedia.Sleeper sleeper, int chunkBytes) {
         this.api = api;
         this.media = new XMedia(api, sleeper, chunkBytes);

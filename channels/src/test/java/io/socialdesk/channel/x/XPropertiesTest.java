@@ -9,6 +9,7 @@ import io.socialdesk.core.channel.AccountHealth;
 import io.socialdesk.core.channel.CredentialSink;
 import io.socialdesk.core.channel.Delivery;
 import io.socialdesk.core.channel.ImportBatch;
+import io.socialdesk.core.channel.OAuthClient;
 import io.socialdesk.core.channel.Outcome;
 import io.socialdesk.core.channel.Progress;
 import io.socialdesk.core.channel.Stream;
@@ -124,7 +125,7 @@ class XPropertiesTest {
         drain();
         Clock clock = Clock.fixed(XFixture.NOW, ZoneOffset.UTC);
         XApi api = new XApi(new HttpCalls(AddressPolicy.ANY, Duration.ofSeconds(5), Duration.ofSeconds(5)), new RateLimits(clock),
-                CredentialSink.NONE, clock, server.url("/").uri(), URI.create("https://x.com/i/oauth2/authorize"), null);
+                CredentialSink.NONE, clock, server.url("/").uri(), URI.create("https://x.com/i/oauth2/authorize"), (OAuthClient) null);
         XChannel channel = new XChannel(api, d -> { }, 4);
 
         Outcome published = channel.publish(XFixture.account(), Delivery.text("k", "Hello"), Progress.NONE);

@@ -3,6 +3,8 @@ package io.socialdesk.jira.account;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 import io.socialdesk.channel.ChannelDirectory;
+import io.socialdesk.channel.http.HttpCalls;
+import io.socialdesk.core.account.Network;
 import io.socialdesk.jira.SocialDeskEngine;
 import io.socialdesk.web.account.AccountAdmin;
 import io.socialdesk.web.rest.RestApi;
@@ -35,7 +37,7 @@ public final class JiraAccounts {
     @Inject
     public JiraAccounts(SocialDeskEngine engine, JiraAccountSettings settings, ApplicationProperties application, JiraIssueTracker tracker,
             JiraNotifier notifier) {
-        this(engine, settings, () -> base(application), ChannelDirectory.empty(), tracker, notifier, Clock.systemUTC());
+        this(engine, settings, () -> base(application), standardChannels(engine, settings), tracker, notifier, Clock.systemUTC());
     }
 
     JiraAccounts(SocialDeskEngine engine, AccountSettings settings, Supplier<String> base, ChannelDirectory channels, IssueTracker tracker,
@@ -59,6 +61,13 @@ public final class JiraAccounts {
 
     public ChannelDirectory channels() {
         return channels;
+    }
+
+    /** Every connector, calling only the addresses the admin's setting allows at the time of the call. */
+    private static ChannelDirectory standardChannels(SocialDeskEngine engine, AccountSettings settings) {
+        var e = engine.engine();
+        return ChannelDirectory.standard(new HttpCalls(() -> AccountAdmin.policyFrom(settings)), e.accounts().credentialSink(), Clock.systemUTC(),
+                () -> e.oauthClients().configured(Network.X).orElse(null));
     }
 
     private static String base(ApplicationProperties application) {
