@@ -1,5 +1,6 @@
 package io.socialdesk.web;
 
+import io.socialdesk.channel.rules.InstanceLimits;
 import io.socialdesk.channel.rules.NetworkContentCheck;
 import io.socialdesk.channel.rules.PostValidator;
 import io.socialdesk.channel.rules.RulesTable;
@@ -52,7 +53,7 @@ public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trai
         ReviewNotices notices = new ReviewNotices(policies, decisions, notifier, clock);
         PostService posts = new PostService(postStore, media, tracker, trail, versions, notices, clock);
         ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory,
-                new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock)), accounts, tracker, notices, clock);
+                new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock), new InstanceLimits(accounts)), accounts, tracker, notices, clock);
         return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews, media, new AoOAuthClientStore(ao, secrets),
                 new AoPendingConnections(ao, secrets));
     }

@@ -6,6 +6,7 @@ import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.problem.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -16,15 +17,22 @@ import java.util.Set;
  */
 public final class NetworkContentCheck implements ContentCheck {
     private final PostValidator validator;
+    private final Function<PostContent, ValidationOptions> options;
 
     public NetworkContentCheck(PostValidator validator) {
+        this(validator, content -> ValidationOptions.DEFAULTS);
+    }
+
+    /** {@code options}: what the target accounts' networks published (see {@link InstanceLimits}). */
+    public NetworkContentCheck(PostValidator validator, Function<PostContent, ValidationOptions> options) {
         this.validator = validator;
+        this.options = options;
     }
 
     @Override
     public List<FieldProblem> problems(PostContent content, Set<Network> networks) {
         List<FieldProblem> problems = new ArrayList<>();
-        validator.validate(content, networks, ValidationOptions.DEFAULTS).values().stream()
+        validator.validate(content, networks, options.apply(content)).values().stream()
                 .sorted(java.util.Comparator.comparing(Verdict::network))
                 .flatMap(v -> v.violations().stream())
                 .forEach(v -> problems.add(new FieldProblem(v.field(), v.network().name().toLowerCase(java.util.Locale.ROOT) + "." + v.rule(),

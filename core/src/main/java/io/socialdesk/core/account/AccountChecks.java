@@ -68,7 +68,19 @@ public final class AccountChecks {
             health = AccountHealth.problem(now, "unreachable", account.network().label() + " could not be checked (" + e.getClass().getSimpleName() + ").");
         }
         accounts.recordHealth(account.id(), health);
+        if (health.usable()) {
+            recordLimits(connector, target);
+        }
         return new Result(reread(account), true, null);
+    }
+
+    /** The limits the network publishes for the account (a Mastodon instance's characters, a quota) feed the validation. */
+    private void recordLimits(Channel connector, ChannelAccount target) {
+        try {
+            connector.limits(target).ifPresent(limits -> accounts.recordLimits(target.id(), limits));
+        } catch (RuntimeException e) {
+            // Limits are a refinement: without them the rules table's defaults apply.
+        }
     }
 
     private static Instant safeNextAllowedAt(Channel connector, ChannelAccount target) {

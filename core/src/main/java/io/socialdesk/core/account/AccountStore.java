@@ -41,6 +41,12 @@ public interface AccountStore {
     /** Records what a check found: success, or the problem (revoked or expired ones also mark it disconnected). */
     void recordHealth(long id, AccountHealth health);
 
+    /** Records the limits the network published for this account (Mastodon's instance settings, quotas). */
+    void recordLimits(long id, io.socialdesk.core.channel.NetworkLimits limits);
+
+    /** The limits last recorded for the account; empty when its network publishes none or it was never checked. */
+    Optional<io.socialdesk.core.channel.NetworkLimits> limits(long id);
+
     /** Remembers the tracker item opened because the account needs reconnecting (null: forget it). */
     void markAttention(long id, TrackedItem item);
 

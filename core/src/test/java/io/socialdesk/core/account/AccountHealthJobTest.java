@@ -56,6 +56,16 @@ class AccountHealthJobTest {
     }
 
     @Test
+    void aSuccessfulCheckRecordsTheLimitsTheNetworkPublishesForTheValidation() {
+        Account account = connect("9", null);
+        mastodon.publishing(new io.socialdesk.core.channel.NetworkLimits(5000, 23, 4, 16_777_216L, null, null));
+
+        new AccountChecks(stores.accounts, n -> Optional.of(mastodon), clock).check(account);
+
+        assertThat(stores.accounts.limits(account.id())).get().extracting(io.socialdesk.core.channel.NetworkLimits::maxCharacters).isEqualTo(5000);
+    }
+
+    @Test
     void aConnectionEndingWithinTheWarningDaysOpensOneTicketForItsOwnerAndTellsThemOnce() {
         Account ending = connect("1", NOW.plus(Duration.ofDays(3)));
         connect("2", NOW.plus(Duration.ofDays(30)));

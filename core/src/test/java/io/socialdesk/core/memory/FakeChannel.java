@@ -90,6 +90,19 @@ public final class FakeChannel implements Channel {
     }
 
     /** The clock its checks are dated by. */
+    /** The limits the fake network publishes for every account (null: none). */
+    public FakeChannel publishing(io.socialdesk.core.channel.NetworkLimits published) {
+        this.published = published;
+        return this;
+    }
+
+    private volatile io.socialdesk.core.channel.NetworkLimits published;
+
+    @Override
+    public java.util.Optional<io.socialdesk.core.channel.NetworkLimits> limits(ChannelAccount account) {
+        return java.util.Optional.ofNullable(published);
+    }
+
     public FakeChannel timedBy(java.time.Clock time) {
         this.clock = time;
         return this;

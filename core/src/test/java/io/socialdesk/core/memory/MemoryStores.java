@@ -217,6 +217,18 @@ public final class MemoryStores {
                     io.socialdesk.core.account.ConnectionExpiry.of(fresh), fresh.scopes().isEmpty() ? h.scopes() : fresh.scopes()), a.handle());
         }
 
+        private final Map<Long, io.socialdesk.core.channel.NetworkLimits> limits = new java.util.HashMap<>();
+
+        @Override
+        public synchronized void recordLimits(long id, io.socialdesk.core.channel.NetworkLimits recorded) {
+            limits.put(id, recorded);
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.channel.NetworkLimits> limits(long id) {
+            return Optional.ofNullable(limits.get(id));
+        }
+
         @Override
         public synchronized void recordHealth(long id, io.socialdesk.core.channel.AccountHealth health) {
             Account a = require(id);

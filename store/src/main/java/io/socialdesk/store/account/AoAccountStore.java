@@ -8,6 +8,7 @@ import io.socialdesk.core.account.Network;
 import io.socialdesk.core.channel.AccountHealth;
 import io.socialdesk.core.channel.Connected;
 import io.socialdesk.core.channel.Credentials;
+import io.socialdesk.core.channel.NetworkLimits;
 import io.socialdesk.core.problem.InvalidInputException;
 import io.socialdesk.core.problem.NotFoundException;
 import io.socialdesk.core.secret.SecretBox;
@@ -182,8 +183,36 @@ public final class AoAccountStore implements AccountStore {
     }
 
     @Override
+    public void recordLimits(long id, NetworkLimits limits) {
+        ao.inTransaction(() -> {
+            AccountLimitsEntity[] rows = ao.find(AccountLimitsEntity.class, Query.select().where("ACCOUNT_ID = ?", id));
+            AccountLimitsEntity e = rows.length > 0 ? rows[0]
+                    : ao.create(AccountLimitsEntity.class, Map.of("ACCOUNT_ID", id, "RECORDED_AT", Date.from(clock.instant())));
+            e.setMaxCharacters(limits.maxCharacters());
+            e.setCharsPerUrl(limits.charactersPerUrl());
+            e.setMaxMedia(limits.maxMedia());
+            e.setMaxImageBytes(limits.maxImageBytes());
+            e.setQuota(limits.quota());
+            e.setQuotaUsed(limits.quotaUsed());
+            e.setRecordedAt(Date.from(clock.instant()));
+            e.save();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<NetworkLimits> limits(long id) {
+        AccountLimitsEntity[] rows = ao.find(AccountLimitsEntity.class, Query.select().where("ACCOUNT_ID = ?", id));
+        if (rows.length == 0) return Optional.empty();
+        AccountLimitsEntity e = rows[0];
+        return Optional.of(new NetworkLimits(e.getMaxCharacters(), e.getCharsPerUrl(), e.getMaxMedia(), e.getMaxImageBytes(), e.getQuota(),
+                e.getQuotaUsed()));
+    }
+
+    @Override
     public void remove(long id) {
         ao.inTransaction(() -> {
+            ao.delete(ao.find(AccountLimitsEntity.class, Query.select().where("ACCOUNT_ID = ?", id)));
             ao.delete(ao.find(AccountSecretEntity.class, Query.select().where("ACCOUNT_ID = ?", id)));
             row(id).ifPresent(ao::delete);
             return null;
