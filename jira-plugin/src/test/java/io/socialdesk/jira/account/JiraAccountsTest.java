@@ -43,7 +43,7 @@ class JiraAccountsTest {
 
         assertThat(accounts.admin().urls().callback().get()).isEqualTo(URI.create("https://jira.example.org/jira/rest/socialdesk/1.0/accounts/callback"));
         assertThat(accounts.admin().urls().accountsPage().get()).isEqualTo(URI.create("https://jira.example.org/jira/plugins/servlet/socialdesk/accounts"));
-        assertThat(accounts.channels().networks()).as("connectors are added as they are built").isEmpty();
+        assertThat(accounts.channels().networks()).as("every network has its connector in Jira").containsExactly(io.socialdesk.core.account.Network.values());
         assertThat(accounts.healthJob().key()).isEqualTo(AccountHealthJob.KEY);
     }
 
