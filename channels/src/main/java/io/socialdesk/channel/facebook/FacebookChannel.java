@@ -12,6 +12,7 @@ import io.socialdesk.channel.meta.GraphHealth;
 import io.socialdesk.channel.meta.GraphOutcomes;
 import io.socialdesk.channel.meta.GraphTime;
 import io.socialdesk.channel.meta.Imports;
+import io.socialdesk.channel.meta.MetaConnection;
 import io.socialdesk.channel.meta.MetaOAuth;
 import io.socialdesk.channel.meta.TimeMark;
 import io.socialdesk.core.account.Network;
@@ -93,37 +94,28 @@ public final class FacebookChannel implements Channel {
 
     @Override
     public Connection connection() {
-        return new Connection.OAuth() {
-            @Override
-            public OAuthClient client(URI instance, URI redirect, OAuthClient configured) throws ConnectFailure {
-                return MetaOAuth.configured(configured, NETWORK);
-            }
-
+        return new MetaConnection(NETWORK, "Facebook's") {
             @Override
             public URI authorizationUri(OAuthClient client, AuthorizationRequest request) {
                 return MetaOAuth.authorizationUri(authorizeBase, client, request, SCOPES, true);
             }
 
             @Override
-            public Connected exchange(OAuthClient client, String code, String codeVerifier, URI redirect) throws ConnectFailure {
-                try {
-                    MetaOAuth.Token user = login.userToken(client, code, codeVerifier, redirect);
-                    List<FacebookLogin.PageGrant> pages = login.pages(user.accessToken());
-                    FacebookLogin.PageGrant page = pages.stream().filter(FacebookLogin.PageGrant::canPublish).findFirst()
-                            .orElseThrow(() -> new ConnectFailure("no-page", "Facebook granted no Page that this person can publish to: "
-                                    + "connect again and choose a Page on which they can create content."));
-                    Set<String> scopes = login.permissions(user.accessToken());
-                    // A Page token obtained with a long-lived user token does not expire.
-                    Credentials credentials = new Credentials(page.accessToken(), null, null, scopes,
-                            Map.of("pageName", page.name() == null ? page.id() : page.name()));
-                    return new Connected(page.id(), page.name() == null ? page.id() : page.name(), page.name(), credentials);
-                } catch (RuntimeException e) {
-                    throw new ConnectFailure("network-error", "Facebook's answer while connecting could not be read.");
-                }
+            protected Connected connect(OAuthClient client, String code, String codeVerifier, URI redirect) throws ConnectFailure {
+                MetaOAuth.Token user = login.userToken(client, code, codeVerifier, redirect);
+                List<FacebookLogin.PageGrant> pages = login.pages(user.accessToken());
+                FacebookLogin.PageGrant page = pages.stream().filter(FacebookLogin.PageGrant::canPublish).findFirst()
+                        .orElseThrow(() -> new ConnectFailure("no-page", "Facebook granted no Page that this person can publish to: "
+                                + "connect again and choose a Page on which they can create content."));
+                Set<String> scopes = login.permissions(user.accessToken());
+                // A Page token obtained with a long-lived user token does not expire.
+                Credentials credentials = new Credentials(page.accessToken(), null, null, scopes,
+                        Map.of("pageName", page.name() == null ? page.id() : page.name()));
+                return new Connected(page.id(), page.name() == null ? page.id() : page.name(), page.name(), credentials);
             }
 
             @Override
-            public Credentials refresh(OAuthClient client, Credentials current) throws ConnectFailure {
+            protected Credentials renew(OAuthClient client, Credentials current) throws ConnectFailure {
                 throw new ConnectFailure("not-refreshable",
                         "Facebook Page tokens do not expire and cannot be refreshed; if Facebook revoked one, connect the Page again.");
             }

@@ -12,6 +12,7 @@ import io.socialdesk.channel.meta.GraphOutcomes;
 import io.socialdesk.channel.meta.GraphTime;
 import io.socialdesk.channel.meta.Imports;
 import io.socialdesk.channel.meta.Json;
+import io.socialdesk.channel.meta.MetaConnection;
 import io.socialdesk.channel.meta.MetaOAuth;
 import io.socialdesk.channel.meta.Sleeper;
 import io.socialdesk.channel.meta.TimeMark;
@@ -124,12 +125,7 @@ public final class InstagramChannel implements Channel {
 
     @Override
     public Connection connection() {
-        return new Connection.OAuth() {
-            @Override
-            public OAuthClient client(URI instance, URI redirect, OAuthClient configured) throws ConnectFailure {
-                return MetaOAuth.configured(configured, NETWORK);
-            }
-
+        return new MetaConnection(NETWORK, "Instagram's") {
             @Override
             public URI authorizationUri(OAuthClient client, AuthorizationRequest request) {
                 // Facebook Login takes a PKCE challenge; Instagram Login documents none, so none is sent.
@@ -138,25 +134,17 @@ public final class InstagramChannel implements Channel {
             }
 
             @Override
-            public Connected exchange(OAuthClient client, String code, String codeVerifier, URI redirect) throws ConnectFailure {
-                try {
-                    return hosts.login() == Login.FACEBOOK ? viaFacebook(client, code, codeVerifier, redirect) : viaInstagram(client, code, redirect);
-                } catch (RuntimeException e) {
-                    throw new ConnectFailure("network-error", "Instagram's answer while connecting could not be read.");
-                }
+            protected Connected connect(OAuthClient client, String code, String codeVerifier, URI redirect) throws ConnectFailure {
+                return hosts.login() == Login.FACEBOOK ? viaFacebook(client, code, codeVerifier, redirect) : viaInstagram(client, code, redirect);
             }
 
             @Override
-            public Credentials refresh(OAuthClient client, Credentials current) throws ConnectFailure {
+            protected Credentials renew(OAuthClient client, Credentials current) throws ConnectFailure {
                 if (hosts.login() == Login.FACEBOOK) {
                     throw new ConnectFailure("not-refreshable", "An Instagram account connected through its Facebook Page uses the Page's token, "
                             + "which does not expire; if it was revoked, connect the account again.");
                 }
-                try {
-                    return MetaOAuth.refreshLongLived(graph, current, "ig_refresh_token");
-                } catch (RuntimeException e) {
-                    throw new ConnectFailure("network-error", "Instagram's answer to the token refresh could not be read.");
-                }
+                return MetaOAuth.refreshLongLived(graph, current, "ig_refresh_token");
             }
         };
     }

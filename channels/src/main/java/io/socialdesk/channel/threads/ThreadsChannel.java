@@ -12,6 +12,7 @@ import io.socialdesk.channel.meta.GraphOutcomes;
 import io.socialdesk.channel.meta.GraphTime;
 import io.socialdesk.channel.meta.Imports;
 import io.socialdesk.channel.meta.Json;
+import io.socialdesk.channel.meta.MetaConnection;
 import io.socialdesk.channel.meta.MetaOAuth;
 import io.socialdesk.channel.meta.Sleeper;
 import io.socialdesk.channel.meta.TimeMark;
@@ -100,12 +101,7 @@ public final class ThreadsChannel implements Channel {
 
     @Override
     public Connection connection() {
-        return new Connection.OAuth() {
-            @Override
-            public OAuthClient client(URI instance, URI redirect, OAuthClient configured) throws ConnectFailure {
-                return MetaOAuth.configured(configured, NETWORK);
-            }
-
+        return new MetaConnection(NETWORK, "Threads'") {
             @Override
             public URI authorizationUri(OAuthClient client, AuthorizationRequest request) {
                 // Threads documents no PKCE for its authorize window, so no challenge is sent.
@@ -113,21 +109,13 @@ public final class ThreadsChannel implements Channel {
             }
 
             @Override
-            public Connected exchange(OAuthClient client, String code, String codeVerifier, URI redirect) throws ConnectFailure {
-                try {
-                    return connect(client, code, redirect);
-                } catch (RuntimeException e) {
-                    throw new ConnectFailure("network-error", "Threads' answer while connecting could not be read.");
-                }
+            protected Connected connect(OAuthClient client, String code, String codeVerifier, URI redirect) throws ConnectFailure {
+                return ThreadsChannel.this.connect(client, code, redirect);
             }
 
             @Override
-            public Credentials refresh(OAuthClient client, Credentials current) throws ConnectFailure {
-                try {
-                    return MetaOAuth.refreshLongLived(graph, current, "th_refresh_token");
-                } catch (RuntimeException e) {
-                    throw new ConnectFailure("network-error", "Threads' answer to the token refresh could not be read.");
-                }
+            protected Credentials renew(OAuthClient client, Credentials current) throws ConnectFailure {
+                return MetaOAuth.refreshLongLived(graph, current, "th_refresh_token");
             }
         };
     }
