@@ -355,12 +355,7 @@ public final class FacebookChannel implements Channel {
     }
 
     private ImportBatch failedBatch(ChannelAccount account, Answer answer, String cursor) {
-        if (answer.ok()) {
-            return ImportBatch.failed(cursor, "Facebook answered with something that is not a list of posts.", graph.now().plus(Duration.ofMinutes(2)));
-        }
-        Outcome outcome = graph.failure(account, answer, false);
-        Instant notBefore = outcome instanceof Outcome.RetryLater r ? r.notBefore() : null;
-        return ImportBatch.failed(cursor, GraphOutcomes.reason(outcome), notBefore);
+        return Imports.failed(graph, account, answer, cursor, "Facebook answered with something that is not a list of posts.");
     }
 
     private static Inbound.Author facebookAuthor(JsonNode from) {

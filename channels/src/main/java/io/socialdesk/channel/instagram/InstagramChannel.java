@@ -37,7 +37,6 @@ import io.socialdesk.core.channel.RemotePost;
 import io.socialdesk.core.channel.Stream;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -478,30 +477,13 @@ public final class InstagramChannel implements Channel {
     }
 
     private ImportBatch failedBatch(ChannelAccount account, Answer answer, String cursor) {
-        if (answer.ok()) {
-            return ImportBatch.failed(cursor, "Instagram answered with something that is not a list.", graph.now().plus(Duration.ofMinutes(2)));
-        }
-        Outcome outcome = graph.failure(account, answer, false);
-        return ImportBatch.failed(cursor, GraphOutcomes.reason(outcome), outcome instanceof Outcome.RetryLater r ? r.notBefore() : null);
+        return Imports.failed(graph, account, answer, cursor, "Instagram answered with something that is not a list.");
     }
 
     @Override
     public AccountHealth check(ChannelAccount account) {
-        try {
-            Instant expires = account.credentials().expiresAt();
-            if (expires != null && !expires.isAfter(graph.now())) {
-                return AccountHealth.problem(graph.now(), "expired", "Instagram's access for this account expired: connect the account again.");
-            }
-            Answer answer = graph.get(account, graph.url(account.remoteId()).addQueryParameter("fields", "id,username").build());
-            if (!answer.ok() || Json.text(answer.json().path("id")) == null) {
-                return GraphHealth.problem(graph, account, answer);
-            }
-            String username = Json.text(answer.json().path("username"));
-            return AccountHealth.ok(graph.now(), answer.json().path("id").asText(), username == null ? account.handle() : username,
-                    account.credentials().scopes(), expires);
-        } catch (RuntimeException e) {
-            return AccountHealth.problem(graph.now(), "unreachable", "Instagram's answer to the credentials check could not be read.");
-        }
+        return GraphHealth.ofProfile(graph, account, graph.url(account.remoteId()).addQueryParameter("fields", "id,username").build(),
+                "Instagram's access for this account expired: connect the account again.", "Instagram's");
     }
 
     @Override
@@ -512,22 +494,6 @@ public final class InstagramChannel implements Channel {
     /** The caption limit, the carousel size and the account's publishing quota (50 posts in a moving 24 hours, as Instagram reports it). */
     @Override
     public Optional<NetworkLimits> limits(ChannelAccount account) {
-        try {
-            Answer answer = graph.get(account, graph.url(account.remoteId(), "content_publishing_limit")
-                    .addQueryParameter("fields", "quota_usage,config").build());
-            if (!answer.ok()) {
-                return Optional.empty();
-            }
-            JsonNode usage = answer.json().path("data").path(0);
-            Integer used = usage.path("quota_usage").canConvertToInt() && usage.path("quota_usage").isNumber() ? usage.path("quota_usage").asInt() : null;
-            JsonNode total = usage.path("config").path("quota_total");
-            Integer quota = total.isNumber() && total.canConvertToInt() ? total.asInt() : null;
-            if (used == null && quota == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new NetworkLimits(CAPTION_LIMIT, null, CAROUSEL_LIMIT, null, quota, used));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return flow.publishingLimits(account, graph.url(account.remoteId(), "content_publishing_limit").addQueryParameter("fields", "quota_usage,config").build(), CAPTION_LIMIT, CAROUSEL_LIMIT);
     }
 }

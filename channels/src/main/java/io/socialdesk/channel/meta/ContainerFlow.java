@@ -225,4 +225,31 @@ public final class ContainerFlow {
         }
         return new Status(code.trim().toUpperCase(java.util.Locale.ROOT), Json.text(answer.json().path(api.detailField())), null);
     }
+
+    /**
+     * The account's publishing quota as the network reports it ({@code quota_usage}, {@code config.quota_total}),
+     * with the text and carousel limits the caller knows; empty when the network says neither.
+     */
+    public java.util.Optional<io.socialdesk.core.channel.NetworkLimits> publishingLimits(ChannelAccount account, okhttp3.HttpUrl quotaUrl,
+            int textLimit, int carouselLimit) {
+        try {
+            Answer answer = graph.get(account, quotaUrl);
+            if (!answer.ok()) {
+                return java.util.Optional.empty();
+            }
+            JsonNode usage = answer.json().path("data").path(0);
+            Integer used = whole(usage.path("quota_usage"));
+            Integer quota = whole(usage.path("config").path("quota_total"));
+            if (used == null && quota == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new io.socialdesk.core.channel.NetworkLimits(textLimit, null, carouselLimit, null, quota, used));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Integer whole(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToInt() ? node.asInt() : null;
+    }
 }

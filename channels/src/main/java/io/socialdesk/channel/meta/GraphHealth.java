@@ -10,6 +10,28 @@ public final class GraphHealth {
     private GraphHealth() {
     }
 
+    /**
+     * Checks a profile whose token expires (Instagram Login, Threads): an expired token without a call,
+     * else {@code profile} (asked for {@code id,username}) names who the account is.
+     */
+    public static AccountHealth ofProfile(Graph graph, ChannelAccount account, okhttp3.HttpUrl profile, String expiredDetail, String possessive) {
+        try {
+            java.time.Instant expires = account.credentials().expiresAt();
+            if (expires != null && !expires.isAfter(graph.now())) {
+                return AccountHealth.problem(graph.now(), "expired", expiredDetail);
+            }
+            Answer answer = graph.get(account, profile);
+            if (!answer.ok() || Json.text(answer.json().path("id")) == null) {
+                return problem(graph, account, answer);
+            }
+            String username = Json.text(answer.json().path("username"));
+            return AccountHealth.ok(graph.now(), answer.json().path("id").asText(), username == null ? account.handle() : username,
+                    account.credentials().scopes(), expires);
+        } catch (RuntimeException e) {
+            return AccountHealth.problem(graph.now(), "unreachable", possessive + " answer to the credentials check could not be read.");
+        }
+    }
+
     public static AccountHealth problem(Graph graph, ChannelAccount account, Answer answer) {
         String network = graph.network();
         String token = account.credentials().accessToken();

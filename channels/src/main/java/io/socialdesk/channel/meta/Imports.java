@@ -45,6 +45,18 @@ public final class Imports {
         }
     }
 
+    /**
+     * A poll whose answer was refused or unreadable: the cursor stays where it was, with the reason and,
+     * when Meta said, when to come back. {@code notAList} is the sentence for a success that was not a list.
+     */
+    public static ImportBatch failed(Graph graph, ChannelAccount account, io.socialdesk.channel.http.Answer answer, String cursor, String notAList) {
+        if (answer.ok()) {
+            return ImportBatch.failed(cursor, notAList, graph.now().plus(Duration.ofMinutes(2)));
+        }
+        Outcome outcome = graph.failure(account, answer, false);
+        return ImportBatch.failed(cursor, GraphOutcomes.reason(outcome), outcome instanceof Outcome.RetryLater r ? r.notBefore() : null);
+    }
+
     private static String names(Set<Stream> streams) {
         return String.join(" and ", streams.stream().sorted().map(s -> s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList());
     }

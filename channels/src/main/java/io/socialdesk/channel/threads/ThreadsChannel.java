@@ -8,7 +8,6 @@ import io.socialdesk.channel.meta.ContainerFlow;
 import io.socialdesk.channel.meta.Graph;
 import io.socialdesk.channel.meta.GraphError;
 import io.socialdesk.channel.meta.GraphHealth;
-import io.socialdesk.channel.meta.GraphOutcomes;
 import io.socialdesk.channel.meta.GraphTime;
 import io.socialdesk.channel.meta.Imports;
 import io.socialdesk.channel.meta.Json;
@@ -356,30 +355,13 @@ public final class ThreadsChannel implements Channel {
     }
 
     private ImportBatch failedBatch(ChannelAccount account, Answer answer, String cursor) {
-        if (answer.ok()) {
-            return ImportBatch.failed(cursor, "Threads answered with something that is not a list.", graph.now().plus(Duration.ofMinutes(2)));
-        }
-        Outcome outcome = graph.failure(account, answer, false);
-        return ImportBatch.failed(cursor, GraphOutcomes.reason(outcome), outcome instanceof Outcome.RetryLater r ? r.notBefore() : null);
+        return Imports.failed(graph, account, answer, cursor, "Threads answered with something that is not a list.");
     }
 
     @Override
     public AccountHealth check(ChannelAccount account) {
-        try {
-            Instant expires = account.credentials().expiresAt();
-            if (expires != null && !expires.isAfter(graph.now())) {
-                return AccountHealth.problem(graph.now(), "expired", "Threads' access for this profile expired: connect the profile again.");
-            }
-            Answer answer = graph.get(account, graph.url("me").addQueryParameter("fields", "id,username").build());
-            if (!answer.ok() || Json.text(answer.json().path("id")) == null) {
-                return GraphHealth.problem(graph, account, answer);
-            }
-            String username = Json.text(answer.json().path("username"));
-            return AccountHealth.ok(graph.now(), answer.json().path("id").asText(), username == null ? account.handle() : username,
-                    account.credentials().scopes(), expires);
-        } catch (RuntimeException e) {
-            return AccountHealth.problem(graph.now(), "unreachable", "Threads' answer to the credentials check could not be read.");
-        }
+        return GraphHealth.ofProfile(graph, account, graph.url("me").addQueryParameter("fields", "id,username").build(),
+                "Threads' access for this profile expired: connect the profile again.", "Threads'");
     }
 
     @Override
@@ -390,21 +372,6 @@ public final class ThreadsChannel implements Channel {
     /** 500 characters, 20 carousel items, and the profile's publishing quota (250 posts in a moving 24 hours, as Threads reports it). */
     @Override
     public Optional<NetworkLimits> limits(ChannelAccount account) {
-        try {
-            Answer answer = graph.get(account, graph.url("me", "threads_publishing_limit").addQueryParameter("fields", "quota_usage,config").build());
-            if (!answer.ok()) {
-                return Optional.empty();
-            }
-            JsonNode usage = answer.json().path("data").path(0);
-            Integer used = usage.path("quota_usage").isIntegralNumber() ? usage.path("quota_usage").asInt() : null;
-            JsonNode total = usage.path("config").path("quota_total");
-            Integer quota = total.isIntegralNumber() ? total.asInt() : null;
-            if (used == null && quota == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new NetworkLimits(TEXT_LIMIT, null, CAROUSEL_LIMIT, null, quota, used));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return flow.publishingLimits(account, graph.url("me", "threads_publishing_limit").addQueryParameter("fields", "quota_usage,config").build(), TEXT_LIMIT, CAROUSEL_LIMIT);
     }
 }
