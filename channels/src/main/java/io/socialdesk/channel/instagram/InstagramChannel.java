@@ -387,7 +387,8 @@ public final class InstagramChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> s == Stream.COMMENTS ? comments(account, mark, cursor) : tags(account, mark, cursor));
+        return Imports.fetch(graph, account, stream, cursor, streams(),
+                (s, mark) -> s == Stream.COMMENTS ? comments(account, mark, cursor) : tags(account, mark, cursor));
     }
 
     private ImportBatch comments(ChannelAccount account, TimeMark mark, String cursor) {

@@ -278,7 +278,8 @@ public final class ThreadsChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> s == Stream.MENTIONS ? mentions(account, mark, cursor) : replies(account, mark, cursor));
+        return Imports.fetch(graph, account, stream, cursor, streams(),
+                (s, mark) -> s == Stream.MENTIONS ? mentions(account, mark, cursor) : replies(account, mark, cursor));
     }
 
     private ImportBatch mentions(ChannelAccount account, TimeMark mark, String cursor) {
