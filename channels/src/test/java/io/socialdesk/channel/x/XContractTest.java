@@ -65,6 +65,7 @@ class XContractTest {
 
     @AfterEach
     void stop() throws IOException {
+        if (x == null) return; // skipped before the server started: X's spec is not beside the project
         try {
             x.verify();
         } finally {
