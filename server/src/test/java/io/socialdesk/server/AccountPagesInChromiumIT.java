@@ -80,8 +80,8 @@ class AccountPagesInChromiumIT {
             assertThat(browser.driver().getPageSource()).doesNotContain(FakeChannel.APP_PASSWORD).doesNotContain(bluesky.accessToken());
             browser.screenshot("accounts-connected-en");
 
-            browser.find(row + ".sd-check").click();
-            browser.waitUntil(d -> bluesky.checks.get() == 1, WAIT);
+            browser.clickAndWaitForReload(row + ".sd-check", WAIT);
+            assertThat(bluesky.checks.get()).as("the check called the network once").isEqualTo(1);
 
             String x = "form.sd-connect-oauth[data-network=X] ";
             browser.find(x + "button[type=submit]").click();

@@ -168,6 +168,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks the element matching {@code css} and waits until the page it was on has been replaced and the new
+     * one is complete: for buttons whose script reloads the page, so that the next look-up cannot find an
+     * element of the page that is going away.
+     */
+    public Browser clickAndWaitForReload(String css, Duration timeout) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        find(css).click();
+        waitUntil(ExpectedConditions.stalenessOf(before)::apply, timeout);
+        waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")), timeout);
+        return this;
+    }
+
     /** The first element matching the CSS selector, waiting up to 10 s for it to appear. */
     public WebElement find(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -179,9 +192,14 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
-    /** Waits until {@code condition} is true (or non-null), failing with Selenium's TimeoutException. */
+    /**
+     * Waits until {@code condition} is true (or non-null), failing with Selenium's TimeoutException. An element
+     * gone stale because the page reloaded meanwhile counts as "not yet", like one not found.
+     */
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(condition::apply);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait.until(condition::apply);
     }
 
     public Object script(String js, Object... args) {
