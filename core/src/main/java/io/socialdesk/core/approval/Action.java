@@ -21,7 +21,8 @@ public enum Action {
     MARK_UNCONFIRMED("mark unconfirmed"),
     MARK_MISSED("mark missed"),
     RETRY("retry publishing"),
-    MARK_AS_PUBLISHED("confirm as published");
+    MARK_AS_PUBLISHED("confirm as published"),
+    RESUME_PUBLISHING("resume publishing");
 
     private final String label;
 

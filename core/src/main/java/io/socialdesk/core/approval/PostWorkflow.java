@@ -103,6 +103,14 @@ public final class PostWorkflow {
         row(t, PUBLISHING, Action.MARK_PARTIAL, PARTIAL, ENGINE);
         row(t, PUBLISHING, Action.MARK_FAILED, FAILED, ENGINE);
         row(t, PUBLISHING, Action.MARK_UNCONFIRMED, UNCONFIRMED, ENGINE);
+        row(t, PUBLISHING, Action.MARK_MISSED, MISSED, ENGINE);
+        row(t, PUBLISHING, Action.CANCEL, CANCELLED, ENGINE);
+        // An operator's action on one delivery in the publishing queue (retry, send again, cancel, mark as published)
+        // resumes the post; the engine then rolls its state up from its deliveries again.
+        row(t, PARTIAL, Action.RESUME_PUBLISHING, PUBLISHING, ENGINE);
+        row(t, FAILED, Action.RESUME_PUBLISHING, PUBLISHING, ENGINE);
+        row(t, UNCONFIRMED, Action.RESUME_PUBLISHING, PUBLISHING, ENGINE);
+        row(t, MISSED, Action.RESUME_PUBLISHING, PUBLISHING, ENGINE);
         // After publishing: people decide
         row(t, PARTIAL, Action.RETRY, SCHEDULED, LEADS);
         row(t, FAILED, Action.RETRY, SCHEDULED, LEADS);

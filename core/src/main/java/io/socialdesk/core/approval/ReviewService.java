@@ -143,6 +143,36 @@ public final class ReviewService {
         };
     }
 
+    /**
+     * Why this exact content may not go out now, or empty when it may: the publisher's check before each
+     * first part ({@link PublishGate}, from the post's trail and decisions).
+     */
+    public Optional<String> publishRefusal(Post post) {
+        Context c = context(post, Actor.SYSTEM);
+        if (PublishGate.mayPublish(c.policy, post.content(), c.requirement.flagged(), post.authorKey(), c.history, c.decisions)) {
+            return Optional.empty();
+        }
+        return Optional.of("This version lacks a required approval: " + String.join(" ", c.state.describe()));
+    }
+
+    /**
+     * The publishing engine's own move of a post (start publishing, published, failed, ...), through the
+     * same workflow table and with the same audit and tracker mirroring as a person's; empty when the
+     * post changed meanwhile (its version moved on) or the workflow has no such move from its state now.
+     */
+    public Optional<Post> engineMove(Post post, Action action, String detail) {
+        Verdict verdict = workflow.check(post.state(), action, Actor.SYSTEM, false);
+        if (!verdict.allowed()) return Optional.empty();
+        PostState to = verdict.transition().orElseThrow().to();
+        Instant now = clock.instant();
+        Optional<Post> moved = posts.move(post.id(), post.version(), to, post.planned(), Actor.SYSTEM_KEY, now);
+        moved.ifPresent(m -> {
+            trail.append(stateEvent(post, now, Actor.SYSTEM_KEY, AuditKind.STATE_CHANGED, to, detail));
+            if (to != post.state()) tracker.moved(m.item(), post.state(), to, Actor.SYSTEM_KEY);
+        });
+        return moved;
+    }
+
     /** The post's review as this viewer sees it: who must approve and why, where each department stands, what they may do. */
     public Review review(long id, User viewer) {
         Post post = get(id);

@@ -16,7 +16,8 @@ public record Notice(Kind kind, long postId, String itemKey, String itemUrl, Str
         Set<String> userKeys, String detail, Instant at) {
 
     /** {@code ACCOUNT_NEEDS_RECONNECT} is about an account, not a post: its post id is 0 and its item the ticket opened for the owner. */
-    public enum Kind { REVIEW_REQUESTED, APPROVED, CHANGES_REQUESTED, REJECTED, COMMENTED, ACCOUNT_NEEDS_RECONNECT }
+    public enum Kind { REVIEW_REQUESTED, APPROVED, CHANGES_REQUESTED, REJECTED, COMMENTED, ACCOUNT_NEEDS_RECONNECT, PUBLISH_FAILED, PUBLISH_MISSED,
+        PUBLISH_UNCONFIRMED }
 
     public Notice {
         Objects.requireNonNull(kind, "kind");

@@ -66,6 +66,12 @@ class PermissionMatrixTest {
             PUBLISHING         mark-partial       PARTIAL                 -  -  -  -  -  -  -  Y  -  -
             PUBLISHING         mark-failed        FAILED                  -  -  -  -  -  -  -  Y  -  -
             PUBLISHING         mark-unconfirmed   UNCONFIRMED             -  -  -  -  -  -  -  Y  -  -
+            PUBLISHING         mark-missed        MISSED                  -  -  -  -  -  -  -  Y  -  -
+            PUBLISHING         cancel             CANCELLED               -  -  -  -  -  -  -  Y  -  -
+            PARTIAL            resume-publishing  PUBLISHING              -  -  -  -  -  -  -  Y  -  -
+            FAILED             resume-publishing  PUBLISHING              -  -  -  -  -  -  -  Y  -  -
+            UNCONFIRMED        resume-publishing  PUBLISHING              -  -  -  -  -  -  -  Y  -  -
+            MISSED             resume-publishing  PUBLISHING              -  -  -  -  -  -  -  Y  -  -
             PARTIAL            retry              SCHEDULED               -  -  Y  -  -  -  Y  -  Y  -
             FAILED             retry              SCHEDULED               -  -  Y  -  -  -  Y  -  Y  -
             FAILED             edit               IN_REVIEW               Y  Y  Y  -  -  -  Y  -  Y  Y

@@ -41,6 +41,7 @@ public final class MemoryStores {
     public final OAuthClients oauthClients = new OAuthClients();
     public final Pending pending = new Pending();
     public final MediaFiles media = new MediaFiles();
+    public final Deliveries deliveries = new Deliveries();
 
     public static final class Posts implements PostStore {
         private final Map<Long, Post> rows = new HashMap<>();
@@ -373,6 +374,85 @@ public final class MemoryStores {
             byte[] b = bytes.get(sha256);
             if (b == null) throw new java.io.FileNotFoundException(sha256);
             return new java.io.ByteArrayInputStream(b);
+        }
+    }
+
+    /** Deliveries in memory; {@link #replace} is the same compare-and-set on the version as the stores' conditional update. */
+    public static final class Deliveries implements io.socialdesk.core.publish.DeliveryStore {
+        private final Map<Long, io.socialdesk.core.publish.DeliveryRecord> rows = new java.util.TreeMap<>();
+        private long ids;
+
+        @Override
+        public synchronized List<io.socialdesk.core.publish.DeliveryRecord> plan(List<io.socialdesk.core.publish.NewDelivery> planned, Instant at) {
+            List<io.socialdesk.core.publish.DeliveryRecord> out = new ArrayList<>();
+            for (io.socialdesk.core.publish.NewDelivery n : planned) {
+                Optional<io.socialdesk.core.publish.DeliveryRecord> existing = rows.values().stream().filter(r -> r.key().equals(n.key())).findFirst();
+                if (existing.isPresent()) {
+                    out.add(existing.get());
+                    continue;
+                }
+                io.socialdesk.core.publish.DeliveryRecord r = new io.socialdesk.core.publish.DeliveryRecord(++ids, n.postId(), n.accountId(), n.part(),
+                        n.key(), n.contentHash(), n.dueAt(), n.initialState(), 0, n.dueAt(), null, null, Map.of(), "", "", null, at, 1);
+                rows.put(r.id(), r);
+                out.add(r);
+            }
+            return out;
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.publish.DeliveryRecord> find(long id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.publish.DeliveryRecord> forPost(long postId) {
+            return rows.values().stream().filter(r -> r.postId() == postId)
+                    .sorted(Comparator.comparingLong(io.socialdesk.core.publish.DeliveryRecord::accountId)
+                            .thenComparingInt(io.socialdesk.core.publish.DeliveryRecord::part)).toList();
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.publish.DeliveryRecord> claimable(Instant now, int limit) {
+            return rows.values().stream().filter(r -> io.socialdesk.core.publish.DeliveryState.CLAIMABLE.contains(r.state()) && !r.nextAt().isAfter(now))
+                    .sorted(Comparator.comparing(io.socialdesk.core.publish.DeliveryRecord::nextAt)
+                            .thenComparingLong(io.socialdesk.core.publish.DeliveryRecord::id)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.publish.DeliveryRecord> replace(io.socialdesk.core.publish.DeliveryRecord current,
+                io.socialdesk.core.publish.DeliveryRecord next) {
+            io.socialdesk.core.publish.DeliveryRecord stored = rows.get(current.id());
+            if (stored == null || stored.version() != current.version()) return Optional.empty();
+            io.socialdesk.core.publish.DeliveryRecord written = new io.socialdesk.core.publish.DeliveryRecord(stored.id(), stored.postId(),
+                    stored.accountId(), stored.part(), stored.key(), stored.contentHash(), stored.dueAt(), next.state(), next.attempts(), next.nextAt(),
+                    next.owner(), next.remote(), next.progress(), next.cause(), next.reason(), next.sentAt(), next.updatedAt(), stored.version() + 1);
+            rows.put(written.id(), written);
+            return Optional.of(written);
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.publish.DeliveryRecord> inStates(java.util.Collection<io.socialdesk.core.publish.DeliveryState> states,
+                int limit) {
+            return rows.values().stream().filter(r -> states.contains(r.state()))
+                    .sorted(Comparator.comparing(io.socialdesk.core.publish.DeliveryRecord::nextAt)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized Map<io.socialdesk.core.publish.DeliveryState, Integer> countByState() {
+            Map<io.socialdesk.core.publish.DeliveryState, Integer> counts = new java.util.EnumMap<>(io.socialdesk.core.publish.DeliveryState.class);
+            rows.values().forEach(r -> counts.merge(r.state(), 1, Integer::sum));
+            return counts;
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.publish.DeliveryRecord> settledSince(Instant since, int limit) {
+            return rows.values().stream().filter(r -> !r.state().isPending() && r.state() != io.socialdesk.core.publish.DeliveryState.CANCELLED
+                    && !r.updatedAt().isBefore(since)).sorted(Comparator.comparing(io.socialdesk.core.publish.DeliveryRecord::updatedAt).reversed())
+                    .limit(limit).toList();
+        }
+
+        public synchronized List<io.socialdesk.core.publish.DeliveryRecord> all() {
+            return List.copyOf(rows.values());
         }
     }
 }

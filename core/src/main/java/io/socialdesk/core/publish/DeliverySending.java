@@ -1,0 +1,441 @@
+package io.socialdesk.core.publish;
+
+import io.socialdesk.core.account.Account;
+import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.approval.Action;
+import io.socialdesk.core.approval.Actor;
+import io.socialdesk.core.approval.ContentHash;
+import io.socialdesk.core.approval.ReviewService;
+import io.socialdesk.core.approval.StateNames;
+import io.socialdesk.core.audit.AuditEvent;
+import io.socialdesk.core.audit.AuditKind;
+import io.socialdesk.core.audit.AuditTrail;
+import io.socialdesk.core.channel.Attachment;
+import io.socialdesk.core.channel.Channel;
+import io.socialdesk.core.channel.ChannelAccount;
+import io.socialdesk.core.channel.Channels;
+import io.socialdesk.core.channel.Credentials;
+import io.socialdesk.core.channel.Delivery;
+import io.socialdesk.core.channel.Outcome;
+import io.socialdesk.core.channel.RemotePost;
+import io.socialdesk.core.notification.Notice;
+import io.socialdesk.core.notification.Notifier;
+import io.socialdesk.core.post.ContentCheck;
+import io.socialdesk.core.post.Media;
+import io.socialdesk.core.post.MediaStore;
+import io.socialdesk.core.post.Post;
+import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.post.PostStore;
+import io.socialdesk.core.problem.FieldProblem;
+import io.socialdesk.core.secret.SecretException;
+import io.socialdesk.core.tracker.IssueTracker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * What happens to one delivery: claimed under a lease; checked again (the post still Publishing with the
+ * content that was planned, its approvals on exactly that content, valid on the network, outside any
+ * blackout, not later than the missed-after window, the account still connected); marked as being sent;
+ * handed to the connector with a {@link io.socialdesk.core.channel.Progress} that writes through to the
+ * store before the request that depends on it; and its outcome recorded. An unknown outcome is settled
+ * through the connector at once, and a lease taken over from a node that died mid-request is settled the
+ * same way: never resent blindly.
+ */
+public final class DeliverySending {
+    private static final Logger LOG = Logger.getLogger(DeliverySending.class.getName());
+
+    /** What {@link #handle} did: whether this node claimed the delivery, the account's hold, the next part to send now. */
+    public record Result(boolean claimed, Optional<Instant> heldUntil, Optional<DeliveryRecord> followUp) {
+        static final Result NOT_CLAIMED = new Result(false, Optional.empty(), Optional.empty());
+        static final Result DONE = new Result(true, Optional.empty(), Optional.empty());
+
+        static Result held(Instant until) {
+            return new Result(false, Optional.of(until), Optional.empty());
+        }
+
+        static Result then(DeliveryRecord next) {
+            return new Result(true, Optional.empty(), Optional.ofNullable(next));
+        }
+    }
+
+    private final PostStore posts;
+    private final ReviewService reviews;
+    private final DeliveryStore deliveries;
+    private final AccountStore accounts;
+    private final Channels channels;
+    private final MediaStore media;
+    private final ContentCheck contentCheck;
+    private final Blackouts blackouts;
+    private final IssueTracker tracker;
+    private final Notifier notifier;
+    private final AuditTrail trail;
+    private final PublishingSettings settings;
+    private final String node;
+    private final Clock clock;
+
+    public DeliverySending(PostStore posts, ReviewService reviews, DeliveryStore deliveries, AccountStore accounts, Channels channels,
+            MediaStore media, ContentCheck contentCheck, Blackouts blackouts, IssueTracker tracker, Notifier notifier, AuditTrail trail,
+            PublishingSettings settings, String node, Clock clock) {
+        this.posts = posts;
+        this.reviews = reviews;
+        this.deliveries = deliveries;
+        this.accounts = accounts;
+        this.channels = channels;
+        this.media = media;
+        this.contentCheck = contentCheck;
+        this.blackouts = blackouts;
+        this.tracker = tracker;
+        this.notifier = notifier;
+        this.trail = trail;
+        this.settings = settings;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    /** The account as a connector needs it, with its connector; what is missing is said in {@code problem}. */
+    private record Target(Account account, Channel channel, ChannelAccount channelAccount, String code, String problem) {
+        boolean usable() {
+            return problem == null;
+        }
+    }
+
+    /** Claims {@code due} and sends it (or settles it, when its lease was taken over from a node that died). */
+    public Result handle(DeliveryRecord due) {
+        Instant now = clock.instant();
+        if (!DeliveryState.CLAIMABLE.contains(due.state()) || due.nextAt().isAfter(now)) return Result.NOT_CLAIMED;
+        Target target = target(due.accountId());
+        boolean takeOver = due.state() == DeliveryState.IN_FLIGHT;
+        if (!takeOver && target.usable()) {
+            Instant allowed = nextAllowedAt(target);
+            if (allowed != null && allowed.isAfter(now)) {
+                holdUntil(due, allowed);
+                return Result.held(allowed);
+            }
+        }
+        Optional<DeliveryRecord> won = deliveries.replace(due, due.claimedBy(node, now.plus(settings.lease()), now));
+        if (won.isEmpty()) return Result.NOT_CLAIMED;
+        DeliveryRecord claimed = won.get();
+        Post post = posts.find(claimed.postId()).orElse(null);
+        if (takeOver && due.mayHaveBeenSent()) {
+            if (post == null || !target.usable()) {
+                return finish(claimed, new Outcome.Unknown("The previous attempt may have reached the network, and it cannot be checked now: "
+                        + (post == null ? "the post was deleted" : target.problem())), true, post, target);
+            }
+            return finish(claimed, settle(target, delivery(claimed, post, target)), true, post, target);
+        }
+        if (post != null && post.state() == PostState.SCHEDULED && !post.planned().instant().isAfter(now)) {
+            // Planned by a node that has not moved the post yet: start it here (the post's version decides who does).
+            start(post);
+            post = posts.find(post.id()).orElse(post);
+        }
+        Optional<Refusal> refused = refusal(claimed, post, target, now);
+        if (refused.isPresent()) return settled(write(claimed, refused.get().applyTo(claimed, now)), post);
+        DeliveryRecord sending = write(claimed, claimed.withProgress(DeliveryRecord.SENDING, Integer.toString(claimed.attempts()), now));
+        if (sending == null) return Result.NOT_CLAIMED;
+        Attempt attempt = publish(target, sending, post);
+        return finish(attempt.record(), attempt.outcome(), false, post, target);
+    }
+
+    /** Why a claimed delivery is not sent after all, and what it becomes. */
+    private record Refusal(DeliveryState becomes, String code, String why) {
+        DeliveryRecord applyTo(DeliveryRecord d, Instant at) {
+            return switch (becomes) {
+                case CANCELLED -> d.cancelled(code, why, at);
+                case MISSED -> d.missed(why, at);
+                default -> d.failed(code, why, at);
+            };
+        }
+
+        static Optional<Refusal> cancel(String code, String why) {
+            return Optional.of(new Refusal(DeliveryState.CANCELLED, code, why));
+        }
+
+        static Optional<Refusal> fail(String code, String why) {
+            return Optional.of(new Refusal(DeliveryState.FAILED, code, why));
+        }
+    }
+
+    /** A connector's answer and the delivery as it stood after the call (with the progress the connector recorded). */
+    private record Attempt(DeliveryRecord record, Outcome outcome) {
+    }
+
+    /** Leaves a delivery in its state until {@code until}: the network asked for a pause on this account. */
+    public void holdUntil(DeliveryRecord due, Instant until) {
+        if (due.state() == DeliveryState.DUE || due.state() == DeliveryState.RETRYING) {
+            deliveries.replace(due, due.heldUntil(until, "The network allows the next call at " + until, clock.instant()));
+        }
+    }
+
+    /** The checks made again just before sending; empty when the delivery may go. */
+    private Optional<Refusal> refusal(DeliveryRecord claimed, Post post, Target target, Instant now) {
+        if (post == null) return Refusal.cancel("post-deleted", "The post was deleted; nothing was sent.");
+        if (post.state() != PostState.PUBLISHING) {
+            return Refusal.cancel("post-" + post.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "The post is " + StateNames.label(post.state()) + " now; this part was not sent.");
+        }
+        if (!ContentHash.of(post.content()).equals(claimed.contentHash())) {
+            return Refusal.cancel("content-changed", "The post's content changed after it was planned; this version was not sent.");
+        }
+        if (!target.usable()) return Refusal.fail(target.code(), target.problem());
+        boolean firstAttemptOfPost = claimed.part() == 0 && claimed.attempts() <= 1;
+        if (firstAttemptOfPost && Duration.between(claimed.dueAt(), now).compareTo(settings.missedAfter()) > 0) {
+            return Optional.of(new Refusal(DeliveryState.MISSED, "missed", "It was due at " + claimed.dueAt() + " and could not be sent within "
+                    + settings.missedAfter().toMinutes() + " minutes; it was not sent late."));
+        }
+        Optional<String> approvals = reviews.publishRefusal(post);
+        if (approvals.isPresent()) return Refusal.fail("approvals-missing", approvals.get());
+        List<FieldProblem> problems = contentCheck.problems(post.content(), Set.of(target.account().network()));
+        if (!problems.isEmpty()) {
+            return Refusal.fail("invalid-content", "Not valid on " + target.account().network().label() + " any more: "
+                    + problems.stream().map(FieldProblem::message).collect(Collectors.joining("; ")));
+        }
+        if (claimed.part() == 0) {
+            Optional<String> blocked = blackouts.blocking(post.item().projectKey(), claimed.accountId(), now);
+            if (blocked.isPresent()) return Refusal.fail("blackout", blocked.get());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Plans the post's deliveries (insert-if-absent, so a plan made twice is one plan), then moves it to
+     * Publishing. Only the node whose move wins revives deliveries an earlier round left failed, missed,
+     * cancelled or unconfirmed (a person's retry), so a race never sends one of them twice.
+     */
+    public boolean start(Post post) {
+        List<DeliveryRecord> planned = deliveries.plan(DeliveryPlan.of(post), clock.instant());
+        String detail = post.planned().isInGap()
+                ? post.planned().local() + " does not exist in " + post.planned().zone() + " (the clocks skip it); it goes out at "
+                        + post.planned().instant().atZone(post.planned().zone()).toLocalDateTime() + "."
+                : "";
+        Optional<Post> started = reviews.engineMove(post, Action.START_PUBLISHING, detail);
+        if (started.isEmpty()) return false;
+        Instant now = clock.instant();
+        Instant due = post.planned().instant().isAfter(now) ? post.planned().instant() : now;
+        for (DeliveryRecord d : planned) {
+            if (d.state().isPending() || d.state() == DeliveryState.SENT) continue;
+            boolean first = d.part() == 0 || planned.stream()
+                    .anyMatch(p -> p.accountId() == d.accountId() && p.part() == d.part() - 1 && p.state() == DeliveryState.SENT);
+            deliveries.replace(d, first ? d.dueAt(due, true, now) : d.waiting(now));
+        }
+        if (!detail.isEmpty()) tracker.commented(post.item(), Actor.SYSTEM_KEY, "Planned time resolved: " + detail);
+        return true;
+    }
+
+    private Attempt publish(Target target, DeliveryRecord sending, Post post) {
+        DeliveryRecord[] current = {sending};
+        Delivery delivery = delivery(sending, post, target);
+        try {
+            Outcome outcome = target.channel().publish(target.channelAccount(), delivery, (name, value) -> {
+                DeliveryRecord next = write(current[0], current[0].withProgress(name, value, clock.instant()));
+                // Without the record the request must not go: another node holds this delivery now.
+                if (next == null) throw new IllegalStateException("The lease on delivery " + sending.id() + " was taken over");
+                current[0] = next;
+            });
+            return new Attempt(current[0], outcome == null ? new Outcome.Unknown("The connector gave no answer") : outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The " + target.account().network().label() + " connector threw while publishing delivery " + sending.id()
+                    + " (" + e.getClass().getSimpleName() + ")");
+            return new Attempt(current[0], new Outcome.Unknown("The connector stopped unexpectedly (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    private Outcome settle(Target target, Delivery delivery) {
+        try {
+            Outcome outcome = target.channel().settle(target.channelAccount(), delivery);
+            return outcome == null ? new Outcome.Unknown("The connector gave no answer") : outcome;
+        } catch (RuntimeException e) {
+            return new Outcome.Unknown("Checking the network stopped unexpectedly (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Result finish(DeliveryRecord current, Outcome outcome, boolean settling, Post post, Target target) {
+        Instant now = clock.instant();
+        if (outcome instanceof Outcome.Sent sent) {
+            DeliveryRecord done = writeSent(current, sent.remote());
+            trail.append(AuditEvent.of(post.id(), now, Actor.SYSTEM_KEY, AuditKind.SEND_RESULT, "sent " + label(target, current) + ": "
+                    + (sent.remote().url() == null ? sent.remote().id() : sent.remote().url())).withNetwork(target.account().network()));
+            tracker.commented(post.item(), Actor.SYSTEM_KEY, "Published on " + label(target, current) + ": "
+                    + (sent.remote().url() == null ? sent.remote().id() : sent.remote().url()));
+            DeliveryRecord next = nextPart(done).map(w -> deliveries.replace(w, w.dueAt(now, true, now)).orElse(null)).orElse(null);
+            if (next == null) rollUp(post.id());
+            return Result.then(next);
+        }
+        if (outcome instanceof Outcome.RetryLater later) {
+            if (settling) {
+                // The network says the earlier attempt did not arrive (or a resend is idempotent): it may go again, as the same attempt.
+                write(current, current.retryAt(later.notBefore().isAfter(now) ? later.notBefore() : now, later.reason(), now));
+                return Result.DONE;
+            }
+            if (current.attempts() >= settings.maxAttempts()) {
+                return settled(write(current, current.failed("gave-up", "Gave up after " + current.attempts() + " attempts: "
+                        + later.reason(), now)), post);
+            }
+            Instant backoff = now.plus(backoff(current.attempts()));
+            write(current, current.retryAt(later.notBefore().isAfter(backoff) ? later.notBefore() : backoff, later.reason(), now));
+            return Result.DONE;
+        }
+        if (outcome instanceof Outcome.Failed failed) {
+            return settled(write(current, current.failed(failed.code(), failed.reason(), now)), post);
+        }
+        Outcome.Unknown unknown = (Outcome.Unknown) outcome;
+        if (!settling && target.usable()) {
+            return finish(current, settle(target, delivery(current, post, target)), true, post, target);
+        }
+        DeliveryRecord open = write(current, current.unconfirmed(unknown.reason(), now));
+        return open == null ? Result.DONE : settled(open, post);
+    }
+
+    /** After a settled delivery other than sent: its later parts follow it, the author is told, the post rolls up. */
+    private Result settled(DeliveryRecord done, Post post) {
+        if (done == null) return Result.DONE;
+        Instant now = clock.instant();
+        for (DeliveryRecord later : deliveries.forPost(done.postId())) {
+            if (later.accountId() != done.accountId() || later.part() <= done.part() || later.state() != DeliveryState.WAITING) continue;
+            switch (done.state()) {
+                case MISSED -> deliveries.replace(later, later.missed("The part before it was missed.", now));
+                case CANCELLED -> deliveries.replace(later, later.cancelled("earlier-part-cancelled", "The part before it was not sent.", now));
+                default -> deliveries.replace(later, later.failed("earlier-part-" + done.state().name().toLowerCase(Locale.ROOT),
+                        "The part before it was not sent.", now));
+            }
+        }
+        if (post != null && done.state() != DeliveryState.CANCELLED) {
+            trail.append(AuditEvent.of(post.id(), now, Actor.SYSTEM_KEY, AuditKind.SEND_RESULT,
+                    done.state().name().toLowerCase(Locale.ROOT) + " (" + done.cause() + "): " + done.reason()));
+            tracker.commented(post.item(), Actor.SYSTEM_KEY, describe(done));
+            Notice.Kind kind = switch (done.state()) {
+                case MISSED -> Notice.Kind.PUBLISH_MISSED;
+                case UNCONFIRMED -> Notice.Kind.PUBLISH_UNCONFIRMED;
+                default -> Notice.Kind.PUBLISH_FAILED;
+            };
+            try {
+                notifier.send(new Notice(kind, post.id(), post.item().key(), post.item().url(), post.title(), Actor.SYSTEM_KEY, List.of(),
+                        Set.of(post.authorKey()), describe(done), now));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not tell the author of post " + post.id() + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        rollUp(done.postId());
+        return Result.DONE;
+    }
+
+    private String describe(DeliveryRecord done) {
+        String account = accounts.find(done.accountId()).map(Account::label).orElse("account " + done.accountId());
+        String part = done.part() == 0 ? "" : " (part " + (done.part() + 1) + ")";
+        return switch (done.state()) {
+            case MISSED -> "Missed on " + account + part + ": " + done.reason();
+            case UNCONFIRMED -> "Unconfirmed on " + account + part + ": " + done.reason()
+                    + " Check the account, then mark it as published or send it again from the publishing queue.";
+            default -> "Not published on " + account + part + ": " + done.reason();
+        };
+    }
+
+    /** Rolls the post's state up from its deliveries, when none is pending. */
+    public void rollUp(long postId) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<DeliveryRecord> all = deliveries.forPost(postId);
+            PostState state = PostRollup.of(all);
+            if (state == PostState.PUBLISHING) return;
+            Optional<Post> post = posts.find(postId);
+            if (post.isEmpty() || post.get().state() != PostState.PUBLISHING) return;
+            Action action = PostRollup.actionTo(state).orElseThrow();
+            long sent = all.stream().filter(d -> d.state() == DeliveryState.SENT).count();
+            if (reviews.engineMove(post.get(), action, sent + " of " + all.size() + " parts sent").isPresent()) return;
+        }
+    }
+
+    private Optional<DeliveryRecord> nextPart(DeliveryRecord done) {
+        return deliveries.forPost(done.postId()).stream()
+                .filter(d -> d.accountId() == done.accountId() && d.part() == done.part() + 1 && d.state() == DeliveryState.WAITING).findFirst();
+    }
+
+    /** The part as the connector sends it: its text, media on the first part, the parts it answers. */
+    private Delivery delivery(DeliveryRecord record, Post post, Target target) {
+        String text = DeliveryPlan.textOf(post.content(), target.account().network(), record.part());
+        Delivery delivery = new Delivery(record.key(), text, List.of(), null, null, post.content().language(), record.progress());
+        if (record.part() == 0) return delivery.withMedia(post.content().media().stream().map(this::attachment).toList());
+        List<DeliveryRecord> same = deliveries.forPost(record.postId()).stream().filter(d -> d.accountId() == record.accountId()).toList();
+        RemotePost parent = same.stream().filter(d -> d.part() == record.part() - 1).map(DeliveryRecord::remote).findFirst().orElse(null);
+        RemotePost root = same.stream().filter(d -> d.part() == 0).map(DeliveryRecord::remote).findFirst().orElse(null);
+        return parent == null ? delivery : delivery.replyingTo(parent, root);
+    }
+
+    private Attachment attachment(Media m) {
+        return new Attachment(m.mimeType(), m.bytes(), m.altText(), () -> media.open(m.sha256()), null, null, null);
+    }
+
+    private Target target(long accountId) {
+        Optional<Account> found = accounts.find(accountId);
+        if (found.isEmpty()) return new Target(null, null, null, "account-removed", "The account was removed; nothing was sent.");
+        Account account = found.get();
+        Optional<Channel> channel = channels.of(account.network());
+        if (channel.isEmpty()) {
+            return new Target(account, null, null, "no-connector", "Social Desk has no connector for " + account.network().label() + ".");
+        }
+        if (!account.connected()) {
+            return new Target(account, channel.get(), null, "account-disconnected", account.label() + " is not connected; connect it again.");
+        }
+        Optional<Credentials> credentials;
+        try {
+            credentials = accounts.credentials(accountId);
+        } catch (SecretException e) {
+            return new Target(account, channel.get(), null, "account-unreadable",
+                    "The credentials of " + account.label() + " cannot be read with the key loaded now; connect it again.");
+        }
+        if (credentials.isEmpty()) {
+            return new Target(account, channel.get(), null, "account-disconnected", account.label() + " has no credentials; connect it again.");
+        }
+        return new Target(account, channel.get(), new ChannelAccount(account.id(), account.network(), account.handle(), account.instance(),
+                account.remoteId(), credentials.get()), null, null);
+    }
+
+    private static Instant nextAllowedAt(Target target) {
+        try {
+            return target.channel().nextAllowedAt(target.channelAccount());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Doubling from the first backoff, capped, with jitter (between half and all of it) so that many retries do not return together. */
+    private Duration backoff(int attempts) {
+        long base = settings.backoff().toMillis();
+        long capped = Math.min(settings.maxBackoff().toMillis(), base << Math.min(20, Math.max(0, attempts - 1)));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    /** Writes a change under this node's claim; null when the claim was lost (another node took the lease over and settles it). */
+    private DeliveryRecord write(DeliveryRecord current, DeliveryRecord next) {
+        Optional<DeliveryRecord> stored = deliveries.replace(current, next);
+        if (stored.isEmpty()) LOG.info("Delivery " + current.id() + " changed under this node's claim; the node that holds it now settles it");
+        return stored.orElse(null);
+    }
+
+    /**
+     * A sent delivery is recorded whatever happened to the claim meanwhile: the network has it, and
+     * whoever took the lease over would only settle it to the same answer (or leave it unconfirmed).
+     */
+    private DeliveryRecord writeSent(DeliveryRecord current, RemotePost remote) {
+        DeliveryRecord at = current;
+        for (int i = 0; i < 5; i++) {
+            if (at.state() == DeliveryState.SENT) return at;
+            Optional<DeliveryRecord> stored = deliveries.replace(at, at.sent(remote, clock.instant()));
+            if (stored.isPresent()) return stored.get();
+            at = deliveries.find(at.id()).orElse(at);
+        }
+        return at;
+    }
+
+    private static String label(Target target, DeliveryRecord d) {
+        return target.account().label() + (d.part() == 0 ? "" : " (part " + (d.part() + 1) + ")");
+    }
+}

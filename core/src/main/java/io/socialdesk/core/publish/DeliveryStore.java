@@ -1,0 +1,44 @@
+package io.socialdesk.core.publish;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port: where deliveries are kept. Implemented once over Active Objects; only {@link #replace} differs by
+ * host (a conditional UPDATE on the server, a cluster lock and a version check in Jira), because it is
+ * the claim: of two nodes replacing the same version, exactly one wins.
+ */
+public interface DeliveryStore {
+    /**
+     * Stores each planned delivery unless one with its key exists (the key is unique), and answers the
+     * stored delivery for every key, in the order given: a plan made twice (two nodes, or a retry after a
+     * crash) is one set of deliveries.
+     */
+    List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at);
+
+    Optional<DeliveryRecord> find(long id);
+
+    /** A post's deliveries, by account then part. */
+    List<DeliveryRecord> forPost(long postId);
+
+    /** Deliveries in a claimable state whose {@link DeliveryRecord#nextAt()} has come, soonest first, at most {@code limit}. */
+    List<DeliveryRecord> claimable(Instant now, int limit);
+
+    /**
+     * Writes {@code next} when the stored delivery is still at {@code current.version()}, as version + 1,
+     * and answers what was stored; empty (nothing written) when someone else changed it first.
+     */
+    Optional<DeliveryRecord> replace(DeliveryRecord current, DeliveryRecord next);
+
+    /** Deliveries in any of {@code states}, soonest {@code nextAt} first, at most {@code limit}: the queue page. */
+    List<DeliveryRecord> inStates(Collection<DeliveryState> states, int limit);
+
+    /** How many deliveries are in each state (states with none are left out). */
+    Map<DeliveryState, Integer> countByState();
+
+    /** Deliveries settled (sent, failed, unconfirmed, missed) since {@code since}, newest first, at most {@code limit}: the metrics. */
+    List<DeliveryRecord> settledSince(Instant since, int limit);
+}

@@ -1,0 +1,196 @@
+package io.socialdesk.core.publish;
+
+import io.socialdesk.core.approval.Action;
+import io.socialdesk.core.approval.ReviewService;
+import io.socialdesk.core.job.Job;
+import io.socialdesk.core.post.Post;
+import io.socialdesk.core.post.PostQuery;
+import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.post.PostStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The publishing engine's tick, the same in both hosts: start the posts that came due (plan one delivery
+ * per account and part, then move the post to Publishing), then claim due deliveries and send them, a few
+ * accounts at a time and {@link PublishingSettings#perAccount()} requests per account, until nothing due is
+ * left. Every claim goes through {@link DeliveryStore#replace}, so two ticks, two threads or two nodes never
+ * send the same delivery; what one delivery does is {@link DeliverySending}'s job.
+ */
+public final class Publisher implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
+    /** How often a tick also rolls up posts left Publishing with nothing pending (a node died between two writes). */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
+    private final PostStore posts;
+    private final ReviewService reviews;
+    private final DeliveryStore deliveries;
+    private final DeliverySending sending;
+    private final PublishingSettings settings;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private volatile Instant lastSweep = Instant.EPOCH;
+
+    public Publisher(PostStore posts, ReviewService reviews, DeliveryStore deliveries, DeliverySending sending, PublishingSettings settings,
+            Clock clock) {
+        this.posts = posts;
+        this.reviews = reviews;
+        this.deliveries = deliveries;
+        this.sending = sending;
+        this.settings = settings;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory named = r -> {
+            Thread t = new Thread(r, "socialdesk-publisher-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.workers = Executors.newFixedThreadPool(settings.workers(), named);
+    }
+
+    /** The background job: a tick every {@code interval}; the host runs it once per cluster or, being safe, on every node. */
+    public Job job(Duration interval) {
+        return new Job() {
+            @Override
+            public String key() {
+                return "io.socialdesk.publish";
+            }
+
+            @Override
+            public Duration interval() {
+                return interval;
+            }
+
+            @Override
+            public void run(Instant startedAt) {
+                tick();
+            }
+        };
+    }
+
+    /** Starts what came due and sends what is due, until nothing due is left; answers how many deliveries it handled. */
+    public int tick() {
+        Instant now = clock.instant();
+        startDuePosts(now);
+        if (!now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
+            lastSweep = now;
+            sweep();
+        }
+        int handled = 0;
+        while (true) {
+            List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch());
+            if (batch.isEmpty()) break;
+            int n = runLanes(batch);
+            handled += n;
+            if (n == 0) break; // everything read was taken by another node, or held back: the next tick looks again
+        }
+        return handled;
+    }
+
+    /** Plans and starts every Scheduled post whose time has come; the post's version is the lock against an edit at the same moment. */
+    void startDuePosts(Instant now) {
+        while (true) {
+            List<Post> due = posts.list(new PostQuery(Optional.empty(), Optional.of(now.plusMillis(1)), Optional.of(PostState.SCHEDULED),
+                    Optional.empty(), Optional.empty(), PostQuery.MAX_LIMIT));
+            int started = 0;
+            for (Post post : due) {
+                if (sending.start(post)) started++;
+            }
+            if (due.size() < PostQuery.MAX_LIMIT || started == 0) return;
+        }
+    }
+
+    /** Posts left Publishing with nothing pending: roll them up (the node that settled the last delivery died before it could). */
+    void sweep() {
+        for (Post post : posts.list(new PostQuery(Optional.empty(), Optional.empty(), Optional.of(PostState.PUBLISHING), Optional.empty(),
+                Optional.empty(), PostQuery.MAX_LIMIT))) {
+            sending.rollUp(post.id());
+        }
+    }
+
+    /**
+     * Runs one batch: a lane per account, each taking its deliveries in order, {@code perAccount} at a
+     * time, on the shared workers. Answers how many deliveries were handled (claimed by this node).
+     */
+    private int runLanes(List<DeliveryRecord> batch) {
+        Map<Long, ConcurrentLinkedQueue<DeliveryRecord>> lanes = new LinkedHashMap<>();
+        for (DeliveryRecord d : batch) lanes.computeIfAbsent(d.accountId(), k -> new ConcurrentLinkedQueue<>()).add(d);
+        AtomicInteger handled = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (Map.Entry<Long, ConcurrentLinkedQueue<DeliveryRecord>> lane : lanes.entrySet()) {
+            Lane context = new Lane(lane.getKey(), lane.getValue());
+            int width = Math.min(settings.perAccount(), lane.getValue().size());
+            for (int i = 0; i < width; i++) running.add(workers.submit(() -> context.drain(handled)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return handled.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
+            }
+        }
+        return handled.get();
+    }
+
+    /** One account's deliveries in this batch. */
+    private final class Lane {
+        private final long accountId;
+        private final ConcurrentLinkedQueue<DeliveryRecord> queue;
+        private volatile Instant heldUntil;
+
+        Lane(long accountId, ConcurrentLinkedQueue<DeliveryRecord> queue) {
+            this.accountId = accountId;
+            this.queue = queue;
+        }
+
+        void drain(AtomicInteger handled) {
+            DeliveryRecord next;
+            while ((next = queue.poll()) != null) {
+                Instant held = heldUntil;
+                if (held != null) {
+                    sending.holdUntil(next, held);
+                    continue;
+                }
+                DeliverySending.Result result = sending.handle(next);
+                if (result.claimed()) handled.incrementAndGet();
+                result.heldUntil().ifPresent(until -> heldUntil = until);
+                // A thread's next part is due the moment the part before it is sent: this lane sends it now, in order.
+                DeliveryRecord follow = result.followUp().orElse(null);
+                while (follow != null) {
+                    DeliverySending.Result more = sending.handle(follow);
+                    if (more.claimed()) handled.incrementAndGet();
+                    follow = more.followUp().orElse(null);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
