@@ -33,6 +33,11 @@ import io.socialdesk.server.notification.NoticeMailer;
 import io.socialdesk.server.notification.ServerNotifier;
 import io.socialdesk.server.notification.SmtpSettings;
 import io.socialdesk.server.jobs.ServerScheduler;
+import io.socialdesk.server.publish.SqlDeliveryWrites;
+import io.socialdesk.store.publish.AoDeliveryStore;
+import io.socialdesk.web.publish.Publishing;
+import io.socialdesk.core.publish.Blackouts;
+import io.socialdesk.core.publish.PublishingSettings;
 import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.server.tracker.BuiltInTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
@@ -76,9 +81,25 @@ public final class SocialDeskApp implements AutoCloseable {
      * owner is asked to reconnect; {@code channels} are the network connectors.
      */
     public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
-            Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels) {
+            Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels,
+            Duration publishEvery, PublishingSettings publishing) {
         public Settings {
             channels = List.copyOf(channels);
+        }
+
+        public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
+                Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels) {
+            this(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays, channels,
+                    DEFAULT_PUBLISH_EVERY, PublishingSettings.DEFAULTS);
+        }
+
+        /** How often the publisher looks for due posts on the server: often, so that a post goes out within a second or two of its time. */
+        public static final Duration DEFAULT_PUBLISH_EVERY = Duration.ofSeconds(1);
+
+        /** How often the publisher ticks, and how it paces itself (workers, per-account requests, retries, missed-after window). */
+        public Settings withPublishing(Duration every, PublishingSettings pacing) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
+                    channels, every, pacing);
         }
 
         /** With the command line's default data folder, {@code ./data}, and no e-mail. */
@@ -103,23 +124,23 @@ public final class SocialDeskApp implements AutoCloseable {
         /** E-mails notices through this SMTP server; links in them start with {@code publicUrl} (default: the URL served). */
         public Settings withMail(SmtpSettings smtp, Optional<String> publicUrl) {
             return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl, allowPrivateAddresses,
-                    tokenWarningDays, channels);
+                    tokenWarningDays, channels, publishEvery, publishing);
         }
 
         /** The address people open Social Desk at (links in e-mails, the OAuth redirect); default: the address served. */
         public Settings withPublicUrl(Optional<String> url) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels);
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels, publishEvery, publishing);
         }
 
         /** Whether accounts on private addresses may be connected, and how many days before a connection ends its owner is asked to reconnect. */
         public Settings withAccounts(boolean allowPrivate, int warningDays) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels);
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels, publishEvery, publishing);
         }
 
         /** The network connectors, one per network (default, when none are given: all the standard ones). */
         public Settings withChannels(List<? extends Channel> connectors) {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
-                    List.copyOf(connectors));
+                    List.copyOf(connectors), publishEvery, publishing);
         }
     }
 
@@ -144,6 +165,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final ChannelDirectory channels;
     private final AccountAdmin accountAdmin;
     private final AccountHealthJob accountHealth;
+    private final Publishing publishing;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
@@ -177,7 +199,10 @@ public final class SocialDeskApp implements AutoCloseable {
                         () -> URI.create(publicBase() + "/admin/accounts")), clock);
 
         this.accountHealth = new AccountHealthJob(accounts, accountAdmin.checks(), accountSettings, tracker, notifier, clock, AccountHealthJob.INTERVAL);
-        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth);
+        this.publishing = Publishing.over(engine, new AoDeliveryStore(database.ao(), new SqlDeliveryWrites(database)), channels, tracker, notifier,
+                Blackouts.NONE, settings.publishing(), settings.node(), clock);
+        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
+                publishing.publisher().job(settings.publishEvery()));
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
         RequestUser requestUser = new RequestUser();
@@ -236,6 +261,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public ChannelDirectory channels() { return channels; }
     public AccountAdmin accountAdmin() { return accountAdmin; }
     public AccountHealthJob accountHealth() { return accountHealth; }
+    public Publishing publishing() { return publishing; }
 
     private static Object instantiate(Class<?> type) {
         try {
@@ -248,6 +274,7 @@ public final class SocialDeskApp implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        publishing.close();
         mailer.ifPresent(NoticeMailer::close);
         try {
             http.close();

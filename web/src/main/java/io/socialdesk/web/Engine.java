@@ -52,9 +52,14 @@ public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trai
         ContentVersions versions = new AoContentVersions(ao);
         ReviewNotices notices = new ReviewNotices(policies, decisions, notifier, clock);
         PostService posts = new PostService(postStore, media, tracker, trail, versions, notices, clock);
-        ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory,
-                new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock), new InstanceLimits(accounts)), accounts, tracker, notices, clock);
+        ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory, contentCheck(accounts, clock), accounts,
+                tracker, notices, clock);
         return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews, media, new AoOAuthClientStore(ao, secrets),
                 new AoPendingConnections(ao, secrets));
+    }
+
+    /** Content checked against each network's rules, with the limits the target accounts' networks published. */
+    public static io.socialdesk.core.post.ContentCheck contentCheck(AccountStore accounts, Clock clock) {
+        return new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock), new InstanceLimits(accounts));
     }
 }

@@ -14,5 +14,13 @@ public interface Job {
 
     Duration interval();
 
+    /**
+     * True for a job that is safe to run on every node at once (each of its units of work has its own
+     * claim, like the publisher's deliveries): hosts then run it on every node, without the job's lease.
+     */
+    default boolean onEveryNode() {
+        return false;
+    }
+
     void run(Instant startedAt);
 }

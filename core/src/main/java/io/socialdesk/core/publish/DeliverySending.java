@@ -311,7 +311,6 @@ public final class DeliverySending {
         if (post != null && done.state() != DeliveryState.CANCELLED) {
             trail.append(AuditEvent.of(post.id(), now, Actor.SYSTEM_KEY, AuditKind.SEND_RESULT,
                     done.state().name().toLowerCase(Locale.ROOT) + " (" + done.cause() + "): " + done.reason()));
-            tracker.commented(post.item(), Actor.SYSTEM_KEY, describe(done));
             Notice.Kind kind = switch (done.state()) {
                 case MISSED -> Notice.Kind.PUBLISH_MISSED;
                 case UNCONFIRMED -> Notice.Kind.PUBLISH_UNCONFIRMED;
@@ -323,6 +322,8 @@ public final class DeliverySending {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not tell the author of post " + post.id() + " (" + e.getClass().getSimpleName() + ")");
             }
+            // After the notice: in Jira it made the author a watcher, so this comment reaches them.
+            tracker.commented(post.item(), Actor.SYSTEM_KEY, describe(done));
         }
         rollUp(done.postId());
         return Result.DONE;

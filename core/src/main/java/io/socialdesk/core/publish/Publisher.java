@@ -78,6 +78,11 @@ public final class Publisher implements AutoCloseable {
             }
 
             @Override
+            public boolean onEveryNode() {
+                return true;
+            }
+
+            @Override
             public void run(Instant startedAt) {
                 tick();
             }

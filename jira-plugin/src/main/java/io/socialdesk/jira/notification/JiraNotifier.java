@@ -77,6 +77,8 @@ public final class JiraNotifier implements Notifier {
             case COMMENTED -> null;
             // The ticket itself says what to do, and its reporter is the owner; only watching is added.
             case ACCOUNT_NEEDS_RECONNECT -> null;
+            // The engine writes what happened as a comment right after this notice made the author a watcher, so they get it.
+            case PUBLISH_FAILED, PUBLISH_MISSED, PUBLISH_UNCONFIRMED -> null;
         };
     }
 }

@@ -47,7 +47,7 @@ public final class ServerScheduler implements AutoCloseable {
     void runIfLeased(Job job) {
         try {
             Instant now = clock.instant();
-            if (leases.claim(job.key(), node, now, now.plus(job.interval()))) {
+            if (job.onEveryNode() || leases.claim(job.key(), node, now, now.plus(job.interval()))) {
                 job.run(now);
             }
         } catch (RuntimeException e) {

@@ -22,5 +22,6 @@ public final class Entities {
             io.socialdesk.store.approval.DecisionEntity.class, io.socialdesk.store.approval.PolicyEntity.class,
             io.socialdesk.store.approval.ContentVersionEntity.class, io.socialdesk.store.audit.AuditEntity.class,
             io.socialdesk.store.account.AccountSecretEntity.class, io.socialdesk.store.account.OAuthClientEntity.class,
-            io.socialdesk.store.account.PendingConnectEntity.class, io.socialdesk.store.account.AccountLimitsEntity.class);
+            io.socialdesk.store.account.PendingConnectEntity.class, io.socialdesk.store.account.AccountLimitsEntity.class,
+            io.socialdesk.store.publish.DeliveryEntity.class);
 }

@@ -1,0 +1,184 @@
+package io.socialdesk.store.publish;
+
+import io.socialdesk.core.channel.RemotePost;
+import io.socialdesk.core.publish.DeliveryRecord;
+import io.socialdesk.core.publish.DeliveryState;
+import io.socialdesk.core.publish.DeliveryStore;
+import io.socialdesk.core.publish.NewDelivery;
+import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.ao.StoreException;
+import net.java.ao.Query;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@link DeliveryStore} over Active Objects, for Jira and the server alike. Plans are inserts that the
+ * unique {@code DELIVERY_KEY} makes idempotent; every change is {@link DeliveryWrites#replaceIfRevision},
+ * the host's atomic compare-and-set on {@code REVISION}.
+ */
+public final class AoDeliveryStore implements DeliveryStore {
+    private static final List<String> SETTLED = List.of(DeliveryState.SENT.name(), DeliveryState.FAILED.name(), DeliveryState.UNCONFIRMED.name(),
+            DeliveryState.MISSED.name());
+
+    private final AoAccess ao;
+    private final DeliveryWrites writes;
+
+    public AoDeliveryStore(AoAccess ao, DeliveryWrites writes) {
+        this.ao = ao;
+        this.writes = writes;
+    }
+
+    @Override
+    public List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at) {
+        List<DeliveryRecord> out = new ArrayList<>();
+        for (NewDelivery n : planned) {
+            Optional<DeliveryRecord> existing = byKey(n.key());
+            if (existing.isPresent()) {
+                out.add(existing.get());
+                continue;
+            }
+            Map<String, Object> values = new HashMap<>();
+            values.put("DELIVERY_KEY", n.key());
+            values.put("POST_ID", n.postId());
+            values.put("ACCOUNT_ID", n.accountId());
+            values.put("PART", n.part());
+            values.put("CONTENT_HASH", n.contentHash());
+            values.put("DUE_AT", Date.from(n.dueAt()));
+            values.put("STATE", n.initialState().name());
+            values.put("ATTEMPTS", 0);
+            values.put("NEXT_AT", Date.from(n.dueAt()));
+            values.put("UPDATED_AT", Date.from(at));
+            values.put("REVISION", 1);
+            try {
+                out.add(read(ao.create(DeliveryEntity.class, values)));
+            } catch (StoreException e) {
+                // Another node planned the same delivery at the same moment: the unique key let one in; that one is the plan.
+                out.add(byKey(n.key()).orElseThrow(() -> e));
+            }
+        }
+        return out;
+    }
+
+    private Optional<DeliveryRecord> byKey(String key) {
+        DeliveryEntity[] rows = ao.find(DeliveryEntity.class, Query.select().where("DELIVERY_KEY = ?", key));
+        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
+    }
+
+    @Override
+    public Optional<DeliveryRecord> find(long id) {
+        DeliveryEntity[] rows = ao.find(DeliveryEntity.class, Query.select().where("ID = ?", id));
+        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
+    }
+
+    @Override
+    public List<DeliveryRecord> forPost(long postId) {
+        return Arrays.stream(ao.find(DeliveryEntity.class, Query.select().where("POST_ID = ?", postId).order("ACCOUNT_ID ASC, PART ASC")))
+                .map(AoDeliveryStore::read).toList();
+    }
+
+    @Override
+    public List<DeliveryRecord> claimable(Instant now, int limit) {
+        return inStatesUntil(DeliveryState.CLAIMABLE, now, limit);
+    }
+
+    private List<DeliveryRecord> inStatesUntil(Collection<DeliveryState> states, Instant until, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        String in = states.stream().map(s -> {
+            parameters.add(s.name());
+            return "?";
+        }).collect(Collectors.joining(", "));
+        String where = "STATE IN (" + in + ")";
+        if (until != null) {
+            where += " AND NEXT_AT <= ?";
+            parameters.add(Date.from(until));
+        }
+        return Arrays.stream(ao.find(DeliveryEntity.class, Query.select().where(where, parameters.toArray()).order("NEXT_AT ASC, ID ASC")
+                .limit(limit))).map(AoDeliveryStore::read).toList();
+    }
+
+    @Override
+    public Optional<DeliveryRecord> replace(DeliveryRecord current, DeliveryRecord next) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("STATE", next.state().name());
+        columns.put("ATTEMPTS", next.attempts());
+        columns.put("NEXT_AT", Date.from(next.nextAt()));
+        columns.put("OWNER", next.owner());
+        columns.put("REMOTE_ID", next.remote() == null ? null : next.remote().id());
+        columns.put("REMOTE_URL", next.remote() == null ? null : next.remote().url());
+        columns.put("REMOTE_CID", next.remote() == null ? null : next.remote().cid());
+        columns.put("PROGRESS", progressText(next.progress()));
+        columns.put("CAUSE", next.cause());
+        columns.put("REASON", next.reason());
+        columns.put("SENT_AT", next.sentAt() == null ? null : Date.from(next.sentAt()));
+        columns.put("UPDATED_AT", Date.from(next.updatedAt()));
+        if (!writes.replaceIfRevision(current.id(), current.version(), columns)) return Optional.empty();
+        return Optional.of(new DeliveryRecord(current.id(), current.postId(), current.accountId(), current.part(), current.key(),
+                current.contentHash(), current.dueAt(), next.state(), next.attempts(), next.nextAt(), next.owner(), next.remote(), next.progress(),
+                next.cause(), next.reason(), next.sentAt(), next.updatedAt(), current.version() + 1));
+    }
+
+    @Override
+    public List<DeliveryRecord> inStates(Collection<DeliveryState> states, int limit) {
+        return inStatesUntil(states, null, limit);
+    }
+
+    @Override
+    public Map<DeliveryState, Integer> countByState() {
+        Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryState s : DeliveryState.values()) {
+            int n = ao.count(DeliveryEntity.class, Query.select().where("STATE = ?", s.name()));
+            if (n > 0) counts.put(s, n);
+        }
+        return counts;
+    }
+
+    @Override
+    public List<DeliveryRecord> settledSince(Instant since, int limit) {
+        return Arrays.stream(ao.find(DeliveryEntity.class, Query.select()
+                        .where("STATE IN (?, ?, ?, ?) AND UPDATED_AT >= ?", SETTLED.get(0), SETTLED.get(1), SETTLED.get(2), SETTLED.get(3),
+                                Date.from(since))
+                        .order("UPDATED_AT DESC, ID DESC").limit(limit)))
+                .map(AoDeliveryStore::read).toList();
+    }
+
+    static DeliveryRecord read(DeliveryEntity e) {
+        RemotePost remote = e.getRemoteId() == null ? null : new RemotePost(e.getRemoteId(), e.getRemoteUrl(), e.getRemoteCid());
+        return new DeliveryRecord(e.getID(), e.getPostId(), e.getAccountId(), e.getPart(), e.getDeliveryKey(), e.getContentHash(),
+                e.getDueAt().toInstant(), DeliveryState.valueOf(e.getState()), e.getAttempts(), e.getNextAt().toInstant(), e.getOwner(), remote,
+                progressOf(e.getProgress()), e.getCause(), e.getReason(), e.getSentAt() == null ? null : e.getSentAt().toInstant(),
+                e.getUpdatedAt().toInstant(), e.getRevision());
+    }
+
+    /** Progress as a query string ({@code name=value&...}, URL-encoded), sorted so the same map is the same text. */
+    static String progressText(Map<String, String> progress) {
+        if (progress.isEmpty()) return null;
+        return new TreeMap<>(progress).entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    static Map<String, String> progressOf(String text) {
+        if (text == null || text.isEmpty()) return Map.of();
+        Map<String, String> progress = new HashMap<>();
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            progress.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return progress;
+    }
+}
