@@ -60,11 +60,29 @@ class PublishingToBlueskyEndToEndTest {
         URI pds = URI.create(bluesky.pds());
         BlueskyPeer.Account acme = bluesky.createAccount("acme");
         AtomicReference<CredentialSink> sink = new AtomicReference<>();
-        // The peer speaks plain http on localhost: this connector may call it; the server's own would refuse.
-        BlueskyChannel channel = new BlueskyChannel(new HttpCalls(AddressPolicy.ANY), new RateLimits(Clock.systemUTC()),
-                (id, fresh) -> sink.get().rotated(id, fresh), Clock.systemUTC(), pds);
+        AtomicReference<Clock> serverClock = new AtomicReference<>(Clock.systemUTC());
+        Clock time = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return serverClock.get().instant();
+            }
+        };
+        // The peer speaks plain http on localhost: this connector may call it; the server's own would refuse. It keeps the server's time.
+        BlueskyChannel channel = new BlueskyChannel(new HttpCalls(AddressPolicy.ANY), new RateLimits(time), (id, fresh) -> sink.get().rotated(id, fresh),
+                time, pds);
         try (TestServer server = new TestServer(DatabaseConfig.embedded(data), data, s -> s.withChannels(List.of(channel)))) {
             sink.set(server.app.accounts().credentialSink());
+            serverClock.set(server.clock);
             server.addUser("alice", Role.MARKETING_AUTHOR);
             server.addUser("marc", Role.MARKETING_LEAD);
             String alice = server.signIn("alice");
@@ -133,9 +151,14 @@ class PublishingToBlueskyEndToEndTest {
         }
     }
 
+    /** The post's state, with its deliveries when it is still publishing (what a failure message needs). */
     private static PostState state(TestServer server, long postId) {
-        return server.app.posts().get(postId).state();
+        PostState state = server.app.posts().get(postId).state();
+        if (state == PostState.PUBLISHING) lastDeliveries = server.app.publishing().deliveries().forPost(postId).toString();
+        return state;
     }
+
+    private static String lastDeliveries = "";
 
     /** Creates the post as Alice, has Marc approve it, schedules it as Alice; answers its id. */
     private static long schedule(TestServer server, String alice, String marc, String json) {
@@ -179,6 +202,6 @@ class PublishingToBlueskyEndToEndTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("Not seen within " + PATIENCE.toSeconds() + " s: " + what + "; last: " + last);
+        throw new AssertionError("Not seen within " + PATIENCE.toSeconds() + " s: " + what + "; last: " + last + " " + lastDeliveries);
     }
 }
