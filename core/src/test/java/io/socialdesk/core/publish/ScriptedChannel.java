@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 final class ScriptedChannel implements Channel {
     /** One call as the network saw it. */
-    record Call(long accountId, Delivery delivery, Outcome answer) {
+    record Call(long accountId, Delivery delivery, Outcome answer, boolean settle) {
         String key() {
             return delivery.key();
         }
@@ -46,6 +46,8 @@ final class ScriptedChannel implements Channel {
     private final AtomicInteger posted = new AtomicInteger();
     final List<Call> published = new CopyOnWriteArrayList<>();
     final List<Call> settled = new CopyOnWriteArrayList<>();
+    /** Publish and settle calls together, in the order they were answered. */
+    final List<Call> calls = new CopyOnWriteArrayList<>();
     /** Runs inside each publish call, while it is in flight (a slow network, a clock that jumps). */
     volatile Consumer<Call> during = c -> { };
 
@@ -115,9 +117,10 @@ final class ScriptedChannel implements Channel {
         try {
             Outcome answer = next(publishAnswers, account.id(), null);
             if (answer == null) answer = new Outcome.Sent(fresh());
-            Call call = new Call(account.id(), delivery, answer);
+            Call call = new Call(account.id(), delivery, answer, false);
             during.accept(call);
             published.add(call);
+            calls.add(call);
             return answer;
         } finally {
             inFlightAll.decrementAndGet();
@@ -128,7 +131,9 @@ final class ScriptedChannel implements Channel {
     @Override
     public Outcome settle(ChannelAccount account, Delivery delivery) {
         Outcome answer = next(settleAnswers, account.id(), new Outcome.Unknown("The network cannot tell"));
-        settled.add(new Call(account.id(), delivery, answer));
+        Call call = new Call(account.id(), delivery, answer, true);
+        settled.add(call);
+        calls.add(call);
         return answer;
     }
 
