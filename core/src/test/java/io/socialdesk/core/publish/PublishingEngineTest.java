@@ -88,4 +88,35 @@ class PublishingEngineTest {
         assertThat(desk.commentsOn(post)).hasSize(3).last().asString().startsWith("Published on @shop (Mastodon) (part 3): ");
         assertThat(desk.post(post.id()).authorKey()).isEqualTo(ALICE.key());
     }
+
+    @Test
+    void aFirstCommentGoesOutAsAReplyToThePostItFollows() {
+        Account shop = desk.connect("@shop");
+        Post post = desk.scheduled(new NewPost("Winter sale", "Winter sale starts today", "2026-12-01T09:00", "Europe/Paris", null, null,
+                "Shop now: https://shop.example/sale", null, null, null, null, List.of(shop.id()), List.of(desk.image("A red scarf"))));
+
+        desk.clock.set(DUE);
+        desk.tick();
+
+        List<Delivery> sent = desk.network.published.stream().map(ScriptedChannel.Call::delivery).toList();
+        assertThat(sent).extracting(Delivery::text).containsExactly("Winter sale starts today", "Shop now: https://shop.example/sale");
+        assertThat(sent.get(1).replyTo()).isEqualTo(desk.delivery(post, shop, 0).remote());
+        assertThat(sent.get(1).media()).isEmpty();
+        assertThat(desk.post(post.id()).state()).isEqualTo(PostState.PUBLISHED);
+    }
+
+    @Test
+    void aBlackoutStopsTheFirstPartAndSaysWhy() {
+        Account shop = desk.connect("@shop");
+        Post post = desk.scheduled("Winter sale starts today", "2026-12-01T09:00", shop);
+        desk.blackouts = (project, account, at) -> java.util.Optional.of("The SD blackout runs until 12:00 (results day)");
+
+        desk.clock.set(DUE);
+        desk.tick();
+
+        assertThat(desk.network.published).isEmpty();
+        assertThat(desk.delivery(post, shop, 0).reason()).isEqualTo("The SD blackout runs until 12:00 (results day)");
+        assertThat(desk.post(post.id()).state()).isEqualTo(PostState.FAILED);
+        assertThat(desk.commentsOn(post)).containsExactly("Not published on @shop (Mastodon): The SD blackout runs until 12:00 (results day)");
+    }
 }
