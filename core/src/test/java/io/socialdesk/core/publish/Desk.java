@@ -87,10 +87,19 @@ final class Desk implements AutoCloseable {
     }
 
     Desk(PublishingSettings settings) {
-        sending = new DeliverySending(stores.posts, reviews, stores.deliveries, stores.accounts, n -> Optional.of(network), stores.media,
-                ContentCheck.NONE, (project, account, at) -> blackouts.blocking(project, account, at), tracker, notices::add, stores.trail,
-                settings, "node-a", clock);
+        sending = sendingOn("node-a", settings);
         publisher = new Publisher(stores.posts, reviews, stores.deliveries, sending, settings, clock);
+    }
+
+    private DeliverySending sendingOn(String node, PublishingSettings settings) {
+        return new DeliverySending(stores.posts, reviews, stores.deliveries, stores.accounts, n -> Optional.of(network), stores.media,
+                ContentCheck.NONE, (project, account, at) -> blackouts.blocking(project, account, at), tracker, notices::add, stores.trail,
+                settings, node, clock);
+    }
+
+    /** Another node's engine over the same stores and network (the caller closes it). */
+    Publisher node(String name, PublishingSettings settings) {
+        return new Publisher(stores.posts, reviews, stores.deliveries, sendingOn(name, settings), settings, clock);
     }
 
     DeliverySending sending() {

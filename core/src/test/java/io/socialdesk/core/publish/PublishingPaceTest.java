@@ -112,4 +112,39 @@ class PublishingPaceTest {
             assertThat(desk.network.maxInFlight(shop.id())).isEqualTo(2);
         }
     }
+
+    @Test
+    void twoNodesTickingTogetherSendEachDeliveryOnce() throws Exception {
+        PublishingSettings settings = PublishingSettings.DEFAULTS.withWorkers(4, 1);
+        try (Desk desk = new Desk(settings); Publisher other = desk.node("node-b", settings)) {
+            Account shop = desk.connect("@shop");
+            Account outlet = desk.connect("@outlet");
+            List<Post> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) posts.add(desk.scheduled("Post " + i, "2026-12-01T09:00", shop, outlet));
+            desk.network.during = call -> { try { Thread.sleep(2); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } };
+
+            desk.clock.set(DUE);
+            java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                var a = nodes.submit(() -> {
+                    go.await();
+                    return desk.tick();
+                });
+                var b = nodes.submit(() -> {
+                    go.await();
+                    return other.tick();
+                });
+                go.countDown();
+                assertThat(a.get(30, TimeUnit.SECONDS) + b.get(30, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(40);
+            } finally {
+                nodes.shutdownNow();
+            }
+
+            assertThat(desk.network.published).hasSize(40);
+            assertThat(desk.network.published).extracting(ScriptedChannel.Call::key).doesNotHaveDuplicates();
+            assertThat(posts).allSatisfy(p -> assertThat(desk.post(p.id()).state()).isEqualTo(PostState.PUBLISHED));
+            assertThat(desk.comments).filteredOn(c -> c.text().startsWith("Published on")).hasSize(40);
+        }
+    }
 }
