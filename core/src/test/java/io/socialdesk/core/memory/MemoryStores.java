@@ -84,7 +84,12 @@ public final class MemoryStores {
 
         @Override
         public synchronized List<Post> list(PostQuery query) {
+            // The same filters as the Active Objects store: planned in [from, to), state, author, campaign.
             return rows.values().stream().filter(p -> query.state().map(s -> s == p.state()).orElse(true))
+                    .filter(p -> query.from().map(f -> !p.planned().instant().isBefore(f)).orElse(true))
+                    .filter(p -> query.to().map(t -> p.planned().instant().isBefore(t)).orElse(true))
+                    .filter(p -> query.author().map(a -> a.equals(p.authorKey())).orElse(true))
+                    .filter(p -> query.campaign().map(c -> c.equals(p.content().campaign())).orElse(true))
                     .sorted(Comparator.comparing((Post p) -> p.planned().instant()).thenComparing(Post::id)).limit(query.limit()).toList();
         }
 
