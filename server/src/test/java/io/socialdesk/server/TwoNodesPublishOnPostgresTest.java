@@ -58,12 +58,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server nodes on one PostgreSQL database, each with its own connection pool and its own publisher,
- * ticking at the same time over 2,000 due deliveries (250 approved, scheduled posts to 8 accounts): every
+ * ticking at the same time over 2,000 due deliveries (500 approved, scheduled posts to 4 accounts): every
  * delivery goes out exactly once, every post ends Published, and both nodes take a share of the work.
  */
 class TwoNodesPublishOnPostgresTest {
-    private static final int POSTS = 250;
-    private static final int ACCOUNTS = 8;
+    private static final int POSTS = 500;
+    private static final int ACCOUNTS = 4;
     private static final int TICKERS_PER_NODE = 3;
 
     @TempDir
