@@ -12,6 +12,7 @@ import com.atlassian.jira.issue.fields.config.manager.IssueTypeSchemeManager;
 import com.atlassian.jira.issue.watchers.WatcherManager;
 import com.atlassian.jira.workflow.WorkflowManager;
 import com.atlassian.jira.workflow.WorkflowSchemeManager;
+import com.atlassian.jira.cluster.ClusterManager;
 import com.atlassian.jira.config.util.JiraHome;
 import com.atlassian.jira.project.ProjectManager;
 import com.atlassian.jira.security.GlobalPermissionManager;
@@ -58,6 +59,8 @@ final class ComponentImports {
     @ComponentImport private IssueTypeSchemeManager issueTypeSchemeManager;
     /** Where uploaded media live: jira.home, the shared home in a cluster. */
     @ComponentImport private JiraHome jiraHome;
+    /** Publishing (issue 5): this node's id in delivery claims. */
+    @ComponentImport private ClusterManager clusterManager;
 
     private ComponentImports() {}
 }

@@ -13,6 +13,7 @@ import com.atlassian.scheduler.config.Schedule;
 import io.socialdesk.core.job.Job;
 import io.socialdesk.jira.SocialDeskEngine;
 import io.socialdesk.jira.account.JiraAccounts;
+import io.socialdesk.jira.publish.JiraPublishing;
 import io.socialdesk.jira.tracker.SocialDeskIssueTypes;
 import java.time.Clock;
 import java.util.Date;
@@ -22,9 +23,11 @@ import javax.inject.Named;
 
 /**
  * Starts and stops the app's background work with the plugin. On start (SAL calls it once Jira is
- * fully up) every core job is registered with atlassian-scheduler to run once per cluster at its
- * interval, and the issue types Social Desk opens are made to exist. On stop the job runners are
- * unregistered; the schedules stay in Jira's database and are replaced on the next start.
+ * fully up) every core job is registered with atlassian-scheduler at its interval: once per cluster,
+ * under a cluster lock; or, for a job safe on every node at once ({@link Job#onEveryNode()}, the
+ * publisher's quick tick), {@code RUN_LOCALLY} on each node, which schedules it for itself. The issue
+ * types Social Desk opens are made to exist. On stop the job runners are unregistered (the cluster
+ * schedules stay in Jira's database and are replaced on the next start) and the publisher stops.
  */
 @Named
 @ExportAsService(LifecycleAware.class)
@@ -36,36 +39,46 @@ public final class JobScheduling implements LifecycleAware {
     private final List<Job> jobs;
     private final SocialDeskIssueTypes issueTypes;
     private final Clock clock;
+    private final AutoCloseable onStop;
 
     @Inject
     public JobScheduling(SchedulerService scheduler, ClusterLockService locks, SocialDeskEngine engine, JiraAccounts accounts,
-            SocialDeskIssueTypes issueTypes) {
-        this(scheduler, locks, withAccountHealth(engine.jobs(), accounts), issueTypes, Clock.systemUTC());
+            JiraPublishing publishing, SocialDeskIssueTypes issueTypes) {
+        this(scheduler, locks, allJobs(engine.jobs(), accounts, publishing), issueTypes, Clock.systemUTC(), publishing);
     }
 
-    private static List<Job> withAccountHealth(List<Job> jobs, JiraAccounts accounts) {
+    private static List<Job> allJobs(List<Job> jobs, JiraAccounts accounts, JiraPublishing publishing) {
         List<Job> all = new java.util.ArrayList<>(jobs);
         all.add(accounts.healthJob());
+        all.add(publishing.clusterJob());
+        all.add(publishing.localJob());
         return all;
     }
 
     JobScheduling(SchedulerService scheduler, ClusterLockService locks, List<Job> jobs, SocialDeskIssueTypes issueTypes,
             Clock clock) {
+        this(scheduler, locks, jobs, issueTypes, clock, () -> { });
+    }
+
+    JobScheduling(SchedulerService scheduler, ClusterLockService locks, List<Job> jobs, SocialDeskIssueTypes issueTypes,
+            Clock clock, AutoCloseable onStop) {
         this.scheduler = scheduler;
         this.locks = locks;
         this.jobs = List.copyOf(jobs);
         this.issueTypes = issueTypes;
         this.clock = clock;
+        this.onStop = onStop;
     }
 
     @Override
     public void onStart() {
         for (Job job : jobs) {
             JobRunnerKey runnerKey = JobRunnerKey.of(job.key());
-            scheduler.registerJobRunner(runnerKey, new ClusterGuardedJobRunner(job, locks));
+            boolean local = job.onEveryNode();
+            scheduler.registerJobRunner(runnerKey, local ? new LocalJobRunner(job) : new ClusterGuardedJobRunner(job, locks));
             long interval = job.interval().toMillis();
             JobConfig config = JobConfig.forJobRunnerKey(runnerKey)
-                    .withRunMode(RunMode.RUN_ONCE_PER_CLUSTER)
+                    .withRunMode(local ? RunMode.RUN_LOCALLY : RunMode.RUN_ONCE_PER_CLUSTER)
                     .withSchedule(Schedule.forInterval(interval, Date.from(clock.instant().plusMillis(interval))));
             try {
                 scheduler.scheduleJob(JobId.of(job.key()), config);
@@ -85,6 +98,11 @@ public final class JobScheduling implements LifecycleAware {
     public void onStop() {
         for (Job job : jobs) {
             scheduler.unregisterJobRunner(JobRunnerKey.of(job.key()));
+        }
+        try {
+            onStop.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "The publisher did not stop cleanly", e);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.socialdesk.jira.account;
 
+import io.socialdesk.core.publish.Publisher;
+import io.socialdesk.core.publish.PublishingSettings;
+import io.socialdesk.jira.publish.JiraPublishing;
+import io.socialdesk.web.publish.Publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -54,9 +58,13 @@ class JiraAccountsTest {
         when(engine.jobs()).thenReturn(List.of());
         SchedulerService scheduler = mock(SchedulerService.class);
 
-        new JobScheduling(scheduler, mock(ClusterLockService.class), engine, accounts, mock(SocialDeskIssueTypes.class)).onStart();
+        JiraPublishing publishing = new JiraPublishing(new Publishing(null, null, mock(Publisher.class), PublishingSettings.DEFAULTS));
+
+        new JobScheduling(scheduler, mock(ClusterLockService.class), engine, accounts, publishing, mock(SocialDeskIssueTypes.class)).onStart();
 
         verify(scheduler).registerJobRunner(eq(JobRunnerKey.of(AccountHealthJob.KEY)), any());
         verify(scheduler).scheduleJob(eq(JobId.of(AccountHealthJob.KEY)), any());
+        verify(scheduler).scheduleJob(eq(JobId.of(JiraPublishing.CLUSTER_KEY)), any());
+        verify(scheduler).scheduleJob(eq(JobId.of(JiraPublishing.LOCAL_KEY)), any());
     }
 }

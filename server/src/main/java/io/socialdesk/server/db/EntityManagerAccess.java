@@ -2,6 +2,7 @@ package io.socialdesk.server.db;
 
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.ao.StoreException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,13 +10,16 @@ import net.java.ao.EntityManager;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 import net.java.ao.Transaction;
+import net.java.ao.db.PostgreSQLDatabaseProvider;
 
 /** {@link AoAccess} over AO's {@link EntityManager}: what Jira's {@code ActiveObjects} does, outside Jira. */
 public final class EntityManagerAccess implements AoAccess {
     private final EntityManager entityManager;
+    private final boolean readCommitted;
 
     public EntityManagerAccess(EntityManager entityManager) {
         this.entityManager = entityManager;
+        this.readCommitted = entityManager.getProvider() instanceof PostgreSQLDatabaseProvider;
     }
 
     @Override
@@ -65,17 +69,62 @@ public final class EntityManagerAccess implements AoAccess {
         }
     }
 
+    /**
+     * On PostgreSQL transactions run READ COMMITTED, as Jira's do (the stores' guards are revision checks and
+     * unique keys): under AO's default, SERIALIZABLE, PostgreSQL cancelled one of two nodes moving two
+     * different posts at once, nearly every time. The embedded HSQLDB (one node only) keeps AO's default.
+     * A deadlock (40P01) or serialization failure (40001) is retried: the work is database work only, rolled back.
+     */
+    private static final int ATTEMPTS = 5;
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Transaction<T>(entityManager) {
+                    @Override
+                    protected T run() {
+                        readCommitted();
+                        return work.get();
+                    }
+                }.execute();
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !isSerializationFailure(e)) throw new StoreException("Transaction failed", e);
+                pause(attempt);
+            } catch (RuntimeException e) {
+                // Also from inside the work: AO's entity proxies throw the SQLException undeclared.
+                if (attempt >= ATTEMPTS || !isSerializationFailure(e)) throw e;
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Before the transaction's first statement, on the connection AO bound to this thread for it (the pool resets it on return). */
+    private void readCommitted() {
+        if (!readCommitted) return;
         try {
-            return new Transaction<T>(entityManager) {
-                @Override
-                protected T run() {
-                    return work.get();
-                }
-            }.execute();
+            Connection c = entityManager.getProvider().getConnection();
+            if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         } catch (SQLException e) {
-            throw new StoreException("Transaction failed", e);
+            throw new StoreException("Could not start a transaction", e);
+        }
+    }
+
+    static boolean isSerializationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /** A few milliseconds, growing and jittered, so that the two that collided do not collide again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while retrying a transaction", e);
         }
     }
 
