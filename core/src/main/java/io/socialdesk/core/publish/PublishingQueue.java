@@ -215,6 +215,11 @@ public final class PublishingQueue {
         return new View(sections, counts);
     }
 
+    /** One delivery as the queue shows it (after an action, say). */
+    public Row describe(DeliveryRecord d) {
+        return row(d, posts.find(d.postId()), accounts.find(d.accountId()));
+    }
+
     private static Row row(DeliveryRecord d, Optional<Post> post, Optional<Account> account) {
         List<QueueAction> actions = java.util.Arrays.stream(QueueAction.values()).filter(a -> a.appliesTo(d.state())).toList();
         return new Row(d, post.map(Post::title).orElse("(post " + d.postId() + " deleted)"), post.map(p -> p.item().key()).orElse(null),
