@@ -23,6 +23,7 @@ import io.socialdesk.server.http.AuthFilter;
 import io.socialdesk.server.http.NotificationPages;
 import io.socialdesk.server.http.PageErrors;
 import io.socialdesk.server.http.PageResource;
+import io.socialdesk.server.http.QueuePages;
 import io.socialdesk.server.http.Pages;
 import io.socialdesk.server.http.RequestUser;
 import io.socialdesk.server.http.SocialDeskServer;
@@ -221,7 +222,7 @@ public final class SocialDeskApp implements AutoCloseable {
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),
                 new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
-                new AccountPages(pages, requestUser, accountAdmin));
+                new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 

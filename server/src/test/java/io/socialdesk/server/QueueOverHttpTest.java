@@ -75,6 +75,25 @@ class QueueOverHttpTest {
         }
     }
 
+    @Test
+    void thePageShowsTheReasonAsTextInTheViewersZoneAndOnlyToLeadsAndAdmins() throws Exception {
+        try (TestServer server = new TestServer(DatabaseConfig.embedded(data), data,
+                s -> s.withPublishing(Duration.ofHours(1), PublishingSettings.DEFAULTS))) {
+            server.addUser("marc", Role.MARKETING_LEAD);
+            server.addUser("alice", Role.MARKETING_AUTHOR);
+            QueueFixtures.failed(server.app, server.clock.instant(), "invalid-token", "<img src=x onerror=alert(1)>");
+
+            assertThat(server.get("/admin/queue", server.signIn("alice")).status()).isEqualTo(403);
+            TestServer.Reply page = server.get("/admin/queue", server.signIn("marc"));
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x")
+                    .contains("id=\"sd-nav-queue\"").contains("data-action=\"retry\"").doesNotContain("data-action=\"cancel\"")
+                    // Due an hour after 10:00 UTC, shown in Paris (UTC+1).
+                    .contains("12:00:00");
+        }
+    }
+
     private static JsonNode bucket(JsonNode queue, String name) {
         for (JsonNode b : queue.path("buckets")) {
             if (b.path("bucket").asText().equals(name)) return b;
