@@ -23,6 +23,7 @@ import io.socialdesk.server.http.AuthFilter;
 import io.socialdesk.server.http.NotificationPages;
 import io.socialdesk.server.http.PageErrors;
 import io.socialdesk.server.http.PageResource;
+import io.socialdesk.server.http.QueuePages;
 import io.socialdesk.server.http.Pages;
 import io.socialdesk.server.http.RequestUser;
 import io.socialdesk.server.http.SocialDeskServer;
@@ -38,6 +39,8 @@ import io.socialdesk.store.publish.AoDeliveryStore;
 import io.socialdesk.web.publish.Publishing;
 import io.socialdesk.core.publish.Blackouts;
 import io.socialdesk.core.publish.PublishingSettings;
+import io.socialdesk.core.publish.PublishingQueue;
+import io.socialdesk.web.rest.QueueResource;
 import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.server.tracker.BuiltInTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
@@ -166,6 +169,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final AccountAdmin accountAdmin;
     private final AccountHealthJob accountHealth;
     private final Publishing publishing;
+    private final PublishingQueue queue;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
@@ -201,6 +205,7 @@ public final class SocialDeskApp implements AutoCloseable {
         this.accountHealth = new AccountHealthJob(accounts, accountAdmin.checks(), accountSettings, tracker, notifier, clock, AccountHealthJob.INTERVAL);
         this.publishing = Publishing.over(engine, new AoDeliveryStore(database.ao(), new SqlDeliveryWrites(database)), channels, tracker, notifier,
                 Blackouts.NONE, settings.publishing(), settings.node(), clock);
+        this.queue = PublishingQueue.over(publishing.deliveries(), postStore, accounts, engine.reviews(), publishing.sending(), engine.trail(), clock);
         List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
                 publishing.publisher().job(settings.publishEvery()));
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
@@ -212,12 +217,12 @@ public final class SocialDeskApp implements AutoCloseable {
                 new PolicyResource(engine.policies(), requestUser), new AccountResource(accountAdmin, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
                 new InboundResource(new SigningSecrets(accounts), new MentionTickets(tracker, accounts, INBOUND_REPORTER), new InboundWebhook(clock)),
-                new FeedResource(posts, accounts, requestUser, clock)));
+                new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),
                 new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
-                new AccountPages(pages, requestUser, accountAdmin));
+                new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 
@@ -262,6 +267,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public AccountAdmin accountAdmin() { return accountAdmin; }
     public AccountHealthJob accountHealth() { return accountHealth; }
     public Publishing publishing() { return publishing; }
+    public PublishingQueue queue() { return queue; }
 
     private static Object instantiate(Class<?> type) {
         try {

@@ -18,5 +18,13 @@ public enum AuditKind {
     /** An account was connected or reconnected; the event is not about a post (post id 0), its detail names the account. */
     ACCOUNT_CONNECTED,
     /** An account was removed, with its credentials; post id 0, as for {@link #ACCOUNT_CONNECTED}. */
-    ACCOUNT_REMOVED
+    ACCOUNT_REMOVED,
+    /** A person put a failed or missed delivery back in the publishing queue; the detail names them and the account. */
+    DELIVERY_RETRIED,
+    /** A person sent an unconfirmed delivery again. */
+    DELIVERY_RESENT,
+    /** A person saw an unconfirmed delivery on the network and marked it as published. */
+    DELIVERY_CONFIRMED,
+    /** A person cancelled a delivery that was due, waiting or retrying. */
+    DELIVERY_CANCELLED
 }

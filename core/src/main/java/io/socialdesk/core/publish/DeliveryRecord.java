@@ -98,9 +98,15 @@ public record DeliveryRecord(long id, long postId, long accountId, int part, Str
         return to(DeliveryState.CANCELLED, at, null, attempts, remote, progress, code, why, null, at);
     }
 
-    /** Due now: the part before it was sent, or a person asked to send it (again); attempts start over when {@code fresh}. */
+    /**
+     * Due at {@code when}: the part before it was sent, or a person asked to send it (again). When {@code fresh}
+     * its attempts start over and its due time is {@code when}: lateness and the missed-after window count
+     * from the moment it became due this time, not from the post's first planned time.
+     */
     public DeliveryRecord dueAt(Instant when, boolean fresh, Instant at) {
-        return to(DeliveryState.DUE, when, null, fresh ? 0 : attempts, remote, withoutSending(), "", "", null, at);
+        DeliveryRecord due = to(DeliveryState.DUE, when, null, fresh ? 0 : attempts, remote, withoutSending(), "", "", null, at);
+        return fresh ? new DeliveryRecord(id, postId, accountId, part, key, contentHash, when, due.state, 0, when, null, remote, due.progress,
+                "", "", null, at, version) : due;
     }
 
     /** Back to waiting for the part before it (a thread sent again from the start). */

@@ -429,7 +429,7 @@ public final class MemoryStores {
             io.socialdesk.core.publish.DeliveryRecord stored = rows.get(current.id());
             if (stored == null || stored.version() != current.version()) return Optional.empty();
             io.socialdesk.core.publish.DeliveryRecord written = new io.socialdesk.core.publish.DeliveryRecord(stored.id(), stored.postId(),
-                    stored.accountId(), stored.part(), stored.key(), stored.contentHash(), stored.dueAt(), next.state(), next.attempts(), next.nextAt(),
+                    stored.accountId(), stored.part(), stored.key(), stored.contentHash(), next.dueAt(), next.state(), next.attempts(), next.nextAt(),
                     next.owner(), next.remote(), next.progress(), next.cause(), next.reason(), next.sentAt(), next.updatedAt(), stored.version() + 1);
             rows.put(written.id(), written);
             return Optional.of(written);

@@ -251,4 +251,27 @@ class DeliveryOutcomesTest {
             assertThat(desk.commentsOn(missed)).singleElement().asString().startsWith("Missed on @shop (Mastodon)");
         }
     }
+
+    @Test
+    void aMissedPostRetriedByALeadGoesOutNowAndIsNotMissedAgain() {
+        try (Desk desk = new Desk()) {
+            Account shop = desk.connect("@shop");
+            Post missed = desk.scheduled("Winter sale starts today", "2026-12-01T09:00", shop);
+            desk.clock.set(DUE.plus(Duration.ofMinutes(45)));
+            desk.tick();
+            DeliveryRecord delivery = desk.delivery(missed, shop, 0);
+            assertThat(delivery.state()).isEqualTo(DeliveryState.MISSED);
+
+            PublishingQueue queue = PublishingQueue.over(desk.stores.deliveries, desk.stores.posts, desk.stores.accounts, desk.reviews,
+                    desk.sending(), desk.stores.trail, desk.clock);
+            queue.act(delivery.id(), "retry", delivery.version(), null, Desk.MARC);
+            desk.tick();
+
+            assertThat(desk.network.published).extracting(c -> c.delivery().text()).containsExactly("Winter sale starts today");
+            DeliveryRecord sent = desk.delivery(missed, shop, 0);
+            assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+            assertThat(sent.dueAt()).as("due from the retry, not from the first planned time").isEqualTo(DUE.plus(Duration.ofMinutes(45)));
+            assertThat(desk.post(missed.id()).state()).isEqualTo(PostState.PUBLISHED);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.jira.cluster.ClusterManager;
 import io.socialdesk.core.job.Job;
 import io.socialdesk.core.publish.Blackouts;
+import io.socialdesk.core.publish.PublishingQueue;
 import io.socialdesk.core.publish.PublishingSettings;
 import io.socialdesk.jira.SocialDeskEngine;
 import io.socialdesk.jira.account.JiraAccounts;
@@ -27,6 +28,7 @@ import javax.inject.Named;
  * comments and notices, this node's cluster id in claims. Two jobs drive it ({@code JobScheduling}): once per
  * cluster every minute, which drains whatever is due, and on every node every 5 seconds, so that a post goes
  * out within seconds of its time; both may run at once anywhere, since no delivery is sent without its claim.
+ * The operators' queue works over the same deliveries.
  */
 @Named
 public final class JiraPublishing implements AutoCloseable {
@@ -36,20 +38,34 @@ public final class JiraPublishing implements AutoCloseable {
     public static final String LOCAL_KEY = "io.socialdesk.publish.local";
 
     private final Publishing publishing;
+    private final PublishingQueue queue;
 
     @Inject
     public JiraPublishing(SocialDeskEngine engine, JiraActiveObjectsAccess ao, ClusterLockService locks, ClusterManager cluster,
             JiraAccounts accounts, JiraIssueTracker tracker, JiraNotifier notifier) {
-        this(Publishing.over(engine.engine(), new AoDeliveryStore(ao, new LockedDeliveryWrites(ao, locks::getLockForName)), accounts.channels(),
-                tracker, notifier, Blackouts.NONE, PublishingSettings.DEFAULTS, nodeId(cluster), Clock.systemUTC()));
+        this(engine, Publishing.over(engine.engine(), new AoDeliveryStore(ao, new LockedDeliveryWrites(ao, locks::getLockForName)),
+                accounts.channels(), tracker, notifier, Blackouts.NONE, PublishingSettings.DEFAULTS, nodeId(cluster), Clock.systemUTC()));
     }
 
+    private JiraPublishing(SocialDeskEngine engine, Publishing publishing) {
+        var e = engine.engine();
+        this.publishing = publishing;
+        this.queue = PublishingQueue.over(publishing.deliveries(), e.postStore(), e.accounts(), e.reviews(), publishing.sending(), e.trail(),
+                Clock.systemUTC());
+    }
+
+    /** The engine alone, without the queue: for tests of the jobs. */
     public JiraPublishing(Publishing publishing) {
         this.publishing = publishing;
+        this.queue = null;
     }
 
     public Publishing publishing() {
         return publishing;
+    }
+
+    public PublishingQueue queue() {
+        return queue;
     }
 
     /** Once per cluster every minute: starts the posts that came due and sends every due delivery. */

@@ -115,6 +115,7 @@ public final class AoDeliveryStore implements DeliveryStore {
     public Optional<DeliveryRecord> replace(DeliveryRecord current, DeliveryRecord next) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("STATE", next.state().name());
+        columns.put("DUE_AT", Date.from(next.dueAt()));
         columns.put("ATTEMPTS", next.attempts());
         columns.put("NEXT_AT", Date.from(next.nextAt()));
         columns.put("OWNER", next.owner());
@@ -128,7 +129,7 @@ public final class AoDeliveryStore implements DeliveryStore {
         columns.put("UPDATED_AT", Date.from(next.updatedAt()));
         if (!writes.replaceIfRevision(current.id(), current.version(), columns)) return Optional.empty();
         return Optional.of(new DeliveryRecord(current.id(), current.postId(), current.accountId(), current.part(), current.key(),
-                current.contentHash(), current.dueAt(), next.state(), next.attempts(), next.nextAt(), next.owner(), next.remote(), next.progress(),
+                current.contentHash(), next.dueAt(), next.state(), next.attempts(), next.nextAt(), next.owner(), next.remote(), next.progress(),
                 next.cause(), next.reason(), next.sentAt(), next.updatedAt(), current.version() + 1));
     }
 

@@ -53,6 +53,7 @@ public final class LockedDeliveryWrites implements DeliveryWrites {
     private static void set(DeliveryEntity row, String column, Object value) {
         switch (column) {
             case "STATE" -> row.setState((String) value);
+            case "DUE_AT" -> row.setDueAt((Date) value);
             case "ATTEMPTS" -> row.setAttempts((Integer) value);
             case "NEXT_AT" -> row.setNextAt((Date) value);
             case "OWNER" -> row.setOwner((String) value);

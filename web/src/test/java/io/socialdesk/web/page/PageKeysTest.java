@@ -35,6 +35,10 @@ class PageKeysTest {
         for (Decision.Kind k : Decision.Kind.values()) keys.add("socialdesk.review.decision." + lower(k));
         for (ContentDiff.Change c : ContentDiff.Change.values()) keys.add("socialdesk.review.change." + lower(c));
         for (ContentRule.Kind k : ContentRule.Kind.values()) keys.add("socialdesk.policy.kind." + lower(k));
+        for (io.socialdesk.core.publish.PublishingQueue.Bucket b : io.socialdesk.core.publish.PublishingQueue.Bucket.values()) {
+            keys.add("socialdesk.queue.bucket." + b.slug());
+        }
+        for (io.socialdesk.core.publish.DeliveryState s : io.socialdesk.core.publish.DeliveryState.values()) keys.add("socialdesk.queue.state." + lower(s));
         for (String bundle : List.of("socialdesk.properties", "socialdesk_fr.properties")) {
             assertThat(load("io/socialdesk/web/i18n/" + bundle).stringPropertyNames()).as(bundle).containsAll(keys);
         }

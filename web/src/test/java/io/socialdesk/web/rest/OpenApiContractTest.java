@@ -109,6 +109,12 @@ class OpenApiContractTest {
         SCHEMAS.put(io.socialdesk.channel.webhook.InboundWebhook.Mention.class, "InboundMention");
         SCHEMAS.put(io.socialdesk.channel.webhook.InboundWebhook.MentionAuthor.class, "InboundMentionAuthor");
         SCHEMAS.put(InboundResource.InboundAcceptedJson.class, "InboundAccepted");
+        SCHEMAS.put(QueueResource.QueueJson.class, "Queue");
+        SCHEMAS.put(QueueResource.BucketJson.class, "QueueBucket");
+        SCHEMAS.put(QueueResource.DeliveryJson.class, "Delivery");
+        SCHEMAS.put(QueueResource.QueueActionRequest.class, "DeliveryActionRequest");
+        SCHEMAS.put(QueueResource.MetricsJson.class, "PublishingMetrics");
+        SCHEMAS.put(QueueResource.OutcomeJson.class, "PublishingOutcome");
     }
 
     /**
