@@ -117,7 +117,9 @@ public final class DeliverySending {
         boolean takeOver = due.state() == DeliveryState.IN_FLIGHT;
         if (!takeOver && target.usable()) {
             Instant allowed = nextAllowedAt(target);
-            if (allowed != null && allowed.isAfter(now)) {
+            // Against a fresh reading: a connector answers its own "now" when nothing holds the account, a moment
+            // after this method's now, which is no hold (comparing with the older now held every delivery forever).
+            if (allowed != null && allowed.isAfter(clock.instant())) {
                 holdUntil(due, allowed);
                 return Result.held(allowed);
             }
