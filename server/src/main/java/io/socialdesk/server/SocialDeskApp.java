@@ -6,6 +6,7 @@ import io.socialdesk.core.account.AccountStore;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.channel.Channel;
 import io.socialdesk.channel.ChannelDirectory;
+import io.socialdesk.channel.http.AddressPolicy;
 import io.socialdesk.channel.http.HttpCalls;
 import io.socialdesk.core.health.HealthService;
 import io.socialdesk.core.job.HeartbeatJob;
@@ -85,9 +86,25 @@ public final class SocialDeskApp implements AutoCloseable {
      */
     public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
             Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels,
-            Duration publishEvery, PublishingSettings publishing) {
+            Duration publishEvery, PublishingSettings publishing, boolean allowPlainHttp) {
         public Settings {
             channels = List.copyOf(channels);
+        }
+
+        public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
+                Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels,
+                Duration publishEvery, PublishingSettings publishing) {
+            this(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays, channels,
+                    publishEvery, publishing, false);
+        }
+
+        /**
+         * Lets the connectors call plain http:// addresses too (only together with private addresses): for tests
+         * whose fake network listens on 127.0.0.1 without TLS. Never for production: requests and secrets travel unencrypted.
+         */
+        public Settings withPlainHttp(boolean allow) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
+                    channels, publishEvery, publishing, allow);
         }
 
         public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
@@ -102,7 +119,7 @@ public final class SocialDeskApp implements AutoCloseable {
         /** How often the publisher ticks, and how it paces itself (workers, per-account requests, retries, missed-after window). */
         public Settings withPublishing(Duration every, PublishingSettings pacing) {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
-                    channels, every, pacing);
+                    channels, every, pacing, allowPlainHttp);
         }
 
         /** With the command line's default data folder, {@code ./data}, and no e-mail. */
@@ -127,23 +144,23 @@ public final class SocialDeskApp implements AutoCloseable {
         /** E-mails notices through this SMTP server; links in them start with {@code publicUrl} (default: the URL served). */
         public Settings withMail(SmtpSettings smtp, Optional<String> publicUrl) {
             return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl, allowPrivateAddresses,
-                    tokenWarningDays, channels, publishEvery, publishing);
+                    tokenWarningDays, channels, publishEvery, publishing, allowPlainHttp);
         }
 
         /** The address people open Social Desk at (links in e-mails, the OAuth redirect); default: the address served. */
         public Settings withPublicUrl(Optional<String> url) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels, publishEvery, publishing);
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels, publishEvery, publishing, allowPlainHttp);
         }
 
         /** Whether accounts on private addresses may be connected, and how many days before a connection ends its owner is asked to reconnect. */
         public Settings withAccounts(boolean allowPrivate, int warningDays) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels, publishEvery, publishing);
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels, publishEvery, publishing, allowPlainHttp);
         }
 
         /** The network connectors, one per network (default, when none are given: all the standard ones). */
         public Settings withChannels(List<? extends Channel> connectors) {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
-                    List.copyOf(connectors), publishEvery, publishing);
+                    List.copyOf(connectors), publishEvery, publishing, allowPlainHttp);
         }
     }
 
@@ -195,7 +212,8 @@ public final class SocialDeskApp implements AutoCloseable {
                 "socialdesk serve --allow-private-addresses --token-warning-days N");
         // Tests pass their own connectors; otherwise every network Social Desk ships.
         this.channels = settings.channels().isEmpty()
-                ? ChannelDirectory.standard(new HttpCalls(AccountAdmin.policyFrom(accountSettings)), accounts.credentialSink(), clock,
+                ? ChannelDirectory.standard(new HttpCalls(settings.allowPlainHttp() && settings.allowPrivateAddresses()
+                        ? AddressPolicy.ANY : AccountAdmin.policyFrom(accountSettings)), accounts.credentialSink(), clock,
                         () -> engine.oauthClients().configured(Network.X).orElse(null))
                 : ChannelDirectory.of(settings.channels());
         this.accountAdmin = new AccountAdmin(accounts, engine.oauthClients(), engine.pendingConnections(), engine.trail(), channels, accountSettings,

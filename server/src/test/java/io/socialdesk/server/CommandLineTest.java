@@ -96,6 +96,12 @@ class CommandLineTest {
         Run badUrl = run("", "serve", "--public-url", "ftp://social.example.org", "--data", data.toString());
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--public-url must start with http:// or https://");
+        Run badEvery = run("", "serve", "--publish-every", "soon", "--data", data.toString());
+        assertThat(badEvery.exitCode()).isEqualTo(2);
+        assertThat(badEvery.err()).contains("--publish-every must be a number with ms, s, m or h").doesNotContain("Exception");
+        Run plainAlone = run("", "serve", "--allow-plain-http", "--data", data.toString());
+        assertThat(plainAlone.exitCode()).isEqualTo(2);
+        assertThat(plainAlone.err()).contains("--allow-plain-http needs --allow-private-addresses");
     }
 
     @Test

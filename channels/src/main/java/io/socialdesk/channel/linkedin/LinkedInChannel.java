@@ -255,7 +255,8 @@ public final class LinkedInChannel implements Channel, Connection.OAuth {
         if (author == null) return new Outcome.Failed("account-incomplete", "This LinkedIn account has no author URN: reconnect it.");
         Instant now = clock.instant();
         Instant hold = rateLimits.nextAllowedAt(account.id());
-        if (hold.isAfter(now)) return new Outcome.RetryLater(hold, "LinkedIn's quota for this account is spent until " + hold);
+        // A fresh reading: with no hold the answer is the limits' own "now", a moment after ours.
+        if (hold.isAfter(clock.instant())) return new Outcome.RetryLater(hold, "LinkedIn's quota for this account is spent until " + hold);
         if (delivery.replyTo() != null) return comment(account, author, delivery, progress);
 
         List<String> images = new ArrayList<>();
@@ -474,7 +475,8 @@ public final class LinkedInChannel implements Channel, Connection.OAuth {
             return ImportBatch.failed(cursor, "The stored LinkedIn cursor is not a time; reset the account's import", null);
         }
         Instant hold = rateLimits.nextAllowedAt(account.id());
-        if (hold.isAfter(now)) return ImportBatch.failed(cursor, "LinkedIn's quota for this account is spent", hold);
+        // A fresh reading: with no hold the answer is the limits' own "now", a moment after ours.
+        if (hold.isAfter(clock.instant())) return ImportBatch.failed(cursor, "LinkedIn's quota for this account is spent", hold);
 
         Answer posts = http.send(apiRequest(account.credentials().accessToken(), rest("posts")
                 .addQueryParameter("q", "author").addEncodedQueryParameter("author", encode(author))

@@ -144,7 +144,8 @@ public final class WebhookChannel implements Channel, Connection.AppPassword {
         if (refusal.isPresent()) return new Outcome.Failed(refusal.get().rule(), refusal.get().message());
         Instant now = clock.instant();
         Instant hold = rateLimits.nextAllowedAt(account.id());
-        if (hold.isAfter(now)) return new Outcome.RetryLater(hold, "The webhook asked us to slow down until " + hold);
+        // A fresh reading: with no hold the answer is the limits' own "now", a moment after ours.
+        if (hold.isAfter(clock.instant())) return new Outcome.RetryLater(hold, "The webhook asked us to slow down until " + hold);
         Format format = format(account);
         if (format == Format.DISCORD && delivery.text().codePointCount(0, delivery.text().length()) > DISCORD_MAX) {
             return new Outcome.Failed("too-long", "Discord takes at most " + DISCORD_MAX + " characters per message; shorten the text.");

@@ -118,6 +118,21 @@ class WebhookContractTest {
     }
 
     @Test
+    void withARunningClockAndNoHoldTheDeliveryIsSentNotHeldUntilNow() throws Exception {
+        // The limits answer their own "now" when nothing holds the account: a moment after the channel's; that is no hold.
+        Clock running = Clock.systemUTC();
+        WebhookChannel live = new WebhookChannel(new HttpCalls(AddressPolicy.ANY, Duration.ofSeconds(2), Duration.ofSeconds(2)),
+                new RateLimits(running), CredentialSink.NONE, running);
+        for (int i = 0; i < 20; i++) server.enqueue(new MockResponse().setResponseCode(200).setBody("{}"));
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(live.publish(account(null), withPicture(), Progress.NONE)).isInstanceOf(Outcome.Sent.class);
+            assertThat(server.takeRequest(2, TimeUnit.SECONDS)).isNotNull();
+            taken++;
+        }
+    }
+
+    @Test
     void slackGetsItsTextWithMrkdwnEscapedAndAPlainOkIsSent() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(200).setBody("ok"));
 

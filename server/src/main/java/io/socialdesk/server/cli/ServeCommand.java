@@ -7,10 +7,13 @@ import io.socialdesk.server.notification.SmtpSettings;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +64,24 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Bluesky PDS on your own network). Off: such addresses are refused, against server-side request forgery.")
     boolean allowPrivateAddresses;
 
+    @Option(names = "--allow-plain-http",
+            description = "With --allow-private-addresses: let connectors call plain http:// addresses too (a test's fake network on "
+                    + "127.0.0.1). Requests and signatures then travel unencrypted: never for real accounts.")
+    boolean allowPlainHttp;
+
+    @Option(names = "--publish-every", paramLabel = "DURATION", defaultValue = "1s",
+            description = "How often the publisher looks for due posts, e.g. 500ms, 1s, 1m (default: ${DEFAULT-VALUE}).")
+    String publishEvery;
+
+    @Option(names = "--publish-lease", paramLabel = "DURATION", defaultValue = "2m",
+            description = "How long a node's claim on a delivery holds before another start or node settles it (longer than any one "
+                    + "request; default: ${DEFAULT-VALUE}).")
+    String publishLease;
+
+    @Option(names = "--publish-backoff", paramLabel = "DURATION", defaultValue = "30s",
+            description = "First wait before a retryable failure is tried again; it doubles up to 15 minutes (default: ${DEFAULT-VALUE}).")
+    String publishBackoff;
+
     @Option(names = "--token-warning-days", paramLabel = "N", defaultValue = "7",
             description = "Open a ticket for an account's owner this many days before its connection ends (default: ${DEFAULT-VALUE}).")
     int tokenWarningDays;
@@ -75,6 +96,9 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<SmtpSettings> smtp = smtpSettings(System.getenv(SmtpSettings.PASSWORD_VARIABLE));
         if (smtp.isPresent()) settings = settings.withMail(smtp.get(), Optional.ofNullable(publicUrl).filter(u -> !u.isBlank()));
         settings = settings.withPublicUrl(publicUrl()).withAccounts(allowPrivateAddresses, tokenWarningDays());
+        settings = settings.withPlainHttp(plainHttp()).withPublishing(duration("--publish-every", publishEvery),
+                settings.publishing().withLease(duration("--publish-lease", publishLease)).withRetries(settings.publishing().maxAttempts(),
+                        duration("--publish-backoff", publishBackoff), settings.publishing().maxBackoff()));
         SocialDeskApp app = SocialDeskApp.open(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,6 +128,30 @@ public final class ServeCommand implements Callable<Integer> {
         if (!publicUrl.strip().matches("https?://[^\\s]+")) throw new ParameterException(spec.commandLine(), "--public-url must start with http:// or https://");
         return Optional.of(publicUrl.strip());
     }
+
+    boolean plainHttp() {
+        if (allowPlainHttp && !allowPrivateAddresses) {
+            throw new ParameterException(spec.commandLine(), "--allow-plain-http needs --allow-private-addresses (it is for a fake network on this machine)");
+        }
+        return allowPlainHttp;
+    }
+
+    /** A duration option: a whole number with ms, s, m or h (100ms, 2s, 1m), at least 10 ms. */
+    Duration duration(String option, String value) {
+        Matcher m = DURATION.matcher(value == null ? "" : value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new ParameterException(spec.commandLine(), option + " must be a number with ms, s, m or h, e.g. 500ms or 2s");
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        if (d.toMillis() < 10) throw new ParameterException(spec.commandLine(), option + " must be at least 10ms");
+        return d;
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     int tokenWarningDays() {
         if (tokenWarningDays < 1 || tokenWarningDays > io.socialdesk.core.account.AccountSettings.MAX_WARNING_DAYS) {

@@ -1,0 +1,428 @@
+package io.socialdesk.bench;
+
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.approval.Action;
+import io.socialdesk.core.approval.ReviewService;
+import io.socialdesk.core.channel.Connected;
+import io.socialdesk.core.channel.Credentials;
+import io.socialdesk.core.post.NewPost;
+import io.socialdesk.core.post.Post;
+import io.socialdesk.core.publish.DeliveryRecord;
+import io.socialdesk.core.publish.DeliveryState;
+import io.socialdesk.core.publish.PublishingSettings;
+import io.socialdesk.core.user.User;
+import io.socialdesk.server.SocialDeskApp;
+import io.socialdesk.server.auth.ServerUsers;
+import io.socialdesk.server.db.DatabaseConfig;
+import io.socialdesk.server.demo.DemoWorkspace;
+import io.socialdesk.testing.RecordingNetwork;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Publishing throughput and lateness: the real engine ({@link SocialDeskApp} in this JVM, embedded HSQLDB
+ * in a temporary folder) sends {@code posts x accounts} deliveries to generic webhooks on a local
+ * {@link RecordingNetwork} that answers at once. Three measurements:
+ *
+ * <ol>
+ *   <li><b>baseline</b>: the same number of requests (same body size) by a plain OkHttp loop, {@code workers} at a time;</li>
+ *   <li><b>drain</b>: every post due at the same moment; ticks back to back until every delivery is Sent: deliveries/s;</li>
+ *   <li><b>lateness</b>: due times spread uniformly over one minute, the tick every second as the server runs it: sent - due, p50/p99/max.</li>
+ * </ol>
+ *
+ * Heap after GC and the heap's peak are reported; {@code --profile} samples the publisher threads' stacks during the drain
+ * (which Social Desk method, and whether the thread was in the database or in HTTP).
+ *
+ * <pre>{@code java -cp bench/target/benchmarks.jar io.socialdesk.bench.PublishingThroughput --posts 2500 --accounts 4 --workers 8 --per-account 2 --profile}</pre>
+ */
+public final class PublishingThroughput {
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    static final String SECRET = "bench-signing-secret-0123456789abcdef";
+
+    /** The system clock moved by an offset that the benchmark sets: seeding happens "before", sending "at" the due times. */
+    static final class ShiftedClock extends Clock {
+        final AtomicLong offsetMillis = new AtomicLong();
+
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return Instant.now().plusMillis(offsetMillis.get()); }
+
+        /** Moves the clock so that now is {@code at}. */
+        void set(Instant at) {
+            offsetMillis.set(Duration.between(Instant.now(), at).toMillis());
+        }
+    }
+
+    int posts = 2500;
+    int accounts = 4;
+    int workers = 8;
+    int perAccount = 2;
+    boolean profile;
+    Path out;
+
+    public static void main(String[] args) throws Exception {
+        PublishingThroughput b = new PublishingThroughput();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--posts" -> b.posts = Integer.parseInt(args[++i]);
+                case "--accounts" -> b.accounts = Integer.parseInt(args[++i]);
+                case "--workers" -> b.workers = Integer.parseInt(args[++i]);
+                case "--per-account" -> b.perAccount = Integer.parseInt(args[++i]);
+                case "--profile" -> b.profile = true;
+                case "--out" -> b.out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--posts N --accounts N --workers N --per-account N --profile --out FILE)");
+            }
+        }
+        b.run();
+    }
+
+    final List<String> report = new ArrayList<>();
+
+    void say(String line) {
+        System.out.println(line);
+        report.add(line);
+    }
+
+    void run() throws Exception {
+        int deliveries = posts * accounts;
+        say("PublishingThroughput: " + posts + " posts x " + accounts + " accounts = " + deliveries + " deliveries; workers " + workers
+                + ", per account " + perAccount + "; " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        try (RecordingNetwork network = RecordingNetwork.start(RecordingNetwork.Behaviour.fast())) {
+            for (int a = 0; a < accounts; a++) network.endpoint("/hook-" + a, RecordingNetwork.Idempotency.BY_KEY);
+            baseline(network, deliveries);
+            drain(network);
+            lateness(network);
+        }
+        if (out != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, String.join("\n", report) + "\n");
+        }
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------------------------------ baseline
+
+    void baseline(RecordingNetwork network, int n) throws Exception {
+        OkHttpClient http = client(workers);
+        String pad = "x".repeat(180); // about the generic body's size
+        ConcurrentLinkedQueue<Integer> todo = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < n; i++) todo.add(i);
+        // Warm up the client and the network (the engine's run warms up too, on its first deliveries).
+        for (int i = 0; i < 200; i++) post(http, network.url("/warm").toString(), "w" + i, pad);
+        long start = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(workers);
+        for (int w = 0; w < workers; w++) {
+            new Thread(() -> {
+                Integer i;
+                while ((i = todo.poll()) != null) {
+                    try {
+                        post(http, network.url("/hook-" + (i % accounts)).toString(), "baseline-" + i, pad);
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }
+                done.countDown();
+            }, "baseline-" + w).start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        say(String.format("baseline (plain OkHttp, %d threads): %d requests in %.2f s = %.0f requests/s", workers, n, seconds, n / seconds));
+        baselineRate = n / seconds;
+    }
+
+    double baselineRate;
+
+    static OkHttpClient client(int concurrency) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(concurrency);
+        dispatcher.setMaxRequestsPerHost(concurrency);
+        return new OkHttpClient.Builder().dispatcher(dispatcher).connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(false).followRedirects(false).build();
+    }
+
+    static void post(OkHttpClient http, String url, String key, String pad) throws IOException {
+        String body = "{\"id\":\"" + key + "\",\"key\":\"" + key + "\",\"text\":\"" + pad + "\"}";
+        Request request = new Request.Builder().url(url).header("Idempotency-Key", key).post(RequestBody.create(body, JSON)).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() != 200) throw new IOException("answered " + response.code());
+            response.body().string();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the engine
+
+    /** A fresh data folder with the demo's people and {@code accounts} webhooks; posts are added by the caller. */
+    record Setup(Path data, SocialDeskApp app, ShiftedClock clock, List<Long> accountIds) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            app.close();
+            try (var files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    Setup setup(RecordingNetwork network) throws IOException {
+        Path data = Files.createTempDirectory("socialdesk-publishing-bench");
+        ShiftedClock clock = new ShiftedClock();
+        SocialDeskApp app = SocialDeskApp.open(new SocialDeskApp.Settings("127.0.0.1", 0, DatabaseConfig.embedded(data), "bench",
+                Duration.ofSeconds(15), clock, data).withAccounts(true, 7).withPlainHttp(true)
+                .withPublishing(Duration.ofSeconds(1), PublishingSettings.DEFAULTS.withWorkers(workers, perAccount)));
+        for (DemoWorkspace.DemoUser demo : DemoWorkspace.USERS) {
+            app.users().add(new ServerUsers.NewUser(demo.username(), demo.displayName(), Set.of(demo.role()), demo.zone(), demo.language(),
+                    DemoWorkspace.PASSWORD));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int a = 0; a < accounts; a++) {
+            URI url = network.url("/hook-" + a);
+            Credentials credentials = new Credentials(SECRET, null, null, Set.of(), Map.of("url", url.toString(), "format", "generic"));
+            ids.add(app.accounts().connect(null, Network.WEBHOOK, url, new Connected(url.toString(), "hook-" + a, "hook " + a, credentials),
+                    user(app, "alice").key(), clock.instant()).id());
+        }
+        return new Setup(data, app, clock, ids);
+    }
+
+    /** Posts written, approved and scheduled through the real workflow (the publish gate checks those approvals); planned at {@code times}. */
+    void seed(Setup s, List<Instant> times) {
+        ReviewService reviews = s.app().engine().reviews();
+        User alice = user(s.app(), "alice");
+        List<User> reviewers = List.of(user(s.app(), "marc"), user(s.app(), "laura"), user(s.app(), "hugo"));
+        long start = System.nanoTime();
+        for (int i = 0; i < times.size(); i++) {
+            LocalDateTime local = LocalDateTime.ofInstant(times.get(i), ZoneOffset.UTC).withNano(0);
+            Post post = s.app().posts().create(new NewPost("Bench post " + i, "Bench post number " + i + " of the publishing benchmark #bench",
+                    local.toString(), "UTC", null, null, null, null, null, null, "en", s.accountIds()), alice);
+            post = reviews.act(post.id(), ReviewService.ActionRequest.of(Action.SUBMIT, post.version()), alice);
+            for (User reviewer : reviewers) {
+                if (!reviews.review(post.id(), reviewer).mayDecideFor().isEmpty()) {
+                    post = reviews.act(post.id(), ReviewService.ActionRequest.of(Action.APPROVE, post.version()), reviewer);
+                }
+            }
+            reviews.act(post.id(), ReviewService.ActionRequest.of(Action.SCHEDULE, post.version()), alice);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        say(String.format("  seeded %d posts through the services (create, submit, approvals, schedule) in %.1f s (%.1f ms a post)",
+                times.size(), seconds, seconds * 1000 / times.size()));
+    }
+
+    static User user(SocialDeskApp app, String name) {
+        return app.users().find(name).orElseThrow().user();
+    }
+
+    void drain(RecordingNetwork network) throws Exception {
+        say("drain: every post due at once");
+        try (Setup s = setup(network)) {
+            Instant due = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            List<Instant> times = new ArrayList<>();
+            for (int i = 0; i < posts; i++) times.add(due);
+            seed(s, times);
+            int before = network.created().size();
+            gcAndResetPeaks();
+            s.clock().set(due.plusMillis(500));
+            Sampler sampler = profile ? Sampler.start("socialdesk-publisher-", "bench-tick") : null;
+            long start = System.nanoTime();
+            AtomicLong firstRequestNanos = new AtomicLong();
+            Thread.currentThread().setName("bench-tick");
+            int ticks = 0;
+            while (pending(s) > 0) {
+                s.app().publishing().publisher().tick();
+                ticks++;
+                if (firstRequestNanos.get() == 0 && network.created().size() > before) firstRequestNanos.set(System.nanoTime());
+                if (ticks > 10_000) throw new IllegalStateException("not drained: " + s.app().publishing().deliveries().countByState());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (sampler != null) sampler.stop();
+            Map<DeliveryState, Integer> states = s.app().publishing().deliveries().countByState();
+            int sent = states.getOrDefault(DeliveryState.SENT, 0);
+            say(String.format("  %d deliveries in %.2f s = %.0f deliveries/s (%d tick calls); states %s; engine/baseline = %.2f", sent, seconds,
+                    sent / seconds, ticks, states, (sent / seconds) / baselineRate));
+            say(String.format("  network: %d posts created for %d requests", network.created().size() - before, network.requests().size()));
+            memory();
+            if (sampler != null) sampler.report(this::say);
+        }
+    }
+
+    void lateness(RecordingNetwork network) throws Exception {
+        say("lateness: due times spread uniformly over one minute, a tick every second");
+        try (Setup s = setup(network)) {
+            Instant first = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            List<Instant> times = new ArrayList<>();
+            for (int i = 0; i < posts; i++) times.add(first.plusMillis(60_000L * i / posts));
+            seed(s, times);
+            gcAndResetPeaks();
+            s.clock().set(first.minusSeconds(2));
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+            AtomicBoolean failed = new AtomicBoolean();
+            // As the server's scheduler runs it: fixed delay, on its own thread.
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    s.app().publishing().publisher().tick();
+                } catch (RuntimeException e) {
+                    failed.set(true);
+                    e.printStackTrace();
+                }
+            }, 0, 1000, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            while (pending(s) > 0 && !failed.get()) {
+                Thread.sleep(500);
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) throw new IllegalStateException("not drained after 10 minutes");
+            }
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+            List<Long> late = new ArrayList<>();
+            for (DeliveryRecord d : s.app().publishing().deliveries().inStates(EnumSet.of(DeliveryState.SENT), posts * accounts + 10)) {
+                late.add(d.lateness().toMillis());
+            }
+            late.sort(null);
+            Map<DeliveryState, Integer> states = s.app().publishing().deliveries().countByState();
+            say(String.format("  %d sent (states %s): lateness p50 %d ms, p90 %d ms, p99 %d ms, max %d ms", late.size(), states,
+                    pct(late, 50), pct(late, 90), pct(late, 99), late.isEmpty() ? -1 : late.get(late.size() - 1)));
+            memory();
+        }
+    }
+
+    static long pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) return -1;
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static int pending(Setup s) {
+        Map<DeliveryState, Integer> states = s.app().publishing().deliveries().countByState();
+        int pending = 0;
+        for (Map.Entry<DeliveryState, Integer> e : states.entrySet()) if (e.getKey().isPending()) pending += e.getValue();
+        // Posts not started yet have no deliveries: count them through the posts still Scheduled.
+        return pending + scheduledPosts(s);
+    }
+
+    static int scheduledPosts(Setup s) {
+        return s.app().postStore().list(new io.socialdesk.core.post.PostQuery(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of(io.socialdesk.core.post.PostState.SCHEDULED), java.util.Optional.empty(), java.util.Optional.empty(), 1)).size();
+    }
+
+    static void gcAndResetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+    }
+
+    void memory() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        say(String.format("  heap: peak %d MiB during the run (sum of the pools' peaks), %d MiB used after GC", peak >> 20, used >> 20));
+    }
+
+    /** Samples the stacks of threads whose name starts with one of {@code prefixes}, every 5 ms. */
+    static final class Sampler {
+        final Map<String, Integer> byMethod = new HashMap<>();
+        final Map<String, Integer> byLayer = new HashMap<>();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread thread;
+        int samples;
+
+        private Sampler(List<String> prefixes) {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                        String name = e.getKey().getName();
+                        if (prefixes.stream().noneMatch(name::startsWith) || e.getValue().length == 0) continue;
+                        if (e.getKey().getState() == Thread.State.WAITING && isIdle(e.getValue())) continue;
+                        record(e.getValue());
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException ex) {
+                        return;
+                    }
+                }
+            }, "sampler");
+            thread.setDaemon(true);
+        }
+
+        static Sampler start(String... prefixes) {
+            Sampler s = new Sampler(List.of(prefixes));
+            s.thread.start();
+            return s;
+        }
+
+        static boolean isIdle(StackTraceElement[] stack) {
+            // A pool thread waiting for work, not a thread waiting inside the engine.
+            for (StackTraceElement f : stack) if (f.getClassName().startsWith("io.socialdesk.")) return false;
+            return true;
+        }
+
+        synchronized void record(StackTraceElement[] stack) {
+            samples++;
+            String layer = "other";
+            for (StackTraceElement f : stack) {
+                String c = f.getClassName();
+                if (c.startsWith("org.hsqldb") || c.startsWith("com.zaxxer") || c.startsWith("net.java.ao")) { layer = "database (AO, HikariCP, HSQLDB)"; break; }
+                if (c.startsWith("okhttp3") || c.startsWith("okio") || c.startsWith("java.net") || c.startsWith("sun.nio")) { layer = "HTTP (OkHttp, sockets)"; break; }
+                if (c.startsWith("io.socialdesk.")) { layer = "Social Desk code"; break; }
+            }
+            byLayer.merge(layer, 1, Integer::sum);
+            // The innermost Social Desk store or engine method on the stack: who asked for this work.
+            for (StackTraceElement f : stack) {
+                if (f.getClassName().startsWith("io.socialdesk.") && !f.getClassName().startsWith("io.socialdesk.bench")) {
+                    byMethod.merge(simple(f.getClassName()) + "." + f.getMethodName(), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+
+        static String simple(String className) {
+            return className.substring(className.lastIndexOf('.') + 1);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        synchronized void report(java.util.function.Consumer<String> out) {
+            out.accept("  profile: " + samples + " stack samples of the ticking and publisher threads (busy ones only)");
+            out.accept("    by layer: " + byLayer.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .map(e -> e.getKey() + " " + (100 * e.getValue() / Math.max(1, samples)) + " %").collect(Collectors.joining(", ")));
+            out.accept("    innermost Social Desk method:");
+            byMethod.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> out.accept(String.format("      %5.1f %%  %s", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
+        }
+    }
+}
