@@ -30,13 +30,20 @@ public final class ClusterGuardedJobRunner implements JobRunner {
         ClusterLock lock = locks.getLockForName(LOCK_PREFIX + job.key());
         if (!lock.tryLock()) return JobRunnerResponse.aborted(job.key() + " is already running on another node");
         try {
+            return runNow(job, request);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs the job from the scheduler's start time; its failure is the run's answer, never thrown to the scheduler. */
+    static JobRunnerResponse runNow(Job job, JobRunnerRequest request) {
+        try {
             Date start = request.getStartTime();
             job.run(start == null ? Instant.now() : start.toInstant());
             return JobRunnerResponse.success();
         } catch (RuntimeException e) {
             return JobRunnerResponse.failed(e);
-        } finally {
-            lock.unlock();
         }
     }
 }

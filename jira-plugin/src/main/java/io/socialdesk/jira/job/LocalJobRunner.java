@@ -4,8 +4,6 @@ import com.atlassian.scheduler.JobRunner;
 import com.atlassian.scheduler.JobRunnerRequest;
 import com.atlassian.scheduler.JobRunnerResponse;
 import io.socialdesk.core.job.Job;
-import java.time.Instant;
-import java.util.Date;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,11 +23,7 @@ public final class LocalJobRunner implements JobRunner {
     public JobRunnerResponse runJob(JobRunnerRequest request) {
         if (!running.compareAndSet(false, true)) return JobRunnerResponse.aborted(job.key() + " is still running on this node");
         try {
-            Date start = request.getStartTime();
-            job.run(start == null ? Instant.now() : start.toInstant());
-            return JobRunnerResponse.success();
-        } catch (RuntimeException e) {
-            return JobRunnerResponse.failed(e);
+            return ClusterGuardedJobRunner.runNow(job, request);
         } finally {
             running.set(false);
         }
