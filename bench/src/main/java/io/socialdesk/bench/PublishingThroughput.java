@@ -91,6 +91,9 @@ public final class PublishingThroughput {
     int workers = 8;
     int perAccount = 2;
     boolean profile;
+    boolean lateness = true;
+    /** When set, HSQLDB's write delay (ms) instead of the server's "on disk at commit": what durability costs. */
+    Integer writeDelayMillis;
     Path out;
 
     public static void main(String[] args) throws Exception {
@@ -102,9 +105,11 @@ public final class PublishingThroughput {
                 case "--workers" -> b.workers = Integer.parseInt(args[++i]);
                 case "--per-account" -> b.perAccount = Integer.parseInt(args[++i]);
                 case "--profile" -> b.profile = true;
+                case "--no-lateness" -> b.lateness = false;
+                case "--hsqldb-write-delay-ms" -> b.writeDelayMillis = Integer.parseInt(args[++i]);
                 case "--out" -> b.out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--posts N --accounts N --workers N --per-account N --profile --out FILE)");
+                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --hsqldb-write-delay-ms N --out FILE)");
             }
         }
         b.run();
@@ -126,7 +131,7 @@ public final class PublishingThroughput {
             for (int a = 0; a < accounts; a++) network.endpoint("/hook-" + a, RecordingNetwork.Idempotency.BY_KEY);
             baseline(network, deliveries);
             drain(network);
-            lateness(network);
+            if (lateness) lateness(network);
         }
         if (out != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -143,7 +148,7 @@ public final class PublishingThroughput {
         ConcurrentLinkedQueue<Integer> todo = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < n; i++) todo.add(i);
         // Warm up the client and the network (the engine's run warms up too, on its first deliveries).
-        for (int i = 0; i < 200; i++) post(http, network.url("/warm").toString(), "w" + i, pad);
+        for (int i = 0; i < 200; i++) post(http, network.url("/hook-0").toString(), "warm-" + i, pad);
         long start = System.nanoTime();
         CountDownLatch done = new CountDownLatch(workers);
         for (int w = 0; w < workers; w++) {
@@ -207,6 +212,14 @@ public final class PublishingThroughput {
             app.users().add(new ServerUsers.NewUser(demo.username(), demo.displayName(), Set.of(demo.role()), demo.zone(), demo.language(),
                     DemoWorkspace.PASSWORD));
         }
+        if (writeDelayMillis != null) {
+            try (var c = app.database().dataSource().getConnection(); var st = c.createStatement()) {
+                st.execute("SET FILES WRITE DELAY " + writeDelayMillis + " MILLIS");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            say("  HSQLDB write delay set to " + writeDelayMillis + " ms (the server uses none: commits on disk when they return)");
+        }
         List<Long> ids = new ArrayList<>();
         for (int a = 0; a < accounts; a++) {
             URI url = network.url("/hook-" + a);
@@ -252,6 +265,7 @@ public final class PublishingThroughput {
             for (int i = 0; i < posts; i++) times.add(due);
             seed(s, times);
             int before = network.created().size();
+            int requestsBefore = network.requests().size();
             gcAndResetPeaks();
             s.clock().set(due.plusMillis(500));
             Sampler sampler = profile ? Sampler.start("socialdesk-publisher-", "bench-tick") : null;
@@ -271,7 +285,7 @@ public final class PublishingThroughput {
             int sent = states.getOrDefault(DeliveryState.SENT, 0);
             say(String.format("  %d deliveries in %.2f s = %.0f deliveries/s (%d tick calls); states %s; engine/baseline = %.2f", sent, seconds,
                     sent / seconds, ticks, states, (sent / seconds) / baselineRate));
-            say(String.format("  network: %d posts created for %d requests", network.created().size() - before, network.requests().size()));
+            say(String.format("  network: %d posts created for %d requests", network.created().size() - before, network.requests().size() - requestsBefore));
             memory();
             if (sampler != null) sampler.report(this::say);
         }
@@ -353,6 +367,8 @@ public final class PublishingThroughput {
     static final class Sampler {
         final Map<String, Integer> byMethod = new HashMap<>();
         final Map<String, Integer> byLayer = new HashMap<>();
+        final Map<String, Integer> byStore = new HashMap<>();
+        final Map<String, Integer> byStep = new HashMap<>();
         final AtomicBoolean running = new AtomicBoolean(true);
         final Thread thread;
         int samples;
@@ -398,6 +414,19 @@ public final class PublishingThroughput {
                 if (c.startsWith("io.socialdesk.")) { layer = "Social Desk code"; break; }
             }
             byLayer.merge(layer, 1, Integer::sum);
+            // The innermost store method (which store call) and the innermost engine line (which step of a delivery).
+            for (StackTraceElement f : stack) {
+                if (f.getClassName().startsWith("io.socialdesk.store.") || f.getClassName().startsWith("io.socialdesk.server.publish.")) {
+                    byStore.merge(simple(f.getClassName()) + "." + f.getMethodName(), 1, Integer::sum);
+                    break;
+                }
+            }
+            for (StackTraceElement f : stack) {
+                if (f.getClassName().startsWith("io.socialdesk.core.")) {
+                    byStep.merge(simple(f.getClassName()) + "." + f.getMethodName() + ":" + f.getLineNumber(), 1, Integer::sum);
+                    break;
+                }
+            }
             // The innermost Social Desk store or engine method on the stack: who asked for this work.
             for (StackTraceElement f : stack) {
                 if (f.getClassName().startsWith("io.socialdesk.") && !f.getClassName().startsWith("io.socialdesk.bench")) {
@@ -421,7 +450,15 @@ public final class PublishingThroughput {
             out.accept("    by layer: " + byLayer.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .map(e -> e.getKey() + " " + (100 * e.getValue() / Math.max(1, samples)) + " %").collect(Collectors.joining(", ")));
             out.accept("    innermost Social Desk method:");
-            byMethod.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+            top(byMethod, 10, out);
+            out.accept("    innermost store method (io.socialdesk.store, server.publish):");
+            top(byStore, 10, out);
+            out.accept("    innermost core line (the engine's step):");
+            top(byStep, 15, out);
+        }
+
+        void top(Map<String, Integer> counts, int n, java.util.function.Consumer<String> out) {
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
                     .forEach(e -> out.accept(String.format("      %5.1f %%  %s", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
         }
     }
