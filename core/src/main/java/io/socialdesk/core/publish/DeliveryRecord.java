@@ -52,11 +52,6 @@ public record DeliveryRecord(long id, long postId, long accountId, int part, Str
         return to(DeliveryState.IN_FLIGHT, leaseUntil, node, takeOver ? attempts : attempts + 1, remote, progress, cause, reason, sentAt, at);
     }
 
-    /** The lease of an in-flight delivery whose previous holder is gone, taken over to settle it. */
-    public boolean isTakeOver(Instant now) {
-        return state == DeliveryState.IN_FLIGHT && !nextAt.isAfter(now);
-    }
-
     /** Whether the engine had handed this attempt to the connector (so the request may have left). */
     public boolean mayHaveBeenSent() {
         return progress.containsKey(SENDING);

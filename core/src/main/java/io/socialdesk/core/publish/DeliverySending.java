@@ -267,8 +267,9 @@ public final class DeliverySending {
                     + (sent.remote().url() == null ? sent.remote().id() : sent.remote().url())).withNetwork(target.account().network()));
             tracker.commented(post.item(), Actor.SYSTEM_KEY, "Published on " + label(target, current) + ": "
                     + (sent.remote().url() == null ? sent.remote().id() : sent.remote().url()));
-            DeliveryRecord next = nextPart(done).map(w -> deliveries.replace(w, w.dueAt(now, true, now)).orElse(null)).orElse(null);
-            if (next == null) rollUp(post.id());
+            List<DeliveryRecord> all = deliveries.forPost(post.id());
+            DeliveryRecord next = nextPart(done, all).map(w -> deliveries.replace(w, w.dueAt(now, true, now)).orElse(null)).orElse(null);
+            if (next == null) rollUp(post.id(), all);
             return Result.then(next);
         }
         if (outcome instanceof Outcome.RetryLater later) {
@@ -300,8 +301,11 @@ public final class DeliverySending {
     private Result settled(DeliveryRecord done, Post post) {
         if (done == null) return Result.DONE;
         Instant now = clock.instant();
-        for (DeliveryRecord later : deliveries.forPost(done.postId())) {
+        List<DeliveryRecord> all = deliveries.forPost(done.postId());
+        boolean laterPartsMoved = false;
+        for (DeliveryRecord later : all) {
             if (later.accountId() != done.accountId() || later.part() <= done.part() || later.state() != DeliveryState.WAITING) continue;
+            laterPartsMoved = true;
             switch (done.state()) {
                 case MISSED -> deliveries.replace(later, later.missed("The part before it was missed.", now));
                 case CANCELLED -> deliveries.replace(later, later.cancelled("earlier-part-cancelled", "The part before it was not sent.", now));
@@ -317,16 +321,17 @@ public final class DeliverySending {
                 case UNCONFIRMED -> Notice.Kind.PUBLISH_UNCONFIRMED;
                 default -> Notice.Kind.PUBLISH_FAILED;
             };
+            String what = describe(done);
             try {
                 notifier.send(new Notice(kind, post.id(), post.item().key(), post.item().url(), post.title(), Actor.SYSTEM_KEY, List.of(),
-                        Set.of(post.authorKey()), describe(done), now));
+                        Set.of(post.authorKey()), what, now));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not tell the author of post " + post.id() + " (" + e.getClass().getSimpleName() + ")");
             }
             // After the notice: in Jira it made the author a watcher, so this comment reaches them.
-            tracker.commented(post.item(), Actor.SYSTEM_KEY, describe(done));
+            tracker.commented(post.item(), Actor.SYSTEM_KEY, what);
         }
-        rollUp(done.postId());
+        if (laterPartsMoved) rollUp(done.postId()); else rollUp(done.postId(), all);
         return Result.DONE;
     }
 
@@ -343,8 +348,13 @@ public final class DeliverySending {
 
     /** Rolls the post's state up from its deliveries, when none is pending. */
     public void rollUp(long postId) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            List<DeliveryRecord> all = deliveries.forPost(postId);
+        rollUp(postId, deliveries.forPost(postId));
+    }
+
+    /** The same, from the post's deliveries as just read (after this node's last write); read again only when the move loses a race. */
+    private void rollUp(long postId, List<DeliveryRecord> read) {
+        List<DeliveryRecord> all = read;
+        for (int attempt = 0; attempt < 3; attempt++, all = deliveries.forPost(postId)) {
             PostState state = PostRollup.of(all);
             if (state == PostState.PUBLISHING) return;
             Optional<Post> post = posts.find(postId);
@@ -355,8 +365,8 @@ public final class DeliverySending {
         }
     }
 
-    private Optional<DeliveryRecord> nextPart(DeliveryRecord done) {
-        return deliveries.forPost(done.postId()).stream()
+    private static Optional<DeliveryRecord> nextPart(DeliveryRecord done, List<DeliveryRecord> all) {
+        return all.stream()
                 .filter(d -> d.accountId() == done.accountId() && d.part() == done.part() + 1 && d.state() == DeliveryState.WAITING).findFirst();
     }
 

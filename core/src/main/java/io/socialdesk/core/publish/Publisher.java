@@ -1,7 +1,5 @@
 package io.socialdesk.core.publish;
 
-import io.socialdesk.core.approval.Action;
-import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.job.Job;
 import io.socialdesk.core.post.Post;
 import io.socialdesk.core.post.PostQuery;
@@ -39,7 +37,6 @@ public final class Publisher implements AutoCloseable {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final PostStore posts;
-    private final ReviewService reviews;
     private final DeliveryStore deliveries;
     private final DeliverySending sending;
     private final PublishingSettings settings;
@@ -47,10 +44,9 @@ public final class Publisher implements AutoCloseable {
     private final ExecutorService workers;
     private volatile Instant lastSweep = Instant.EPOCH;
 
-    public Publisher(PostStore posts, ReviewService reviews, DeliveryStore deliveries, DeliverySending sending, PublishingSettings settings,
+    public Publisher(PostStore posts, DeliveryStore deliveries, DeliverySending sending, PublishingSettings settings,
             Clock clock) {
         this.posts = posts;
-        this.reviews = reviews;
         this.deliveries = deliveries;
         this.sending = sending;
         this.settings = settings;

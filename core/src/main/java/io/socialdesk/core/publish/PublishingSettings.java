@@ -32,10 +32,6 @@ public record PublishingSettings(Duration missedAfter, Duration lease, int maxAt
         return new PublishingSettings(missedAfter, lease, maxAttempts, backoff, maxBackoff, perAccountLimit, n, batch);
     }
 
-    public PublishingSettings withMissedAfter(Duration window) {
-        return new PublishingSettings(window, lease, maxAttempts, backoff, maxBackoff, perAccount, workers, batch);
-    }
-
     public PublishingSettings withLease(Duration holdFor) {
         return new PublishingSettings(missedAfter, holdFor, maxAttempts, backoff, maxBackoff, perAccount, workers, batch);
     }

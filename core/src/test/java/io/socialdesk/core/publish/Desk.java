@@ -88,7 +88,7 @@ final class Desk implements AutoCloseable {
 
     Desk(PublishingSettings settings) {
         sending = sendingOn("node-a", settings);
-        publisher = new Publisher(stores.posts, reviews, stores.deliveries, sending, settings, clock);
+        publisher = new Publisher(stores.posts, stores.deliveries, sending, settings, clock);
     }
 
     private DeliverySending sendingOn(String node, PublishingSettings settings) {
@@ -99,7 +99,7 @@ final class Desk implements AutoCloseable {
 
     /** Another node's engine over the same stores and network (the caller closes it). */
     Publisher node(String name, PublishingSettings settings) {
-        return new Publisher(stores.posts, reviews, stores.deliveries, sendingOn(name, settings), settings, clock);
+        return new Publisher(stores.posts, stores.deliveries, sendingOn(name, settings), settings, clock);
     }
 
     DeliverySending sending() {

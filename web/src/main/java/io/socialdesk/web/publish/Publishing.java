@@ -22,7 +22,7 @@ public record Publishing(DeliveryStore deliveries, DeliverySending sending, Publ
             Blackouts blackouts, PublishingSettings settings, String node, Clock clock) {
         DeliverySending sending = new DeliverySending(engine.postStore(), engine.reviews(), deliveries, engine.accounts(), channels, engine.media(),
                 Engine.contentCheck(engine.accounts(), clock), blackouts, tracker, notifier, engine.trail(), settings, node, clock);
-        Publisher publisher = new Publisher(engine.postStore(), engine.reviews(), deliveries, sending, settings, clock);
+        Publisher publisher = new Publisher(engine.postStore(), deliveries, sending, settings, clock);
         return new Publishing(deliveries, sending, publisher, settings);
     }
 
