@@ -60,7 +60,7 @@ import okhttp3.Response;
  * <ol>
  *   <li><b>baseline</b>: the same number of requests (same body size) by a plain OkHttp loop, {@code workers} at a time;</li>
  *   <li><b>drain</b>: every post due at the same moment; ticks back to back until every delivery is Sent: deliveries/s;</li>
- *   <li><b>lateness</b>: due times spread uniformly over one minute, the tick every second as the server runs it: sent - due, p50/p99/max.</li>
+ *   <li><b>lateness</b>: due times spread uniformly over one minute, the tick at the server's default interval: sent - due, p50/p99/max.</li>
  * </ol>
  *
  * Heap after GC and the heap's peak are reported; {@code --profile} samples the publisher threads' stacks during the drain
@@ -207,7 +207,7 @@ public final class PublishingThroughput {
         ShiftedClock clock = new ShiftedClock();
         SocialDeskApp app = SocialDeskApp.open(new SocialDeskApp.Settings("127.0.0.1", 0, DatabaseConfig.embedded(data), "bench",
                 Duration.ofSeconds(15), clock, data).withAccounts(true, 7).withPlainHttp(true)
-                .withPublishing(Duration.ofSeconds(1), PublishingSettings.DEFAULTS.withWorkers(workers, perAccount)));
+                .withPublishing(SocialDeskApp.Settings.DEFAULT_PUBLISH_EVERY, PublishingSettings.DEFAULTS.withWorkers(workers, perAccount)));
         for (DemoWorkspace.DemoUser demo : DemoWorkspace.USERS) {
             app.users().add(new ServerUsers.NewUser(demo.username(), demo.displayName(), Set.of(demo.role()), demo.zone(), demo.language(),
                     DemoWorkspace.PASSWORD));
@@ -268,7 +268,7 @@ public final class PublishingThroughput {
             int requestsBefore = network.requests().size();
             gcAndResetPeaks();
             s.clock().set(due.plusMillis(500));
-            Sampler sampler = profile ? Sampler.start("socialdesk-publisher-", "bench-tick") : null;
+            Sampler sampler = profile ? Sampler.start("socialdesk-publisher-", "bench-tick", "socialdesk-store-writer") : null;
             long start = System.nanoTime();
             AtomicLong firstRequestNanos = new AtomicLong();
             Thread.currentThread().setName("bench-tick");
@@ -292,7 +292,7 @@ public final class PublishingThroughput {
     }
 
     void lateness(RecordingNetwork network) throws Exception {
-        say("lateness: due times spread uniformly over one minute, a tick every second");
+        say("lateness: due times spread uniformly over one minute, a tick every " + SocialDeskApp.Settings.DEFAULT_PUBLISH_EVERY.toMillis() + " ms as the server runs it");
         try (Setup s = setup(network)) {
             Instant first = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             List<Instant> times = new ArrayList<>();
@@ -310,7 +310,7 @@ public final class PublishingThroughput {
                     failed.set(true);
                     e.printStackTrace();
                 }
-            }, 0, 1000, TimeUnit.MILLISECONDS);
+            }, 0, SocialDeskApp.Settings.DEFAULT_PUBLISH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
             while (pending(s) > 0 && !failed.get()) {
                 Thread.sleep(500);

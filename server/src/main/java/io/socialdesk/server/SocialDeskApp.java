@@ -36,6 +36,7 @@ import io.socialdesk.server.notification.ServerNotifier;
 import io.socialdesk.server.notification.SmtpSettings;
 import io.socialdesk.server.jobs.ServerScheduler;
 import io.socialdesk.server.publish.SqlDeliveryWrites;
+import io.socialdesk.store.ao.BatchedCommits;
 import io.socialdesk.store.publish.AoDeliveryStore;
 import io.socialdesk.web.publish.Publishing;
 import io.socialdesk.core.publish.Blackouts;
@@ -114,7 +115,7 @@ public final class SocialDeskApp implements AutoCloseable {
         }
 
         /** How often the publisher looks for due posts on the server: often, so that a post goes out within a second or two of its time. */
-        public static final Duration DEFAULT_PUBLISH_EVERY = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_PUBLISH_EVERY = Duration.ofMillis(250);
 
         /** How often the publisher ticks, and how it paces itself (workers, per-account requests, retries, missed-after window). */
         public Settings withPublishing(Duration every, PublishingSettings pacing) {
@@ -185,6 +186,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final ChannelDirectory channels;
     private final AccountAdmin accountAdmin;
     private final AccountHealthJob accountHealth;
+    private final BatchedCommits storeWriter;
     private final Publishing publishing;
     private final PublishingQueue queue;
 
@@ -221,8 +223,10 @@ public final class SocialDeskApp implements AutoCloseable {
                         () -> URI.create(publicBase() + "/admin/accounts")), clock);
 
         this.accountHealth = new AccountHealthJob(accounts, accountAdmin.checks(), accountSettings, tracker, notifier, clock, AccountHealthJob.INTERVAL);
+        // The engine's writes share commits: with the embedded database's sync on every commit, one per delivery would be its limit.
+        this.storeWriter = new BatchedCommits(database.ao(), 256, 4096, "socialdesk-store-writer");
         this.publishing = Publishing.over(engine, new AoDeliveryStore(database.ao(), new SqlDeliveryWrites(database)), channels, tracker, notifier,
-                Blackouts.NONE, settings.publishing(), settings.node(), clock);
+                Blackouts.NONE, storeWriter, settings.publishing(), settings.node(), clock);
         this.queue = PublishingQueue.over(publishing.deliveries(), postStore, accounts, engine.reviews(), publishing.sending(), engine.trail(), clock);
         List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
                 publishing.publisher().job(settings.publishEvery()));
@@ -299,6 +303,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public void close() {
         scheduler.close();
         publishing.close();
+        storeWriter.close();
         mailer.ifPresent(NoticeMailer::close);
         try {
             http.close();

@@ -282,6 +282,12 @@ public final class WebhookChannel implements Channel, Connection.AppPassword {
      * {@code Idempotency-Key} (the documented contract), so sending again is safe there; chats do not
      * dedupe, so an ambiguous delivery to them stays unknown for a person to check.
      */
+    /** The generic format's receiver drops a repeat of an Idempotency-Key (its contract); chat webhooks have none. */
+    @Override
+    public boolean resendIsSafe(ChannelAccount account) {
+        return format(account) == Format.GENERIC;
+    }
+
     @Override
     public Outcome settle(ChannelAccount account, Delivery delivery) {
         if (format(account) == Format.GENERIC) {

@@ -25,6 +25,15 @@ public interface Channel {
     Outcome publish(ChannelAccount account, Delivery delivery, Progress progress);
 
     /**
+     * Whether sending the same delivery twice makes one post: the network drops a repeat of its
+     * idempotency key. Then the engine need not record "sending now" before each request; a delivery
+     * left in flight by a crash is simply sent again.
+     */
+    default boolean resendIsSafe(ChannelAccount account) {
+        return false;
+    }
+
+    /**
      * Settles an ambiguous outcome without sending again: looks the delivery up on the network
      * (a record key, a container's status, the account's recent posts). Answers {@link Outcome.Unknown}
      * when the network cannot tell.

@@ -27,6 +27,13 @@ public interface PostStore {
 
     Optional<Post> find(long id);
 
+    /** The posts of these ids that exist, by id; one read where the store can (the publishing engine reads a batch's posts so). */
+    default java.util.Map<Long, Post> findAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Post> found = new java.util.HashMap<>();
+        for (long id : ids) find(id).ifPresent(p -> found.put(id, p));
+        return found;
+    }
+
     /** The post carried by a tracked item (a Jira issue id, or a server item id). */
     Optional<Post> findByItem(long itemId);
 

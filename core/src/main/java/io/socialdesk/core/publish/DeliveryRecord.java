@@ -69,6 +69,14 @@ public record DeliveryRecord(long id, long postId, long accountId, int part, Str
         return to(state, until, null, attempts, remote, progress, "rate-limited", why, null, at);
     }
 
+    /**
+     * Given back unsent, as it was before this node claimed it ({@code before}), to be looked at again at
+     * {@code until}: the network asked for a pause on the account. Neither an attempt nor a take-over.
+     */
+    public DeliveryRecord released(DeliveryRecord before, Instant until, String why, Instant at) {
+        return to(before.state, until, null, before.attempts, remote, progress, "rate-limited", why, null, at);
+    }
+
     public DeliveryRecord sent(RemotePost on, Instant at) {
         return to(DeliveryState.SENT, at, null, attempts, Objects.requireNonNull(on, "remote"), progress, "", "", at, at);
     }

@@ -35,9 +35,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -50,6 +54,10 @@ import java.util.stream.Collectors;
  * store before the request that depends on it; and its outcome recorded. An unknown outcome is settled
  * through the connector at once, and a lease taken over from a node that died mid-request is settled the
  * same way: never resent blindly.
+ *
+ * <p>What a tick's batch needs from the stores is read once for the batch (a {@link Round}), claims are made
+ * a chunk at a time, and a sent delivery is recorded through the {@link GroupCommit} while the worker goes on:
+ * the costs that used to be several commits per delivery are shared by many.
  */
 public final class DeliverySending {
     private static final Logger LOG = Logger.getLogger(DeliverySending.class.getName());
@@ -79,13 +87,14 @@ public final class DeliverySending {
     private final IssueTracker tracker;
     private final Notifier notifier;
     private final AuditTrail trail;
+    private final GroupCommit commits;
     private final PublishingSettings settings;
     private final String node;
     private final Clock clock;
 
     public DeliverySending(PostStore posts, ReviewService reviews, DeliveryStore deliveries, AccountStore accounts, Channels channels,
             MediaStore media, ContentCheck contentCheck, Blackouts blackouts, IssueTracker tracker, Notifier notifier, AuditTrail trail,
-            PublishingSettings settings, String node, Clock clock) {
+            GroupCommit commits, PublishingSettings settings, String node, Clock clock) {
         this.posts = posts;
         this.reviews = reviews;
         this.deliveries = deliveries;
@@ -97,6 +106,7 @@ public final class DeliverySending {
         this.tracker = tracker;
         this.notifier = notifier;
         this.trail = trail;
+        this.commits = commits;
         this.settings = settings;
         this.node = node;
         this.clock = clock;
@@ -109,42 +119,135 @@ public final class DeliverySending {
         }
     }
 
-    /** Claims {@code due} and sends it (or settles it, when its lease was taken over from a node that died). */
-    public Result handle(DeliveryRecord due) {
-        Instant now = clock.instant();
-        if (!DeliveryState.CLAIMABLE.contains(due.state()) || due.nextAt().isAfter(now)) return Result.NOT_CLAIMED;
-        Target target = target(due.accountId());
-        boolean takeOver = due.state() == DeliveryState.IN_FLIGHT;
-        if (!takeOver && target.usable()) {
-            Instant allowed = nextAllowedAt(target);
-            // Read the clock after asking: a connector with no limit answers its own "now", a moment after ours.
-            if (allowed != null && allowed.isAfter(clock.instant())) {
-                holdUntil(due, allowed);
-                return Result.held(allowed);
-            }
+    /**
+     * What one batch of due deliveries needs from the stores, read once for all of them: each account's
+     * target (its decrypted credentials), each post (read again with every chunk claimed, so an edit made
+     * meanwhile is seen), its approvals and content checks per version, and how many of each post's
+     * deliveries this batch still holds (the post rolls up once, after its last one).
+     */
+    public final class Round {
+        private final Map<Long, Target> targets = new ConcurrentHashMap<>();
+        private final Map<Long, Optional<Post>> posts = new ConcurrentHashMap<>();
+        private final Map<String, Optional<String>> approvals = new ConcurrentHashMap<>();
+        private final Map<String, List<FieldProblem>> problems = new ConcurrentHashMap<>();
+        private final Map<Long, DeliveryRecord> claimedFrom = new ConcurrentHashMap<>();
+        private final Map<Long, AtomicInteger> inHand = new ConcurrentHashMap<>();
+
+        private Round(List<DeliveryRecord> batch) {
+            for (DeliveryRecord d : batch) inHand.computeIfAbsent(d.postId(), k -> new AtomicInteger()).incrementAndGet();
         }
-        Optional<DeliveryRecord> won = deliveries.replace(due, due.claimedBy(node, now.plus(settings.lease()), now));
-        if (won.isEmpty()) return Result.NOT_CLAIMED;
-        DeliveryRecord claimed = won.get();
-        Post post = posts.find(claimed.postId()).orElse(null);
+
+        Target target(long accountId) {
+            return targets.computeIfAbsent(accountId, DeliverySending.this::target);
+        }
+
+        Post post(long postId) {
+            return posts.computeIfAbsent(postId, id -> DeliverySending.this.posts.find(id)).orElse(null);
+        }
+
+        void readPosts(List<DeliveryRecord> chunk) {
+            List<Long> ids = chunk.stream().map(DeliveryRecord::postId).distinct().toList();
+            Map<Long, Post> found = DeliverySending.this.posts.findAll(ids);
+            for (long id : ids) posts.put(id, Optional.ofNullable(found.get(id)));
+        }
+
+        void remember(Post post) {
+            posts.put(post.id(), Optional.of(post));
+        }
+
+        Optional<String> approvalsMissing(Post post) {
+            return approvals.computeIfAbsent(post.id() + "@" + post.version(), k -> reviews.publishRefusal(post));
+        }
+
+        List<FieldProblem> contentProblems(Post post, Account account) {
+            return problems.computeIfAbsent(post.id() + "@" + post.version() + "@" + account.network(),
+                    k -> contentCheck.problems(post.content(), Set.of(account.network())));
+        }
+
+        /** One of the post's deliveries in this batch is settled; true when none is left in the batch (or it was not one of them). */
+        boolean lastOfPost(long postId) {
+            AtomicInteger left = inHand.get(postId);
+            return left == null || left.decrementAndGet() <= 0;
+        }
+    }
+
+    /** A round for {@code batch}, the deliveries a tick read as claimable. */
+    public Round round(List<DeliveryRecord> batch) {
+        return new Round(batch);
+    }
+
+    /** Claims {@code due} and sends it (or settles it, when its lease was taken over from a node that died). */
+    public Result handle(DeliveryRecord due, Round round) {
+        List<DeliveryRecord> won = claim(List.of(due), round);
+        return won.isEmpty() ? Result.NOT_CLAIMED : send(won.get(0), round);
+    }
+
+    /**
+     * Claims what it can of {@code due} (one account's deliveries, in order) under a lease, in one write
+     * where the host can, and reads their posts afresh; answers the claimed ones, in order.
+     */
+    public List<DeliveryRecord> claim(List<DeliveryRecord> due, Round round) {
+        Instant now = clock.instant();
+        List<DeliveryRecord> claimable = due.stream()
+                .filter(d -> DeliveryState.CLAIMABLE.contains(d.state()) && !d.nextAt().isAfter(now)).toList();
+        if (claimable.isEmpty()) {
+            for (DeliveryRecord d : due) round.lastOfPost(d.postId());
+            return List.of();
+        }
+        round.readPosts(claimable);
+        List<DeliveryRecord> won = deliveries.claim(claimable, node, now.plus(settings.lease()), now);
+        Map<Long, DeliveryRecord> before = new java.util.HashMap<>();
+        for (DeliveryRecord d : due) before.put(d.id(), d);
+        for (DeliveryRecord w : won) round.claimedFrom.put(w.id(), before.remove(w.id()));
+        // Another node has the rest: they are not this batch's to wait for before rolling their posts up.
+        for (DeliveryRecord lost : before.values()) round.lastOfPost(lost.postId());
+        return won;
+    }
+
+    /** Gives a claimed delivery back unsent until {@code until} (the account is held by the network). */
+    public void release(DeliveryRecord claimed, Instant until, Round round) {
+        DeliveryRecord before = round.claimedFrom.get(claimed.id());
+        if (before == null) return;
+        write(claimed, claimed.released(before, until, "The network allows the next call at " + until, clock.instant()));
+        round.lastOfPost(claimed.postId());
+    }
+
+    /** Sends a delivery this node claimed (or settles it, when its lease was taken over from a node that died). */
+    public Result send(DeliveryRecord claimed, Round round) {
+        Instant now = clock.instant();
+        DeliveryRecord due = round.claimedFrom.getOrDefault(claimed.id(), claimed);
+        Target target = round.target(claimed.accountId());
+        boolean takeOver = due.state() == DeliveryState.IN_FLIGHT;
+        Post post = round.post(claimed.postId());
         if (takeOver && due.mayHaveBeenSent()) {
             if (post == null || !target.usable()) {
                 return finish(claimed, new Outcome.Unknown("The previous attempt may have reached the network, and it cannot be checked now: "
-                        + (post == null ? "the post was deleted" : target.problem())), true, post, target);
+                        + (post == null ? "the post was deleted" : target.problem())), true, post, target, round);
             }
-            return finish(claimed, settle(target, delivery(claimed, post, target)), true, post, target);
+            return finish(claimed, settle(target, delivery(claimed, post, target)), true, post, target, round);
+        }
+        if (target.usable()) {
+            Instant allowed = nextAllowedAt(target);
+            // Read the clock after asking: a connector with no limit answers its own "now", a moment after ours.
+            if (allowed != null && allowed.isAfter(clock.instant())) {
+                release(claimed, allowed, round);
+                return Result.held(allowed);
+            }
         }
         if (post != null && post.state() == PostState.SCHEDULED && !post.planned().instant().isAfter(now)) {
             // Planned by a node that has not moved the post yet: start it here (the post's version decides who does).
             start(post);
             post = posts.find(post.id()).orElse(post);
+            round.remember(post);
         }
-        Optional<Refusal> refused = refusal(claimed, post, target, now);
-        if (refused.isPresent()) return settled(write(claimed, refused.get().applyTo(claimed, now)), post);
-        DeliveryRecord sending = write(claimed, claimed.withProgress(DeliveryRecord.SENDING, Integer.toString(claimed.attempts()), now));
+        Optional<Refusal> refused = refusal(claimed, post, target, now, round);
+        if (refused.isPresent()) return settled(write(claimed, refused.get().applyTo(claimed, now)), post, round);
+        // The "sending now" mark is what stops a blind resend after a crash; a network that drops repeats needs none.
+        DeliveryRecord sending = target.channel().resendIsSafe(target.channelAccount()) ? claimed
+                : writeSoon(claimed, claimed.withProgress(DeliveryRecord.SENDING, Integer.toString(claimed.attempts()), now));
         if (sending == null) return Result.NOT_CLAIMED;
         Attempt attempt = publish(target, sending, post);
-        return finish(attempt.record(), attempt.outcome(), false, post, target);
+        return finish(attempt.record(), attempt.outcome(), false, post, target, round);
     }
 
     /** Why a claimed delivery is not sent after all, and what it becomes. */
@@ -178,7 +281,7 @@ public final class DeliverySending {
     }
 
     /** The checks made again just before sending; empty when the delivery may go. */
-    private Optional<Refusal> refusal(DeliveryRecord claimed, Post post, Target target, Instant now) {
+    private Optional<Refusal> refusal(DeliveryRecord claimed, Post post, Target target, Instant now, Round round) {
         if (post == null) return Refusal.cancel("post-deleted", "The post was deleted; nothing was sent.");
         if (post.state() != PostState.PUBLISHING) {
             return Refusal.cancel("post-" + post.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -193,9 +296,9 @@ public final class DeliverySending {
             return Optional.of(new Refusal(DeliveryState.MISSED, "missed", "It was due at " + claimed.dueAt() + " and could not be sent within "
                     + settings.missedAfter().toMinutes() + " minutes; it was not sent late."));
         }
-        Optional<String> approvals = reviews.publishRefusal(post);
+        Optional<String> approvals = round.approvalsMissing(post);
         if (approvals.isPresent()) return Refusal.fail("approvals-missing", approvals.get());
-        List<FieldProblem> problems = contentCheck.problems(post.content(), Set.of(target.account().network()));
+        List<FieldProblem> problems = round.contentProblems(post, target.account());
         if (!problems.isEmpty()) {
             return Refusal.fail("invalid-content", "Not valid on " + target.account().network().label() + " any more: "
                     + problems.stream().map(FieldProblem::message).collect(Collectors.joining("; ")));
@@ -212,6 +315,11 @@ public final class DeliverySending {
      * Publishing. Only the node whose move wins revives deliveries an earlier round left failed, missed,
      * cancelled or unconfirmed (a person's retry), so a race never sends one of them twice.
      */
+    public CompletableFuture<Boolean> startSoon(Post post) {
+        return commits.submit(() -> start(post));
+    }
+
+    /** The same, at once. */
     public boolean start(Post post) {
         List<DeliveryRecord> planned = deliveries.plan(DeliveryPlan.of(post), clock.instant());
         String detail = post.planned().isInGap()
@@ -237,7 +345,7 @@ public final class DeliverySending {
         Delivery delivery = delivery(sending, post, target);
         try {
             Outcome outcome = target.channel().publish(target.channelAccount(), delivery, (name, value) -> {
-                DeliveryRecord next = write(current[0], current[0].withProgress(name, value, clock.instant()));
+                DeliveryRecord next = writeSoon(current[0], current[0].withProgress(name, value, clock.instant()));
                 // Without the record the request must not go: another node holds this delivery now.
                 if (next == null) throw new IllegalStateException("The lease on delivery " + sending.id() + " was taken over");
                 current[0] = next;
@@ -259,47 +367,77 @@ public final class DeliverySending {
         }
     }
 
-    private Result finish(DeliveryRecord current, Outcome outcome, boolean settling, Post post, Target target) {
+    private Result finish(DeliveryRecord current, Outcome outcome, boolean settling, Post post, Target target, Round round) {
         Instant now = clock.instant();
         if (outcome instanceof Outcome.Sent sent) {
-            DeliveryRecord done = writeSent(current, sent.remote());
-            trail.append(AuditEvent.of(post.id(), now, Actor.SYSTEM_KEY, AuditKind.SEND_RESULT, "sent " + label(target, current) + ": "
-                    + (sent.remote().url() == null ? sent.remote().id() : sent.remote().url())).withNetwork(target.account().network()));
-            tracker.commented(post.item(), Actor.SYSTEM_KEY, "Published on " + label(target, current) + ": "
-                    + (sent.remote().url() == null ? sent.remote().id() : sent.remote().url()));
-            List<DeliveryRecord> all = deliveries.forPost(post.id());
-            DeliveryRecord next = nextPart(done, all).map(w -> deliveries.replace(w, w.dueAt(now, true, now)).orElse(null)).orElse(null);
-            if (next == null) rollUp(post.id(), all);
-            return Result.then(next);
+            boolean laterPart = current.part() + 1 < DeliveryPlan.partCount(post.content());
+            CompletableFuture<DeliveryRecord> recorded = commits.submit(() -> recordSent(current, sent.remote(), post, target, laterPart, round));
+            if (!laterPart) {
+                recorded.whenComplete((next, e) -> {
+                    if (e != null) LOG.warning("Delivery " + current.id() + " was sent but could not be recorded (" + e.getClass().getSimpleName()
+                            + "); it is settled when its lease ends");
+                });
+                return Result.DONE;
+            }
+            // The next part answers this one: it waits until this one is recorded.
+            return Result.then(recorded.join());
         }
         if (outcome instanceof Outcome.RetryLater later) {
             if (settling) {
                 // The network says the earlier attempt did not arrive (or a resend is idempotent): it may go again, as the same attempt.
                 write(current, current.retryAt(later.notBefore().isAfter(now) ? later.notBefore() : now, later.reason(), now));
+                round.lastOfPost(current.postId());
                 return Result.DONE;
             }
             if (current.attempts() >= settings.maxAttempts()) {
                 return settled(write(current, current.failed("gave-up", "Gave up after " + current.attempts() + " attempts: "
-                        + later.reason(), now)), post);
+                        + later.reason(), now)), post, round);
             }
             Instant backoff = now.plus(backoff(current.attempts()));
             write(current, current.retryAt(later.notBefore().isAfter(backoff) ? later.notBefore() : backoff, later.reason(), now));
+            round.lastOfPost(current.postId());
             return Result.DONE;
         }
         if (outcome instanceof Outcome.Failed failed) {
-            return settled(write(current, current.failed(failed.code(), failed.reason(), now)), post);
+            return settled(write(current, current.failed(failed.code(), failed.reason(), now)), post, round);
         }
         Outcome.Unknown unknown = (Outcome.Unknown) outcome;
         if (!settling && target.usable()) {
-            return finish(current, settle(target, delivery(current, post, target)), true, post, target);
+            return finish(current, settle(target, delivery(current, post, target)), true, post, target, round);
         }
         DeliveryRecord open = write(current, current.unconfirmed(unknown.reason(), now));
-        return open == null ? Result.DONE : settled(open, post);
+        return open == null ? Result.DONE : settled(open, post, round);
+    }
+
+    /**
+     * Records a sent delivery with its audit event and comment; makes the next part due (answered, for the
+     * lane to send now) or, after the post's last delivery in this batch, rolls the post up.
+     */
+    private DeliveryRecord recordSent(DeliveryRecord current, RemotePost remote, Post post, Target target, boolean laterPart, Round round) {
+        Instant now = clock.instant();
+        DeliveryRecord done = writeSent(current, remote);
+        String where = remote.url() == null ? remote.id() : remote.url();
+        trail.append(AuditEvent.of(post.id(), now, Actor.SYSTEM_KEY, AuditKind.SEND_RESULT, "sent " + label(target, current) + ": " + where)
+                .withNetwork(target.account().network()));
+        tracker.commented(post.item(), Actor.SYSTEM_KEY, "Published on " + label(target, current) + ": " + where);
+        boolean last = round.lastOfPost(post.id());
+        if (laterPart) {
+            List<DeliveryRecord> all = deliveries.forPost(post.id());
+            DeliveryRecord next = nextPart(done, all).map(w -> deliveries.replace(w, w.dueAt(now, true, now)).orElse(null)).orElse(null);
+            if (next == null) rollUp(post.id(), all);
+            return next;
+        }
+        // The post as this batch read it: its move checks the version, and a stale one reads it again.
+        if (last) rollUp(post.id(), deliveries.forPost(post.id()), round.post(post.id()));
+        return null;
     }
 
     /** After a settled delivery other than sent: its later parts follow it, the author is told, the post rolls up. */
-    private Result settled(DeliveryRecord done, Post post) {
+    private Result settled(DeliveryRecord done, Post post, Round round) {
         if (done == null) return Result.DONE;
+        round.lastOfPost(done.postId());
+        // Sent deliveries recorded behind this worker's back must be in before the post's deliveries are read.
+        commits.flush();
         Instant now = clock.instant();
         List<DeliveryRecord> all = deliveries.forPost(done.postId());
         boolean laterPartsMoved = false;
@@ -346,6 +484,11 @@ public final class DeliverySending {
         };
     }
 
+    /** Waits until what this engine handed to the group commit is written. */
+    public void flush() {
+        commits.flush();
+    }
+
     /** Rolls the post's state up from its deliveries, when none is pending. */
     public void rollUp(long postId) {
         rollUp(postId, deliveries.forPost(postId));
@@ -353,11 +496,15 @@ public final class DeliverySending {
 
     /** The same, from the post's deliveries as just read (after this node's last write); read again only when the move loses a race. */
     private void rollUp(long postId, List<DeliveryRecord> read) {
+        rollUp(postId, read, null);
+    }
+
+    private void rollUp(long postId, List<DeliveryRecord> read, Post known) {
         List<DeliveryRecord> all = read;
         for (int attempt = 0; attempt < 3; attempt++, all = deliveries.forPost(postId)) {
             PostState state = PostRollup.of(all);
             if (state == PostState.PUBLISHING) return;
-            Optional<Post> post = posts.find(postId);
+            Optional<Post> post = attempt == 0 && known != null ? Optional.of(known) : posts.find(postId);
             if (post.isEmpty() || post.get().state() != PostState.PUBLISHING) return;
             Action action = PostRollup.actionTo(state).orElseThrow();
             long sent = all.stream().filter(d -> d.state() == DeliveryState.SENT).count();
@@ -430,6 +577,11 @@ public final class DeliverySending {
         Optional<DeliveryRecord> stored = deliveries.replace(current, next);
         if (stored.isEmpty()) LOG.info("Delivery " + current.id() + " changed under this node's claim; the node that holds it now settles it");
         return stored.orElse(null);
+    }
+
+    /** The same, through the group commit, and waits for it: the write must be on disk before the request it guards. */
+    private DeliveryRecord writeSoon(DeliveryRecord current, DeliveryRecord next) {
+        return commits.submit(() -> write(current, next)).join();
     }
 
     /**

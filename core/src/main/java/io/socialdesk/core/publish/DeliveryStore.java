@@ -33,6 +33,17 @@ public interface DeliveryStore {
      */
     Optional<DeliveryRecord> replace(DeliveryRecord current, DeliveryRecord next);
 
+    /**
+     * Claims each of {@code due} for {@code node} until {@code leaseUntil} ({@link DeliveryRecord#claimedBy}),
+     * each through {@link #replace}, and answers the ones this node won, in order. A host that can writes
+     * them in one transaction (one commit for the lot).
+     */
+    default List<DeliveryRecord> claim(List<DeliveryRecord> due, String node, Instant leaseUntil, Instant at) {
+        List<DeliveryRecord> won = new java.util.ArrayList<>();
+        for (DeliveryRecord d : due) replace(d, d.claimedBy(node, leaseUntil, at)).ifPresent(won::add);
+        return won;
+    }
+
     /** Deliveries in any of {@code states}, soonest {@code nextAt} first, at most {@code limit}: the queue page. */
     List<DeliveryRecord> inStates(Collection<DeliveryState> states, int limit);
 

@@ -35,6 +35,8 @@ public final class Publisher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
     /** How often a tick also rolls up posts left Publishing with nothing pending (a node died between two writes). */
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    /** Deliveries a worker claims in one write: a few dozen, so one commit serves many, and a lease is not held long unused. */
+    private static final int CHUNK = 32;
 
     private final PostStore posts;
     private final DeliveryStore deliveries;
@@ -109,9 +111,15 @@ public final class Publisher implements AutoCloseable {
         while (true) {
             List<Post> due = posts.list(new PostQuery(Optional.empty(), Optional.of(now.plusMillis(1)), Optional.of(PostState.SCHEDULED),
                     Optional.empty(), Optional.empty(), PostQuery.MAX_LIMIT));
+            // Started through the group commit: the plans and moves of many posts share a commit.
+            List<java.util.concurrent.CompletableFuture<Boolean>> starts = due.stream().map(sending::startSoon).toList();
             int started = 0;
-            for (Post post : due) {
-                if (sending.start(post)) started++;
+            for (var start : starts) {
+                try {
+                    if (start.join()) started++;
+                } catch (java.util.concurrent.CompletionException e) {
+                    LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e.getCause());
+                }
             }
             if (due.size() < PostQuery.MAX_LIMIT || started == 0) return;
         }
@@ -127,16 +135,19 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * Runs one batch: a lane per account, each taking its deliveries in order, {@code perAccount} at a
-     * time, on the shared workers. Answers how many deliveries were handled (claimed by this node).
+     * time, on the shared workers. Answers how many deliveries were handled (claimed by this node), once
+     * what they did is committed.
      */
     private int runLanes(List<DeliveryRecord> batch) {
+        DeliverySending.Round round = sending.round(batch);
         Map<Long, ConcurrentLinkedQueue<DeliveryRecord>> lanes = new LinkedHashMap<>();
         for (DeliveryRecord d : batch) lanes.computeIfAbsent(d.accountId(), k -> new ConcurrentLinkedQueue<>()).add(d);
         AtomicInteger handled = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
         for (Map.Entry<Long, ConcurrentLinkedQueue<DeliveryRecord>> lane : lanes.entrySet()) {
-            Lane context = new Lane(lane.getKey(), lane.getValue());
             int width = Math.min(settings.perAccount(), lane.getValue().size());
+            // Each of the lane's workers gets a share, so that perAccount requests are in flight at once.
+            Lane context = new Lane(lane.getValue(), round, Math.max(1, Math.min(CHUNK, (lane.getValue().size() + width - 1) / width)));
             for (int i = 0; i < width; i++) running.add(workers.submit(() -> context.drain(handled)));
         }
         for (Future<?> f : running) {
@@ -149,37 +160,48 @@ public final class Publisher implements AutoCloseable {
                 LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
             }
         }
+        sending.flush();
         return handled.get();
     }
 
-    /** One account's deliveries in this batch. */
+    /** One account's deliveries in this batch; each worker on it claims a chunk at a time (one write) and sends it in order. */
     private final class Lane {
-        private final long accountId;
         private final ConcurrentLinkedQueue<DeliveryRecord> queue;
+        private final DeliverySending.Round round;
+        private final int chunk;
         private volatile Instant heldUntil;
 
-        Lane(long accountId, ConcurrentLinkedQueue<DeliveryRecord> queue) {
-            this.accountId = accountId;
+        Lane(ConcurrentLinkedQueue<DeliveryRecord> queue, DeliverySending.Round round, int chunk) {
             this.queue = queue;
+            this.round = round;
+            this.chunk = chunk;
         }
 
         void drain(AtomicInteger handled) {
-            DeliveryRecord next;
-            while ((next = queue.poll()) != null) {
-                Instant held = heldUntil;
-                if (held != null) {
-                    sending.holdUntil(next, held);
+            while (true) {
+                List<DeliveryRecord> next = new ArrayList<>(chunk);
+                for (DeliveryRecord d; next.size() < chunk && (d = queue.poll()) != null; ) next.add(d);
+                if (next.isEmpty()) return;
+                if (heldUntil != null) {
+                    for (DeliveryRecord d : next) sending.holdUntil(d, heldUntil);
                     continue;
                 }
-                DeliverySending.Result result = sending.handle(next);
-                if (result.claimed()) handled.incrementAndGet();
-                result.heldUntil().ifPresent(until -> heldUntil = until);
-                // A thread's next part is due the moment the part before it is sent: this lane sends it now, in order.
-                DeliveryRecord follow = result.followUp().orElse(null);
-                while (follow != null) {
-                    DeliverySending.Result more = sending.handle(follow);
-                    if (more.claimed()) handled.incrementAndGet();
-                    follow = more.followUp().orElse(null);
+                for (DeliveryRecord claimed : sending.claim(next, round)) {
+                    Instant held = heldUntil;
+                    if (held != null) {
+                        sending.release(claimed, held, round);
+                        continue;
+                    }
+                    DeliverySending.Result result = sending.send(claimed, round);
+                    if (result.claimed()) handled.incrementAndGet();
+                    result.heldUntil().ifPresent(until -> heldUntil = until);
+                    // A thread's next part is due the moment the part before it is sent: this lane sends it now, in order.
+                    DeliveryRecord follow = result.followUp().orElse(null);
+                    while (follow != null) {
+                        DeliverySending.Result more = sending.handle(follow, round);
+                        if (more.claimed()) handled.incrementAndGet();
+                        follow = more.followUp().orElse(null);
+                    }
                 }
             }
         }

@@ -94,7 +94,7 @@ final class Desk implements AutoCloseable {
     private DeliverySending sendingOn(String node, PublishingSettings settings) {
         return new DeliverySending(stores.posts, reviews, stores.deliveries, stores.accounts, n -> Optional.of(network), stores.media,
                 ContentCheck.NONE, (project, account, at) -> blackouts.blocking(project, account, at), tracker, notices::add, stores.trail,
-                settings, node, clock);
+                GroupCommit.AT_ONCE, settings, node, clock);
     }
 
     /** Another node's engine over the same stores and network (the caller closes it). */

@@ -59,7 +59,8 @@ class PublishingQueueTest {
     private final ReviewService reviews = new ReviewService(stores.posts, stores.trail, stores.decisions, stores.policies, stores.versions,
             ApproverDirectory.NO_GROUPS, (content, networks) -> List.of(), stores.accounts, tracker, notices, clock);
     private final DeliverySending sending = new DeliverySending(stores.posts, reviews, stores.deliveries, stores.accounts, n -> Optional.empty(),
-            stores.media, (content, networks) -> List.of(), Blackouts.NONE, tracker, Notifier.NONE, stores.trail, PublishingSettings.DEFAULTS,
+            stores.media, (content, networks) -> List.of(), Blackouts.NONE, tracker, Notifier.NONE, stores.trail, GroupCommit.AT_ONCE,
+            PublishingSettings.DEFAULTS,
             "node-1", clock);
     private final PublishingQueue queue = PublishingQueue.over(stores.deliveries, stores.posts, stores.accounts, reviews, sending, stores.trail,
             clock);

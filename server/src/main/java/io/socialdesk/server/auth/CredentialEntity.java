@@ -1,5 +1,6 @@
 package io.socialdesk.server.auth;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
@@ -11,6 +12,7 @@ import net.java.ao.schema.Unique;
  * A browser session or an API token. Only the SHA-256 of the secret is kept, so a copy of the
  * database does not let anyone sign in.
  */
+@Preload
 @Table("CREDENTIAL")
 public interface CredentialEntity extends Entity {
     @NotNull

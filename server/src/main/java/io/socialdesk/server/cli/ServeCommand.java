@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "127.0.0.1). Requests and signatures then travel unencrypted: never for real accounts.")
     boolean allowPlainHttp;
 
-    @Option(names = "--publish-every", paramLabel = "DURATION", defaultValue = "1s",
+    @Option(names = "--publish-every", paramLabel = "DURATION", defaultValue = "250ms",
             description = "How often the publisher looks for due posts, e.g. 500ms, 1s, 1m (default: ${DEFAULT-VALUE}).")
     String publishEvery;
 

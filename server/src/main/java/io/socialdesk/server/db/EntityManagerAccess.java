@@ -77,8 +77,22 @@ public final class EntityManagerAccess implements AoAccess {
      */
     private static final int ATTEMPTS = 5;
 
+    /** Whether this thread is inside {@link #inTransaction} already: nested work joins it, as in Jira's ActiveObjects. */
+    private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        // AO's own nesting would commit and close the outer transaction's connection at the inner end.
+        if (inside.get()) return work.get();
+        inside.set(true);
+        try {
+            return outermost(work);
+        } finally {
+            inside.set(false);
+        }
+    }
+
+    private <T> T outermost(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new Transaction<T>(entityManager) {

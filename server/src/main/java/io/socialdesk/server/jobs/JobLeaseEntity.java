@@ -1,5 +1,6 @@
 package io.socialdesk.server.jobs;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.NotNull;
@@ -7,6 +8,7 @@ import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
 /** Which node may run a job until when: how the server runs a job once per cluster. */
+@Preload
 @Table("JOB_LEASE")
 public interface JobLeaseEntity extends Entity {
     @NotNull

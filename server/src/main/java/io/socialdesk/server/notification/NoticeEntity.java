@@ -1,5 +1,6 @@
 package io.socialdesk.server.notification;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
@@ -11,6 +12,7 @@ import net.java.ao.schema.Table;
  * One notice for one person: the server's in-app list. Only the server has these; in Jira, Jira's
  * own notifications do this work.
  */
+@Preload
 @Table("NOTICE")
 public interface NoticeEntity extends Entity {
     /** The server user name of the person told. */

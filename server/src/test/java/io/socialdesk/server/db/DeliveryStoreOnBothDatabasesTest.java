@@ -148,6 +148,36 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
     @MethodSource("setups")
+    void nodesClaimingTheSameChunkAtOnceSplitItWithNoDeliveryTwice(Setup setup) throws Exception {
+        AoDeliveryStore store = fresh(setup);
+        List<NewDelivery> plan = new ArrayList<>();
+        for (int post = 1; post <= 40; post++) plan.add(planned(post, 10, 0, NOW));
+        List<DeliveryRecord> chunk = store.plan(plan, NOW);
+        int nodes = 4;
+        CyclicBarrier start = new CyclicBarrier(nodes);
+        List<Callable<List<DeliveryRecord>>> tasks = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            String node = "node-" + i;
+            tasks.add(() -> {
+                start.await();
+                return store.claim(chunk, node, NOW.plusSeconds(120), NOW);
+            });
+        }
+
+        List<DeliveryRecord> won = allOf(tasks).stream().flatMap(List::stream).toList();
+
+        assertThat(won).extracting(DeliveryRecord::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(chunk.stream().map(DeliveryRecord::id).toList());
+        for (DeliveryRecord w : won) {
+            DeliveryRecord stored = store.find(w.id()).orElseThrow();
+            assertThat(stored.state()).isEqualTo(DeliveryState.IN_FLIGHT);
+            assertThat(stored.owner()).as("the stored owner is the one told it won").isEqualTo(w.owner());
+            assertThat(stored.version()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+    @MethodSource("setups")
     void claimableIsDueRetryingAndExpiredLeasesSoonestFirstAndNothingInTheFuture(Setup setup) throws SQLException {
         AoDeliveryStore store = fresh(setup);
         DeliveryRecord dueEarly = store.plan(List.of(planned(3, 10, 0, NOW.minusSeconds(300))), NOW).get(0);

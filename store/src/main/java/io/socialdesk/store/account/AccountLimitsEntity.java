@@ -1,5 +1,6 @@
 package io.socialdesk.store.account;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.NotNull;
@@ -7,6 +8,7 @@ import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
 /** The limits a network published for one account (null columns: the network does not say). */
+@Preload
 @Table("ACCOUNT_LIMITS")
 public interface AccountLimitsEntity extends Entity {
     @NotNull

@@ -1,5 +1,6 @@
 package io.socialdesk.store.account;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.NotNull;
@@ -13,6 +14,7 @@ import net.java.ao.schema.Unique;
  * is unique over kind, network, instance and redirect (AO has no unique constraint over several columns). The
  * secret is sealed with associated data {@code oauth-client:<client key>}.
  */
+@Preload
 @Table("OAUTH_CLIENT")
 public interface OAuthClientEntity extends Entity {
     @NotNull

@@ -1,5 +1,6 @@
 package io.socialdesk.store.account;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.NotNull;
@@ -11,6 +12,7 @@ import net.java.ao.schema.Unique;
  * An OAuth connection started and not finished: the SHA-256 of its state (never the state), who started it,
  * and the PKCE verifier, sealed with associated data {@code pending:<state hash>:verifier}.
  */
+@Preload
 @Table("PENDING_CONNECT")
 public interface PendingConnectEntity extends Entity {
     @NotNull

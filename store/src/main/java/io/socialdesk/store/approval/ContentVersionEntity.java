@@ -1,5 +1,6 @@
 package io.socialdesk.store.approval;
 
+import net.java.ao.Preload;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
@@ -11,6 +12,7 @@ import net.java.ao.schema.Unique;
  * One content a post has had, by its hash. {@code VERSION_KEY} ("postId:hash") is unique: AO has no
  * composite unique constraint, so this synthetic column keeps one copy per post and hash.
  */
+@Preload
 @Table("CONTENT_VERSION")
 public interface ContentVersionEntity extends Entity {
     @NotNull

@@ -1,5 +1,6 @@
 package io.socialdesk.store.approval;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
@@ -8,6 +9,7 @@ import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
 
 /** One recorded review decision, bound to the content hash it was made on. Rows are only ever inserted. */
+@Preload
 @Table("APPROVAL_DECISION")
 public interface DecisionEntity extends Entity {
     @NotNull

@@ -1,5 +1,6 @@
 package io.socialdesk.store.approval;
 
+import net.java.ao.Preload;
 import net.java.ao.Entity;
 import net.java.ao.schema.NotNull;
 import net.java.ao.schema.StringLength;
@@ -10,6 +11,7 @@ import net.java.ao.schema.Unique;
  * A project's approval policy: a few columns, and the department rules and content rules as text
  * (the format of {@code io.socialdesk.core.approval.PolicyText}).
  */
+@Preload
 @Table("APPROVAL_POLICY")
 public interface PolicyEntity extends Entity {
     @NotNull

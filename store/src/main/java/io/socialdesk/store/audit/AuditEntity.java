@@ -1,5 +1,6 @@
 package io.socialdesk.store.audit;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
@@ -8,6 +9,7 @@ import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
 
 /** One audit event. Rows are only ever inserted: {@link AoAuditTrail} has no update or delete. */
+@Preload
 @Table("AUDIT_EVENT")
 public interface AuditEntity extends Entity {
     @NotNull

@@ -1,5 +1,6 @@
 package io.socialdesk.store.job;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.NotNull;
@@ -7,6 +8,7 @@ import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
 /** The last run of each job: one row per job key. */
+@Preload
 @Table("JOB_RUN")
 public interface JobRunEntity extends Entity {
     @NotNull

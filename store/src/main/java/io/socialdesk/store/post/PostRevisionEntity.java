@@ -1,5 +1,6 @@
 package io.socialdesk.store.post;
 
+import net.java.ao.Preload;
 import java.util.Date;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
@@ -13,6 +14,7 @@ import net.java.ao.schema.Unique;
  * in: AO has no conditional UPDATE, and no composite unique constraint, so this synthetic column is
  * the optimistic lock.
  */
+@Preload
 @Table("POST_REVISION")
 public interface PostRevisionEntity extends Entity {
     @NotNull

@@ -46,10 +46,10 @@ public final class AoDeliveryStore implements DeliveryStore {
     @Override
     public List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at) {
         List<DeliveryRecord> out = new ArrayList<>();
+        Map<String, DeliveryRecord> existing = byKeys(planned.stream().map(NewDelivery::key).toList());
         for (NewDelivery n : planned) {
-            Optional<DeliveryRecord> existing = byKey(n.key());
-            if (existing.isPresent()) {
-                out.add(existing.get());
+            if (existing.containsKey(n.key())) {
+                out.add(existing.get(n.key()));
                 continue;
             }
             Map<String, Object> values = new HashMap<>();
@@ -65,13 +65,25 @@ public final class AoDeliveryStore implements DeliveryStore {
             values.put("UPDATED_AT", Date.from(at));
             values.put("REVISION", 1);
             try {
-                out.add(read(ao.create(DeliveryEntity.class, values)));
+                // Built from what was written: reading the new entity's getters would query each column not given.
+                DeliveryEntity created = ao.create(DeliveryEntity.class, values);
+                out.add(new DeliveryRecord(created.getID(), n.postId(), n.accountId(), n.part(), n.key(), n.contentHash(), n.dueAt(),
+                        n.initialState(), 0, n.dueAt(), null, null, Map.of(), null, null, null, at, 1));
             } catch (StoreException e) {
                 // Another node planned the same delivery at the same moment: the unique key let one in; that one is the plan.
                 out.add(byKey(n.key()).orElseThrow(() -> e));
             }
         }
         return out;
+    }
+
+    private Map<String, DeliveryRecord> byKeys(List<String> keys) {
+        if (keys.isEmpty()) return Map.of();
+        DeliveryEntity[] rows = ao.find(DeliveryEntity.class, Query.select()
+                .where("DELIVERY_KEY IN (" + keys.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")", keys.toArray()));
+        Map<String, DeliveryRecord> found = new HashMap<>();
+        for (DeliveryEntity row : rows) found.put(row.getDeliveryKey(), read(row));
+        return found;
     }
 
     private Optional<DeliveryRecord> byKey(String key) {
@@ -113,6 +125,11 @@ public final class AoDeliveryStore implements DeliveryStore {
 
     @Override
     public Optional<DeliveryRecord> replace(DeliveryRecord current, DeliveryRecord next) {
+        if (!writes.replaceIfRevision(current.id(), current.version(), columns(next))) return Optional.empty();
+        return Optional.of(stored(current, next));
+    }
+
+    private static Map<String, Object> columns(DeliveryRecord next) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("STATE", next.state().name());
         columns.put("DUE_AT", Date.from(next.dueAt()));
@@ -127,10 +144,25 @@ public final class AoDeliveryStore implements DeliveryStore {
         columns.put("REASON", next.reason());
         columns.put("SENT_AT", next.sentAt() == null ? null : Date.from(next.sentAt()));
         columns.put("UPDATED_AT", Date.from(next.updatedAt()));
-        if (!writes.replaceIfRevision(current.id(), current.version(), columns)) return Optional.empty();
-        return Optional.of(new DeliveryRecord(current.id(), current.postId(), current.accountId(), current.part(), current.key(),
+        return columns;
+    }
+
+    /** {@code next} as stored over {@code current}: its identity and the next revision. */
+    private static DeliveryRecord stored(DeliveryRecord current, DeliveryRecord next) {
+        return new DeliveryRecord(current.id(), current.postId(), current.accountId(), current.part(), current.key(),
                 current.contentHash(), next.dueAt(), next.state(), next.attempts(), next.nextAt(), next.owner(), next.remote(), next.progress(),
-                next.cause(), next.reason(), next.sentAt(), next.updatedAt(), current.version() + 1));
+                next.cause(), next.reason(), next.sentAt(), next.updatedAt(), current.version() + 1);
+    }
+
+    @Override
+    public List<DeliveryRecord> claim(List<DeliveryRecord> due, String node, Instant leaseUntil, Instant at) {
+        List<DeliveryRecord> next = due.stream().map(d -> d.claimedBy(node, leaseUntil, at)).toList();
+        List<DeliveryWrites.Change> changes = new ArrayList<>(due.size());
+        for (int i = 0; i < due.size(); i++) changes.add(new DeliveryWrites.Change(due.get(i).id(), due.get(i).version(), columns(next.get(i))));
+        boolean[] won = writes.together(() -> writes.replaceEachIfRevision(changes));
+        List<DeliveryRecord> claimed = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) if (won[i]) claimed.add(stored(due.get(i), next.get(i)));
+        return claimed;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.socialdesk.store.publish;
 
+import net.java.ao.Preload;
 import net.java.ao.Entity;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
@@ -14,6 +15,7 @@ import java.util.Date;
  * one row; {@code REVISION} is the optimistic lock every change goes through ({@link DeliveryWrites}).
  * {@code NEXT_AT} with {@code STATE} is what the claim query reads.
  */
+@Preload
 @Table("DELIVERY")
 public interface DeliveryEntity extends Entity {
     @NotNull

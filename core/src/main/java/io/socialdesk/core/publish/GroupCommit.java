@@ -1,0 +1,36 @@
+package io.socialdesk.core.publish;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Port: store work that may wait a moment and share a transaction with other work, so that many small
+ * writes cost one commit. The engine records what a network answered this way and goes on to the next
+ * delivery; a crash before the commit leaves the delivery in flight, to be settled when its lease ends,
+ * exactly as a crash just before the write would.
+ *
+ * <p>Work handed in must only touch the stores (no mail, no network): a host may run it again, alone, when
+ * the shared transaction fails because of another piece of work.
+ */
+public interface GroupCommit {
+    /** Runs {@code work} in a transaction, now or soon; the future completes once that transaction committed. */
+    <T> CompletableFuture<T> submit(Supplier<T> work);
+
+    /** Waits until everything submitted before this call is committed (or failed). */
+    void flush();
+
+    /** Runs each piece of work at once, on the caller's thread, in the store's own transactions (tests, and Jira's cluster locks). */
+    GroupCommit AT_ONCE = new GroupCommit() {
+        @Override
+        public <T> CompletableFuture<T> submit(Supplier<T> work) {
+            try {
+                return CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public void flush() {}
+    };
+}
