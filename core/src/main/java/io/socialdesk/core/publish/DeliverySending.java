@@ -132,6 +132,7 @@ public final class DeliverySending {
         private final Map<String, List<FieldProblem>> problems = new ConcurrentHashMap<>();
         private final Map<Long, DeliveryRecord> claimedFrom = new ConcurrentHashMap<>();
         private final Map<Long, AtomicInteger> inHand = new ConcurrentHashMap<>();
+        private final Set<Long> shared = ConcurrentHashMap.newKeySet();
 
         private Round(List<DeliveryRecord> batch) {
             for (DeliveryRecord d : batch) inHand.computeIfAbsent(d.postId(), k -> new AtomicInteger()).incrementAndGet();
@@ -199,8 +200,12 @@ public final class DeliverySending {
         Map<Long, DeliveryRecord> before = new java.util.HashMap<>();
         for (DeliveryRecord d : due) before.put(d.id(), d);
         for (DeliveryRecord w : won) round.claimedFrom.put(w.id(), before.remove(w.id()));
-        // Another node has the rest: they are not this batch's to wait for before rolling their posts up.
-        for (DeliveryRecord lost : before.values()) round.lastOfPost(lost.postId());
+        // Another node has the rest: they are not this batch's to wait for before rolling their posts up; the
+        // post is looked at again once this batch is written (each node may have read the other's part unwritten).
+        for (DeliveryRecord lost : before.values()) {
+            round.lastOfPost(lost.postId());
+            round.shared.add(lost.postId());
+        }
         return won;
     }
 
@@ -484,9 +489,13 @@ public final class DeliverySending {
         };
     }
 
-    /** Waits until what this engine handed to the group commit is written. */
-    public void flush() {
+    /**
+     * Ends a round: waits until what it handed to the group commit is written, then rolls up again the
+     * posts whose deliveries it shared with another node (of two nodes finishing together, the later sees both).
+     */
+    public void finish(Round round) {
         commits.flush();
+        for (long postId : round.shared) rollUp(postId);
     }
 
     /** Rolls the post's state up from its deliveries, when none is pending. */

@@ -160,7 +160,7 @@ public final class Publisher implements AutoCloseable {
                 LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
             }
         }
-        sending.flush();
+        sending.finish(round);
         return handled.get();
     }
 
