@@ -199,6 +199,7 @@ public final class RuleRouter implements Router {
                 why.add("followers " + followers + " (" + bounds() + ")");
             }
             if (hasText) return text(s, why, notes);
+            if (why.isEmpty()) why.add("no condition: every item"); // validation refuses such a rule; one built in code still explains itself
             return true;
         }
 

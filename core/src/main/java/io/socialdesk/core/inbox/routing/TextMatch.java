@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  *
  * <p>Regular expressions: Java's syntax, found ignoring case, in the text as written and in its folded form
  * (so both "remboursé" and "rembourse" work). Their evaluation is bounded: the text is read through a counter,
- * and a search that reads more than {@link #stepBudget} characters (backtracking counts every re-read) stops and
- * counts as not found. That bounds catastrophic backtracking such as {@code (a+)+$} on a long run of "a"s,
- * whatever the pattern; validation also refuses a pattern that exhausts its budget on a few probing texts
- * ({@link #runsAway}), so an admin learns of it when saving, not when mentions are misrouted.
+ * and a search that reads more than {@link #stepBudget} characters (a million, plus a hundred per character of
+ * text; backtracking counts every re-read) stops and counts as not found. That bounds catastrophic backtracking
+ * whatever the pattern: Java 17 already copes with the classic {@code (a+)+$}, but not with stacked repetitions
+ * ({@code a*a*a*a*a*b}, {@code (.*,){8}x}) or a back-reference after a nested one. Validation also refuses a
+ * pattern that exhausts the budget on a few probing texts ({@link #runsAway}), so an admin learns of it when
+ * saving, not when mentions are misrouted.
  *
  * <p>Only the first {@value #MAX_TEXT} characters of a text are read: mentions are short, and a hostile 1 MB
  * text must not cost more than a normal one.
@@ -27,7 +29,7 @@ public final class TextMatch {
     /** Characters of an item's text that routing reads. */
     public static final int MAX_TEXT = 10_000;
     /** The fixed part of a search's step budget; the rest grows with the text ({@link #stepBudget}). */
-    static final int BASE_STEPS = 20_000;
+    static final int BASE_STEPS = 1_000_000;
     static final int STEPS_PER_CHAR = 100;
 
     private TextMatch() {}
@@ -121,9 +123,10 @@ public final class TextMatch {
     }
 
     /** Texts that make a pattern with nested or overlapping quantifiers backtrack exponentially. */
-    private static final String[] PROBE_UNITS = {"a", "0", " ", "ab", "a ", "aa", "x", "1a"};
+    private static final String[] PROBE_UNITS = {"a", "0", " ", "ab", "a ", ",", "1a"};
     private static final int PROBE_REPEAT = 40;
-    private static final long PROBE_BUDGET = 200_000;
+    private static final long PROBE_BUDGET = BASE_STEPS;
+    private static final String METACHARACTERS = "\\[](){}.*+?^$|";
 
     /**
      * True when the pattern runs out of steps on one of a few probing texts (a letter, a digit, a space, the
@@ -135,7 +138,11 @@ public final class TextMatch {
         String source = pattern.pattern();
         for (int i = 0; i < source.length() && units.size() < PROBE_UNITS.length + 12; i++) {
             char c = source.charAt(i);
-            if (Character.isLetterOrDigit(c) && (i == 0 || source.charAt(i - 1) != '\\')) units.add(Character.toString(c));
+            if (c == '\\') {
+                i++; // an escape such as \d or \s is not a literal
+            } else if (METACHARACTERS.indexOf(c) < 0 && !Character.isWhitespace(c) && !Character.isSurrogate(c)) {
+                units.add(Character.toString(c));
+            }
         }
         for (String unit : units) {
             String run = unit.repeat(PROBE_REPEAT);

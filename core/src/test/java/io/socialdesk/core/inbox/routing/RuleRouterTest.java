@@ -94,9 +94,9 @@ class RuleRouterTest {
 
     @Test
     void aRunawayRegularExpressionGivesUpQuicklyCountsAsNotFoundAndSaysSo() {
-        List<RoutingRule> rules = List.of(rule("evil", Conditions.NONE.withRegexes("(a+)+$"), "LEGAL"),
+        List<RoutingRule> rules = List.of(rule("evil", Conditions.NONE.withRegexes("a*a*a*a*a*b"), "LEGAL"),
                 rule("next", Conditions.NONE.withKeywords("aaaa"), "SUPPORT"));
-        String text = "a".repeat(5000) + "! aaaa";
+        String text = "a".repeat(3000) + "! aaaa";
 
         long start = System.nanoTime();
         Routed routed = route(rules, item(text), NEUTRAL_EN);
@@ -104,7 +104,7 @@ class RuleRouterTest {
 
         assertThat(routed.ruleId()).isEqualTo("next");
         assertThat(routed.why()).containsExactly("keyword \"aaaa\"",
-                "regex \"(a+)+$\" of rule \"evil\" gave up (too many steps): treated as not found");
+                "regex \"a*a*a*a*a*b\" of rule \"evil\" gave up (too many steps): treated as not found");
         assertThat(took).as("bounded, not exponential").isLessThan(Duration.ofSeconds(2));
     }
 
