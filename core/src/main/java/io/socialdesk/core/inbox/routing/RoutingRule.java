@@ -6,13 +6,13 @@ import java.util.Objects;
 /**
  * One routing rule: when an item meets every condition of {@code when}, it takes {@code route}. A disabled rule
  * is kept in its place but never matches. {@code id} is stable (it is {@code Routed.ruleId}); {@code name} is
- * what people read.
+ * what people read (required when saved; see {@link RoutingValidation}).
  */
 public record RoutingRule(String id, String name, boolean enabled, Conditions when, Route route) {
     public RoutingRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(route, "route");
-        name = name == null || name.isBlank() ? id : name;
+        name = name == null ? "" : name;
         when = when == null ? Conditions.NONE : when;
     }
 

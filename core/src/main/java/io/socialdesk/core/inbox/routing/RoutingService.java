@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class RoutingService {
     /** How long a router trusts the rules it read before it asks the store for the version again. */
     public static final Duration DEFAULT_RECHECK = Duration.ofSeconds(1);
+    /** Why someone who is not an admin may not change the rules. */
+    public static final String ADMINS_ONLY = "Only an administrator may change the routing rules.";
+    /** Why someone who is neither an admin nor a marketing lead may not see them. */
+    public static final String READERS_ONLY = "Only admins and marketing leads may see the routing rules.";
 
     private final RoutingRuleStore store;
     private final Clock clock;
@@ -70,7 +74,7 @@ public final class RoutingService {
      * when someone saved since {@code expectedVersion}.
      */
     public RoutingRules save(User editor, int expectedVersion, List<RoutingRule> rules, Route defaultRoute) {
-        if (!mayEdit(editor)) throw new NotAllowedException("Only an administrator may change the routing rules.");
+        if (!mayEdit(editor)) throw new NotAllowedException(ADMINS_ONLY);
         List<FieldProblem> problems = RoutingValidation.problems(rules, defaultRoute);
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         if (expectedVersion < 0) throw new InvalidInputException("version", "required", "Send the version of the rules you edited (0 before the first save)");
@@ -121,6 +125,6 @@ public final class RoutingService {
     }
 
     private static void requireReader(User viewer) {
-        if (!mayRead(viewer)) throw new NotAllowedException("Only admins and marketing leads may see the routing rules.");
+        if (!mayRead(viewer)) throw new NotAllowedException(READERS_ONLY);
     }
 }

@@ -66,7 +66,7 @@ class RoutingValidationTest {
                 new RoutingRule("bad id!", "Three", true, Conditions.NONE.withKeywords("  ", "ok").withLanguages("french")
                         .withFollowers(500L, 10L).withAccounts(0L).withAuthors("@"), OK)), OK);
 
-        assertThat(found).containsExactly(
+        assertThat(found).containsExactly("rules[0].name: required",
                 "rules[1].id: unique", "rules[1]: condition-required",
                 "rules[2].id: rule-id", "rules[2].accountIds[0]: positive-integer", "rules[2].keywords[0]: required",
                 "rules[2].languages[0]: language-code", "rules[2].authors[0]: required", "rules[2].minFollowers: min-above-max");
@@ -75,10 +75,9 @@ class RoutingValidationTest {
     }
 
     @Test
-    void aNameGivenBlankIsRequired() {
-        // RoutingRule turns a blank name into the id, so the record never holds a blank name; the JSON layer keeps it blank.
-        RoutingRule unnamed = new RoutingRule("r", "", true, Conditions.NONE.withKeywords("x"), OK);
-        assertThat(unnamed.name()).isEqualTo("r");
+    void aRuleNeedsAName() {
+        assertThat(RoutingValidation.problems(List.of(new RoutingRule("r", " ", true, Conditions.NONE.withKeywords("x"), OK)), OK))
+                .containsExactly(new FieldProblem("rules[0].name", "required", "Rule 1: give it a name"));
     }
 
     @Test
