@@ -48,9 +48,6 @@ public record RoutingJson(Integer version, List<RuleJson> rules, RouteJson defau
             return new RouteJson(r.project(), r.issueType(), r.requestType(), r.component(), r.priority(), r.labels(), r.assignee());
         }
 
-        Route toRoute() {
-            return route(project, issueType, requestType, component, priority, labels, assignee);
-        }
     }
 
     public static RoutingJson of(RoutingRules rules) {
@@ -83,17 +80,21 @@ public record RoutingJson(Integer version, List<RuleJson> rules, RouteJson defau
             String id = r.id() == null || r.id().isBlank() ? newId(r.name(), taken) : r.id().strip();
             Conditions when = new Conditions(
                     enums(at + ".networks", r.networks(), Network.class, "known-network", problems),
-                    r.accountIds(),
+                    present(at + ".accountIds", r.accountIds(), problems),
                     enums(at + ".streams", r.streams(), Stream.class, "known-stream", problems),
-                    stripped(r.keywords()), r.regexes(), stripped(r.languages()),
+                    stripped(present(at + ".keywords", r.keywords(), problems)), present(at + ".regexes", r.regexes(), problems),
+                    stripped(present(at + ".languages", r.languages(), problems)),
                     enums(at + ".sentiments", r.sentiments(), Triage.Sentiment.class, "known-sentiment", problems),
                     enums(at + ".urgencies", r.urgencies(), Triage.Urgency.class, "known-urgency", problems),
-                    stripped(r.authors()), r.minFollowers(), r.maxFollowers());
-            Route route = route(r.project(), r.issueType(), r.requestType(), r.component(), r.priority(), r.labels(), r.assignee());
+                    stripped(present(at + ".authors", r.authors(), problems)), r.minFollowers(), r.maxFollowers());
+            Route route = route(r.project(), r.issueType(), r.requestType(), r.component(), r.priority(),
+                    present(at + ".labels", r.labels(), problems), r.assignee());
             parsed.add(new RoutingRule(id, r.name() == null ? "" : r.name().strip(), r.enabled() == null || r.enabled(), when, route));
             positions.add(i);
         }
-        Route fallback = defaultRoute == null ? null : defaultRoute.toRoute();
+        Route fallback = defaultRoute == null ? null : route(defaultRoute.project(), defaultRoute.issueType(), defaultRoute.requestType(),
+                defaultRoute.component(), defaultRoute.priority(), present("defaultRoute.labels", defaultRoute.labels(), problems),
+                defaultRoute.assignee());
         // Validation numbers the rules it is given; map its indexes back to the request's (null rules were left out).
         for (FieldProblem p : RoutingValidation.problems(parsed, fallback)) {
             problems.add(renumber(p, positions));
@@ -126,7 +127,18 @@ public record RoutingJson(Integer version, List<RuleJson> rules, RouteJson defau
             String assignee) {
         String key = project == null ? "" : project.strip().toUpperCase(Locale.ROOT);
         return new Route(key, blankToNull(issueType), blankToNull(requestType), blankToNull(component), blankToNull(priority),
-                labels == null ? List.of() : labels.stream().map(l -> l == null ? null : l.strip()).toList(), blankToNull(assignee));
+                labels == null ? List.of() : labels.stream().map(String::strip).toList(), blankToNull(assignee));
+    }
+
+    /** The list without its nulls, each null reported as a missing value at its place (the domain's lists hold no null). */
+    private static <T> List<T> present(String field, List<T> values, List<FieldProblem> problems) {
+        if (values == null) return List.of();
+        List<T> out = new ArrayList<>();
+        for (int j = 0; j < values.size(); j++) {
+            if (values.get(j) == null) problems.add(new FieldProblem(field + "[" + j + "]", "required", "A value cannot be null"));
+            else out.add(values.get(j));
+        }
+        return out;
     }
 
     private static String blankToNull(String s) {
@@ -134,7 +146,7 @@ public record RoutingJson(Integer version, List<RuleJson> rules, RouteJson defau
     }
 
     private static List<String> stripped(List<String> values) {
-        return values == null ? List.of() : values.stream().map(v -> v == null ? null : v.strip()).toList();
+        return values.stream().map(String::strip).toList();
     }
 
     private static <E extends Enum<E>> List<String> names(List<E> values) {
