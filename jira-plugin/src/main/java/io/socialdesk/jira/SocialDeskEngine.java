@@ -87,6 +87,8 @@ public final class SocialDeskEngine {
     public PostService posts() { return posts; }
     public ReviewService reviews() { return engine.reviews(); }
     public PolicyStore policies() { return engine.policies(); }
+    /** The inbox's routing rules; {@code routing().router()} is what the import pipeline routes items with. */
+    public io.socialdesk.core.inbox.routing.RoutingService routing() { return engine.routing(); }
     public Engine engine() { return engine; }
     public AccountStore accounts() { return accounts; }
     public HealthService health() { return health; }

@@ -136,7 +136,8 @@ class JiraReviewScenarioTest {
                 new JiraApproverDirectory(users, groups), new NetworkContentCheck(new PostValidator(RulesTable.standard(), clock)),
                 stores.accounts, tracker, notices, clock);
         Engine assembled = new Engine(stores.posts, stores.accounts, stores.trail, stores.decisions, stores.policies, stores.versions,
-                posts, reviews, stores.media, stores.oauthClients, stores.pending);
+                posts, reviews, stores.media, stores.oauthClients, stores.pending,
+                new io.socialdesk.core.inbox.routing.RoutingService(new io.socialdesk.core.memory.MemoryRoutingRuleStore(), clock));
         return new SocialDeskEngine(assembled, new HealthService(null, null), List.of(), currentUser);
     }
 

@@ -43,6 +43,9 @@ import io.socialdesk.core.publish.Blackouts;
 import io.socialdesk.core.publish.PublishingSettings;
 import io.socialdesk.core.publish.PublishingQueue;
 import io.socialdesk.web.rest.QueueResource;
+import io.socialdesk.web.rest.RoutingResource;
+import io.socialdesk.core.inbox.routing.PlaceholderTriager;
+import io.socialdesk.server.http.RoutingPages;
 import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.server.tracker.BuiltInTracker;
 import io.socialdesk.core.approval.ApproverDirectory;
@@ -239,12 +242,15 @@ public final class SocialDeskApp implements AutoCloseable {
                 new PolicyResource(engine.policies(), requestUser), new AccountResource(accountAdmin, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
                 new InboundResource(new SigningSecrets(accounts), new MentionTickets(tracker, accounts, INBOUND_REPORTER), new InboundWebhook(clock)),
-                new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser)));
+                new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser),
+                // TRIAGE: the rule tester triages a text with this placeholder until the real Triager is wired here.
+                new RoutingResource(engine.routing(), PlaceholderTriager.INSTANCE, requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),
                 new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
-                new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue));
+                new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue),
+                new RoutingPages(pages, requestUser, engine.routing(), accounts));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 

@@ -15,6 +15,7 @@ import io.socialdesk.core.approval.PolicyStore;
 import io.socialdesk.core.approval.ReviewNotices;
 import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.audit.AuditTrail;
+import io.socialdesk.core.inbox.routing.RoutingService;
 import io.socialdesk.core.notification.Notifier;
 import io.socialdesk.core.post.MediaStore;
 import io.socialdesk.core.post.PostService;
@@ -28,6 +29,7 @@ import io.socialdesk.store.approval.AoContentVersions;
 import io.socialdesk.store.approval.AoDecisionStore;
 import io.socialdesk.store.approval.AoPolicyStore;
 import io.socialdesk.store.audit.AoAuditTrail;
+import io.socialdesk.store.inbox.AoRoutingRuleStore;
 import io.socialdesk.store.post.AoPostStore;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -35,11 +37,12 @@ import java.util.function.Supplier;
 /**
  * The engine's stores and services, assembled the same way in every host from what only the host
  * knows: its Active Objects, where it keeps uploaded media, its tracker, how it notifies people and
- * who is in which group.
+ * who is in which group. {@code routing} holds the inbox's routing rules; its {@code router()} is what the
+ * import pipeline routes items with.
  */
 public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trail, DecisionStore decisions, PolicyStore policies,
         ContentVersions versions, PostService posts, ReviewService reviews, MediaStore media, OAuthClientStore oauthClients,
-        PendingConnections pendingConnections) {
+        PendingConnections pendingConnections, RoutingService routing) {
 
     /** {@code secrets}: the host's key (never from the database), which seals credentials, client secrets and PKCE verifiers. */
     public static Engine over(AoAccess ao, Supplier<SecretBox> secrets, MediaStore media, IssueTracker tracker, Notifier notifier, ApproverDirectory directory,
@@ -55,7 +58,7 @@ public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trai
         ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory, contentCheck(accounts, clock), accounts,
                 tracker, notices, clock);
         return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews, media, new AoOAuthClientStore(ao, secrets),
-                new AoPendingConnections(ao, secrets));
+                new AoPendingConnections(ao, secrets), new RoutingService(new AoRoutingRuleStore(ao), clock));
     }
 
     /** Content checked against each network's rules, with the limits the target accounts' networks published. */

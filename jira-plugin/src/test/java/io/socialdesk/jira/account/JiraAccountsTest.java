@@ -36,7 +36,8 @@ class JiraAccountsTest {
 
     JiraAccountsTest() {
         when(engine.engine()).thenReturn(new Engine(stores.posts, stores.accounts, stores.trail, stores.decisions, stores.policies, stores.versions,
-                null, null, stores.media, stores.oauthClients, stores.pending));
+                null, null, stores.media, stores.oauthClients, stores.pending,
+                new io.socialdesk.core.inbox.routing.RoutingService(new io.socialdesk.core.memory.MemoryRoutingRuleStore(), java.time.Clock.systemUTC())));
         when(application.getBaseUrl(UrlMode.CANONICAL)).thenReturn("https://jira.example.org/jira/");
     }
 

@@ -56,6 +56,7 @@ public final class Pages {
         context.put("policyUrl", "/admin/policy/" + BuiltInTracker.PROJECT_KEY);
         context.put("mayManageAccounts", user.map(u -> u.user().has(io.socialdesk.core.user.Role.ADMIN)
                 || u.user().has(io.socialdesk.core.user.Role.MARKETING_LEAD)).orElse(false));
+        context.put("mayReadRouting", user.map(u -> io.socialdesk.core.inbox.routing.RoutingService.mayRead(u.user())).orElse(false));
         StringWriter out = new StringWriter();
         try {
             templates.render(LAYOUT, context, out);

@@ -39,6 +39,9 @@ class PageKeysTest {
             keys.add("socialdesk.queue.bucket." + b.slug());
         }
         for (io.socialdesk.core.publish.DeliveryState s : io.socialdesk.core.publish.DeliveryState.values()) keys.add("socialdesk.queue.state." + lower(s));
+        for (io.socialdesk.core.channel.Stream s : io.socialdesk.core.channel.Stream.values()) keys.add("socialdesk.routing.stream." + lower(s));
+        for (io.socialdesk.core.inbox.Triage.Sentiment s : io.socialdesk.core.inbox.Triage.Sentiment.values()) keys.add("socialdesk.routing.sentiment." + lower(s));
+        for (io.socialdesk.core.inbox.Triage.Urgency u : io.socialdesk.core.inbox.Triage.Urgency.values()) keys.add("socialdesk.routing.urgency." + lower(u));
         for (String bundle : List.of("socialdesk.properties", "socialdesk_fr.properties")) {
             assertThat(load("io/socialdesk/web/i18n/" + bundle).stringPropertyNames()).as(bundle).containsAll(keys);
         }

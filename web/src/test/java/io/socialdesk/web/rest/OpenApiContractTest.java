@@ -115,6 +115,12 @@ class OpenApiContractTest {
         SCHEMAS.put(QueueResource.QueueActionRequest.class, "DeliveryActionRequest");
         SCHEMAS.put(QueueResource.MetricsJson.class, "PublishingMetrics");
         SCHEMAS.put(QueueResource.OutcomeJson.class, "PublishingOutcome");
+        SCHEMAS.put(RoutingJson.class, "RoutingRules");
+        SCHEMAS.put(RoutingJson.RuleJson.class, "RoutingRule");
+        SCHEMAS.put(RoutingJson.RouteJson.class, "Route");
+        SCHEMAS.put(RoutingResource.RoutingTestRequest.class, "RoutingTestRequest");
+        SCHEMAS.put(RoutingResource.TriageJson.class, "Triage");
+        SCHEMAS.put(RoutingResource.RoutingTestJson.class, "RoutingTest");
     }
 
     /**
