@@ -35,6 +35,8 @@ public final class LanguageDetector {
     static final int MAX_WORDS = 300;
     private static final double WORD_WEIGHT = 1.0;
     private static final String[] LANGS = {"en", "fr"};
+    /** The two-letter codes a network's tag may have; anything else ("zz", "english") is no tag. */
+    private static final java.util.Set<String> ISO_639_1 = java.util.Set.of(Locale.getISOLanguages());
 
     private final Map<String, float[]> words;
     private final float[] unknownWord;
@@ -107,8 +109,7 @@ public final class LanguageDetector {
         int dash = t.indexOf('-');
         if (dash < 0) dash = t.indexOf('_');
         if (dash >= 0) t = t.substring(0, dash);
-        if (t.length() != 2 || !Character.isLetter(t.charAt(0)) || !Character.isLetter(t.charAt(1))) return null;
-        return t;
+        return ISO_639_1.contains(t) ? t : null;
     }
 
     private static String byScript(Text text) {

@@ -48,6 +48,7 @@ final class SentimentScorer {
             Map.entry("assez", -BOOST), Map.entry("plutot", -BOOST), Map.entry("legerement", -BOOST), Map.entry("moyennement", -BOOST));
     /** Two-word dampeners: "a bit", "kind of", "un peu". */
     private static final Set<String> DAMPENER_PAIRS = Text.words("a bit", "kind of", "sort of", "a little", "un peu");
+    private static final Set<String> DAMPENER_ENDS = Text.words("bit", "of", "little", "peu");
     private static final Set<String> BUT = Text.words("but", "however", "mais", "cependant", "pourtant", "toutefois", "neanmoins");
     /** Neutral verbs whose negation is a complaint: "doesn't work", "ne marche pas", "nobody answers". */
     private static final Set<String> NEGATED_VERBS = Text.words("work", "works", "working", "worked", "help", "helps", "helped", "respond",
@@ -60,8 +61,15 @@ final class SentimentScorer {
     private final Map<String, Double> fr;
     private final Map<String, Double> both;
     private final Map<String, Double> emoji;
+    /** First words of the lexicons' phrases: a phrase is only looked for from one of them. */
+    private final Set<String> phraseStarts;
 
     private SentimentScorer(Map<String, Double> en, Map<String, Double> fr, Map<String, Double> both, Map<String, Double> emoji) {
+        Set<String> starts = new java.util.HashSet<>();
+        for (String key : both.keySet()) if (key.indexOf(' ') > 0) starts.add(key.substring(0, key.indexOf(' ')));
+        for (String key : en.keySet()) if (key.indexOf(' ') > 0) starts.add(key.substring(0, key.indexOf(' ')));
+        for (String key : fr.keySet()) if (key.indexOf(' ') > 0) starts.add(key.substring(0, key.indexOf(' ')));
+        this.phraseStarts = Set.copyOf(starts);
         this.en = en;
         this.fr = fr;
         this.both = both;
@@ -134,7 +142,7 @@ final class SentimentScorer {
                     String w = t.folded();
                     // Phrases first: "pas mal", "fed up", "ras le bol", "au top".
                     Double phrase = null;
-                    for (int len = MAX_PHRASE; len >= 2 && phrase == null; len--) {
+                    for (int len = phraseStarts.contains(w) ? MAX_PHRASE : 1; len >= 2 && phrase == null; len--) {
                         String p = phrase(tokens, i, len);
                         if (p != null) {
                             phrase = lexicon.get(p);
@@ -207,7 +215,7 @@ final class SentimentScorer {
                 double s = b;
                 if (t.caps() && mixedCase) s += Math.signum(b) * CAPS;
                 add += Math.signum(v) * s * decay;
-            } else if (k > 0 && DAMPENER_PAIRS.contains(tokens.get(k - 1).folded() + " " + t.folded())) {
+            } else if (k > 0 && DAMPENER_ENDS.contains(t.folded()) && DAMPENER_PAIRS.contains(tokens.get(k - 1).folded() + " " + t.folded())) {
                 add -= Math.signum(v) * BOOST * decay;
             }
             seen++;

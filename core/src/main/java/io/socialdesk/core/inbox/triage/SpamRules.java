@@ -20,8 +20,10 @@ final class SpamRules {
     private static final Set<String> PHRASES = Text.words("free followers", "buy followers", "get followers", "click here", "check my bio",
             "link in bio", "link in my bio", "dm me", "dm for", "giveaway", "crypto", "bitcoin", "btc", "nft", "forex", "investment opportunity",
             "earn money", "make money", "passive income", "work from home", "onlyfans", "promo code", "100% free", "casino", "viagra", "loan",
-            "sugar daddy", "whatsapp me", "cliquez ici", "argent facile", "gagnez", "gagner de l'argent", "lien en bio", "lien dans ma bio",
-            "revenu passif", "code promo", "gratuit", "investissement", "abonnes gratuits", "ecris moi en mp");
+            "sugar daddy", "whatsapp me", "cliquez ici", "argent facile", "gagnez", "lien en bio", "lien dans ma bio",
+            "revenu passif", "code promo", "gratuit", "investissement", "abonnes gratuits", "ecris-moi en mp");
+
+    private static final Set<String> STARTS = UrgencyRules.starts(PHRASES, Set.of());
 
     private SpamRules() {}
 
@@ -65,7 +67,7 @@ final class SpamRules {
                 found++;
                 continue;
             }
-            if (i + 1 < tokens.size() && tokens.get(i + 1).kind() == Text.Kind.WORD) {
+            if (STARTS.contains(one) && i + 1 < tokens.size() && tokens.get(i + 1).kind() == Text.Kind.WORD) {
                 String two = one + (one.endsWith("'") ? "" : " ") + tokens.get(i + 1).folded();
                 if (PHRASES.contains(two)) {
                     found++;

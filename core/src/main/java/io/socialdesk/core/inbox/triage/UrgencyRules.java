@@ -29,14 +29,29 @@ final class UrgencyRules {
     private static final Set<String> NEGATORS = Text.words("not", "no", "nothing", "never", "isn't", "pas", "rien", "aucun", "aucune", "jamais",
             "non");
 
+    /** First words of the multi-word cues: only from one of them is a phrase built. */
+    private static final Set<String> STARTS = starts(STRONG, WEAK);
+
     private UrgencyRules() {}
+
+    static Set<String> starts(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> out = new java.util.HashSet<>();
+        for (Set<String> set : List.of(a, b)) {
+            for (String p : set) {
+                // Read as a text is read, so that "can't access" starts with "can't" and "a l'aide" with "a".
+                List<Text.Token> words = Text.read(p, p.length()).tokens;
+                if (words.size() > 1) out.add(words.get(0).folded());
+            }
+        }
+        return Set.copyOf(out);
+    }
 
     static double points(Text text, double sentiment) {
         List<Text.Token> tokens = text.tokens;
         double strong = 0, weak = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).kind() != Text.Kind.WORD) continue;
-            for (int len = 3; len >= 1; len--) {
+            for (int len = STARTS.contains(tokens.get(i).folded()) ? 3 : 1; len >= 1; len--) {
                 String p = phrase(tokens, i, len);
                 if (p == null) continue;
                 boolean isStrong = STRONG.contains(p);
@@ -73,7 +88,7 @@ final class UrgencyRules {
             if (t.kind() != Text.Kind.WORD) return null;
             String f = t.folded();
             // "a l'aide" reads "a", "l'", "aide": no space after an elision.
-            if (k > i && !b.toString().endsWith("'")) b.append(' ');
+            if (k > i && b.charAt(b.length() - 1) != '\'') b.append(' ');
             b.append(f);
         }
         return b.toString();

@@ -194,6 +194,13 @@ class TextTriagerTest {
         }
 
         @Test
+        void aTagForALanguageTheDetectorCannotCheckIsTakenOnlyWhenItIsARealCode() {
+            assertThat(triager.triage(item("Tschüss", "c", "c", 10L, T0, "de")).language()).isEqualTo("de");
+            assertThat(triager.triage(item("ok", "c", "c", 10L, T0, "zz")).language()).isEqualTo(Triage.UNDETERMINED);
+            assertThat(triager.triage(item("ok", "c", "c", 10L, T0, "english")).language()).isEqualTo(Triage.UNDETERMINED);
+        }
+
+        @Test
         void aTextWithoutWordsHasNoLanguageWhateverTheTag() {
             assertThat(triager.triage(item("👍👍", "c", "c", 10L, T0, "fr")).language()).isEqualTo(Triage.UNDETERMINED);
             assertThat(triager.triage(item("https://t.co/abc @acme", "c", "c", 10L, T0, "en")).language()).isEqualTo(Triage.UNDETERMINED);
