@@ -34,6 +34,8 @@ public final class LanguageDetector {
     /** And how many words of a text already read: a language needs far fewer words than a 10,000-character text has. */
     static final int MAX_WORDS = 300;
     private static final double WORD_WEIGHT = 1.0;
+    /** The most (in nats) one unknown word's letters may count: five of them, not one, can name a language. */
+    private static final double UNKNOWN_WORD_CAP = 1.5;
     private static final String[] LANGS = {"en", "fr"};
     /** The two-letter codes a network's tag may have; anything else ("zz", "english") is no tag. */
     private static final java.util.Set<String> ISO_639_1 = java.util.Set.of(Locale.getISOLanguages());
@@ -97,10 +99,10 @@ public final class LanguageDetector {
         if (diff <= -margin) return "fr";
         String tag = tag(networkTag);
         if (tag == null) return Triage.UNDETERMINED;
-        if (tag.equals("en")) return diff > -MARGIN / 2 ? "en" : Triage.UNDETERMINED;
-        if (tag.equals("fr")) return diff < MARGIN / 2 ? "fr" : Triage.UNDETERMINED;
-        // A language this detector cannot check: believed only when the text gives no sign of English or French.
-        return Math.abs(diff) < MARGIN / 2 ? tag : Triage.UNDETERMINED;
+        if (tag.equals("en")) return diff > -margin / 2 ? "en" : Triage.UNDETERMINED;
+        if (tag.equals("fr")) return diff < margin / 2 ? "fr" : Triage.UNDETERMINED;
+        // A language this detector cannot check: believed only when the text gives no clear sign of English or French.
+        return Math.abs(diff) < margin / 2 ? tag : Triage.UNDETERMINED;
     }
 
     private static String tag(String networkTag) {
@@ -161,7 +163,7 @@ public final class LanguageDetector {
 
     /** English minus French log-likelihood; {@code known[0]} gets how many words the model knows. */
     private double evidence(Text text, double[] known) {
-        double en = 0, fr = 0;
+        double diff = 0;
         int read = 0;
         for (Text.Token t : text.tokens) {
             if (t.kind() != Text.Kind.WORD) continue;
@@ -169,30 +171,30 @@ public final class LanguageDetector {
             String w = t.lower();
             if (!hasLetter(w) || neutral.contains(w) || laughter(w)) continue;
             float[] p = words.get(w);
-            if (p == null) p = unknownWord;
-            else known[0]++;
-            en += WORD_WEIGHT * p[0];
-            fr += WORD_WEIGHT * p[1];
+            double word;
+            if (p == null) word = WORD_WEIGHT * (unknownWord[0] - unknownWord[1]);
+            else {
+                known[0]++;
+                word = WORD_WEIGHT * (p[0] - p[1]);
+            }
             // Character trigrams of " word ", the spaces marking the word's start and end.
+            double letters = 0;
             char a = ' ', b = ' ';
             int len = w.length();
             for (int i = 0; i <= len; i++) {
                 char c = i < len ? w.charAt(i) : ' ';
                 if (!(a == ' ' && b == ' ')) {
                     int slot = trigrams.find(key(a, b, c));
-                    if (slot >= 0) {
-                        en += trigrams.value(slot, 0);
-                        fr += trigrams.value(slot, 1);
-                    } else {
-                        en += unknownTrigram[0];
-                        fr += unknownTrigram[1];
-                    }
+                    letters += slot >= 0 ? trigrams.value(slot, 0) - trigrams.value(slot, 1) : unknownTrigram[0] - unknownTrigram[1];
                 }
                 a = b;
                 b = c;
             }
+            // A word the model never saw ("Tschüss", a name, slang) is weak evidence, whatever its letters look like.
+            if (p == null) letters = Math.max(-UNKNOWN_WORD_CAP, Math.min(UNKNOWN_WORD_CAP, letters));
+            diff += word + letters;
         }
-        return en - fr;
+        return diff;
     }
 
     /** "hahaha", "ahahah", "hihihi", "héhé": laughing has no language. */
