@@ -155,7 +155,9 @@ final class SentimentScorer {
                         v = lex;
                         if (t.caps() && mixedCase) v += Math.signum(v) * CAPS;
                         v += boosts(tokens, i, v, mixedCase);
-                        if (negated(tokens, i, span, false)) v *= NEGATION;
+                        // A phrase that is a negation already ("pas mal", "pas terrible") is not negated again by a "ne" before it.
+                        boolean negation = span > 1 && NEGATORS.contains(w);
+                        if (!negation && negated(tokens, i, span, false)) v *= NEGATION;
                     } else if (lex == null && NEGATED_VERBS.contains(w) && negated(tokens, i, 1, true)) {
                         v = NEGATED_VERB;
                     }

@@ -64,6 +64,11 @@ class TextTriagerTest {
                 Ce n'est pas bon du tout                            | fr | NEGATIVE
                 j'aime pas ce produit                               | fr | NEGATIVE
                 c'est pas mal du tout                               | fr | POSITIVE
+                ce n'est pas mal                                    | fr | POSITIVE
+                c'est pas terrible                                  | fr | NEGATIVE
+                ce n'est pas terrible                               | fr | NEGATIVE
+                ça marche plus depuis la mise à jour                | fr | NEGATIVE
+                nobody answers my emails                            | en | NEGATIVE
                 ça ne marche pas depuis hier                        | fr | NEGATIVE
                 Service client au top, merci !                      | fr | POSITIVE
                 Le livreur était sympa mais le colis est cassé      | fr | NEGATIVE
