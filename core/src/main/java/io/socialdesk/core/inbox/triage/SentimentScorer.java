@@ -150,6 +150,7 @@ final class SentimentScorer {
                         }
                     }
                     Double lex = phrase != null ? phrase : lexicon.get(w);
+                    if (lex == null) lex = emoji.get(w); // "xD" reads as a word
                     boolean booster = BOOSTERS.containsKey(w) && nextIsSentiment(tokens, i, lexicon);
                     if (lex != null && !booster) {
                         v = lex;

@@ -17,11 +17,7 @@ final class Text {
      * lexicons are looked up with it, since many people type French without accents). {@code caps} marks a word
      * written in capitals (2 letters or more), for VADER's emphasis rule.
      */
-    record Token(Kind kind, String lower, String folded, boolean caps) {
-        boolean is(String foldedWord) {
-            return folded.equals(foldedWord);
-        }
-    }
+    record Token(Kind kind, String lower, String folded, boolean caps) {}
 
     final List<Token> tokens;
     final int exclamations;
@@ -84,7 +80,7 @@ final class Text {
         while (i < end) {
             int cp = s.codePointAt(i);
             int n = Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) && (i == 0 || Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == '(')) {
+            if (Character.isLetterOrDigit(cp) && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
                 int u = urlEnd(s, i, end);
                 if (u > 0) {
                     links++;

@@ -97,6 +97,8 @@ class TextTriagerTest {
             assertThat(triager.read("😡😡😡").mood()).isEqualTo(Sentiment.NEGATIVE);
             assertThat(triager.read("❤️🎉").mood()).isEqualTo(Sentiment.POSITIVE);
             assertThat(triager.read("😡😡😡").language()).isEqualTo(Triage.UNDETERMINED);
+            assertThat(triager.read("xD").mood()).isEqualTo(Sentiment.POSITIVE);
+            assertThat(triager.read(":'(").mood()).isEqualTo(Sentiment.NEGATIVE);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -125,6 +127,12 @@ class TextTriagerTest {
         @Test
         void anOrdinaryCustomerIsNotSpam() {
             assertThat(triager.triage(item("My parcel arrived damaged, what should I do?")).spam()).isLessThan(0.2);
+        }
+
+        @Test
+        void aLinkGluedToAWordIsStillALink() {
+            assertThat(triager.triage(item("see:https://spam.example/a and(https://spam.example/b) https://spam.example/c")).spam())
+                    .isGreaterThan(0.5);
         }
 
         @Test
