@@ -15,9 +15,12 @@ import java.util.Set;
 public record Notice(Kind kind, long postId, String itemKey, String itemUrl, String title, String actorKey, List<DepartmentRule> ask,
         Set<String> userKeys, String detail, Instant at) {
 
-    /** {@code ACCOUNT_NEEDS_RECONNECT} is about an account, not a post: its post id is 0 and its item the ticket opened for the owner. */
+    /**
+     * {@code ACCOUNT_NEEDS_RECONNECT} is about an account, not a post: its post id is 0 and its item the ticket opened for the owner.
+     * {@code CRISIS} too: its item is the crisis ticket of a spike of negative mentions (io.socialdesk.core.inbox.crisis).
+     */
     public enum Kind { REVIEW_REQUESTED, APPROVED, CHANGES_REQUESTED, REJECTED, COMMENTED, ACCOUNT_NEEDS_RECONNECT, PUBLISH_FAILED, PUBLISH_MISSED,
-        PUBLISH_UNCONFIRMED }
+        PUBLISH_UNCONFIRMED, CRISIS }
 
     public Notice {
         Objects.requireNonNull(kind, "kind");

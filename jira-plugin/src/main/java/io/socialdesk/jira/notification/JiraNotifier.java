@@ -79,6 +79,8 @@ public final class JiraNotifier implements Notifier {
             case ACCOUNT_NEEDS_RECONNECT -> null;
             // The engine writes what happened as a comment right after this notice made the author a watcher, so they get it.
             case PUBLISH_FAILED, PUBLISH_MISSED, PUBLISH_UNCONFIRMED -> null;
+            // The crisis ticket says what happened; the people to alert are made watchers and mentioned once.
+            case CRISIS -> people.isEmpty() ? null : "Crisis: " + mentions + ". " + notice.detail();
         };
     }
 }
