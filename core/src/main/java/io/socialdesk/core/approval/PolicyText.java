@@ -1,5 +1,8 @@
 package io.socialdesk.core.approval;
 
+import static io.socialdesk.core.text.TabbedLines.line;
+import static io.socialdesk.core.text.TabbedLines.lines;
+
 import io.socialdesk.core.problem.InvalidInputException;
 import io.socialdesk.core.user.Role;
 import java.util.ArrayList;
@@ -64,42 +67,5 @@ public final class PolicyText {
 
     private static InvalidInputException bad(String why) {
         return new InvalidInputException("policy", "malformed-policy", "The stored approval policy is malformed: " + why + ".");
-    }
-
-    private static void line(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) out.append('\t');
-            out.append(fields.get(i).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"));
-        }
-        out.append('\n');
-    }
-
-    private static List<List<String>> lines(String text) {
-        List<List<String>> out = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            if (line.isEmpty()) continue;
-            List<String> fields = new ArrayList<>();
-            StringBuilder cur = new StringBuilder();
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\t') {
-                    fields.add(cur.toString());
-                    cur.setLength(0);
-                } else if (c == '\\' && i + 1 < line.length()) {
-                    char e = line.charAt(++i);
-                    cur.append(switch (e) {
-                        case 't' -> '\t';
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        default -> e;
-                    });
-                } else {
-                    cur.append(c);
-                }
-            }
-            fields.add(cur.toString());
-            out.add(fields);
-        }
-        return out;
     }
 }
