@@ -77,8 +77,22 @@ public final class EntityManagerAccess implements AoAccess {
      */
     private static final int ATTEMPTS = 5;
 
+    /** Whether this thread is inside {@link #inTransaction}: AO's own transactions cannot nest (the inner commit would end the outer). */
+    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+
+    /** A transaction started inside another joins it, as Jira's {@code executeInTransaction} does: one commit, at the end of the outer. */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        if (inTransaction.get()) return work.get();
+        inTransaction.set(true);
+        try {
+            return outermost(work);
+        } finally {
+            inTransaction.remove();
+        }
+    }
+
+    private <T> T outermost(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new Transaction<T>(entityManager) {
