@@ -16,7 +16,7 @@ public final class ServerEntities {
 
     public static final List<Class<? extends RawEntity<?>>> SERVER_ONLY =
             List.of(UserEntity.class, CredentialEntity.class, TrackerItemEntity.class, JobLeaseEntity.class, NoticeEntity.class,
-                    io.socialdesk.server.tracker.TrackerCommentEntity.class, io.socialdesk.server.tracker.TrackerKeyEntity.class);
+                    io.socialdesk.server.tracker.TrackerCommentEntity.class);
 
     public static List<Class<? extends RawEntity<?>>> all() {
         List<Class<? extends RawEntity<?>>> all = new ArrayList<>(Entities.SHARED);

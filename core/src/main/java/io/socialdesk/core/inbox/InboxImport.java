@@ -453,11 +453,8 @@ public final class InboxImport {
         Filing filing = new Filing();
         try {
             return tickets.together(() -> {
-                Map<String, Conversation> conversations = store.conversations(byConversation.keySet());
                 int filed = 0;
-                for (Map.Entry<String, List<InboxItem>> entry : byConversation.entrySet()) {
-                    filed += filing.file(entry.getKey(), conversations.get(entry.getKey()), entry.getValue());
-                }
+                for (String key : byConversation.keySet()) filed += filing.fileAlone(key);
                 return filed;
             });
         } catch (RuntimeException failed) {
@@ -469,8 +466,7 @@ public final class InboxImport {
             int filed = 0;
             for (String key : byConversation.keySet()) {
                 try {
-                    filed += tickets.together(() -> filing.file(key, store.conversation(key).orElse(null),
-                            store.waitingIn(List.of(key), settings.fileBatch())));
+                    filed += tickets.together(() -> filing.fileAlone(key));
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "Could not file the items of conversation {0}; they wait for the next run: {1}", key,
                             e.toString());
@@ -483,6 +479,11 @@ public final class InboxImport {
     /** One filing pass, with the accounts it looked up. */
     private final class Filing {
         private final Map<Long, Optional<Account>> accountsSeen = new HashMap<>();
+
+        /** Files a conversation's waiting items, read again once no one else is filing it. */
+        int fileAlone(String key) {
+            return store.exclusively(key, () -> file(key, store.conversation(key).orElse(null), store.waitingIn(List.of(key), settings.fileBatch())));
+        }
 
         int file(String key, Conversation conversation, List<InboxItem> items) {
             if (items.isEmpty()) return 0;

@@ -58,6 +58,12 @@ public interface InboxStore {
      */
     Optional<Conversation> nextGeneration(String conversationKey, int generation, Instant at);
 
+    /**
+     * Runs {@code work}, the filing of one conversation, while no other node or thread files the same conversation, and
+     * answers what it answered: two nodes filing it at once would each see a message as waiting and show it twice.
+     */
+    <T> T exclusively(String conversationKey, java.util.function.Supplier<T> work);
+
     /** The items filed on this ticket, oldest first: the conversation as its ticket shows it. */
     List<InboxItem> onTicket(String ticketKey, int limit);
 }

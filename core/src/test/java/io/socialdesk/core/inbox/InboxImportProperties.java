@@ -295,6 +295,11 @@ class InboxImportProperties {
         }
 
         @Override
+        public <T> T exclusively(String key, java.util.function.Supplier<T> work) {
+            return inner.exclusively(key, work);
+        }
+
+        @Override
         public List<InboxItem> onTicket(String ticketKey, int limit) {
             return inner.onTicket(ticketKey, limit);
         }

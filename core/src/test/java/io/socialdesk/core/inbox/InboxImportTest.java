@@ -398,6 +398,11 @@ class InboxImportTest {
         }
 
         @Override
+        public <T> T exclusively(String key, java.util.function.Supplier<T> work) {
+            return inner.exclusively(key, work);
+        }
+
+        @Override
         public List<InboxItem> onTicket(String ticketKey, int limit) {
             return inner.onTicket(ticketKey, limit);
         }

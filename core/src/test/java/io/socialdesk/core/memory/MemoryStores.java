@@ -576,6 +576,19 @@ public final class MemoryStores {
             return Optional.of(c);
         }
 
+        private final Map<String, java.util.concurrent.locks.ReentrantLock> filing = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public <T> T exclusively(String conversationKey, java.util.function.Supplier<T> work) {
+            java.util.concurrent.locks.ReentrantLock lock = filing.computeIfAbsent(conversationKey, k -> new java.util.concurrent.locks.ReentrantLock());
+            lock.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        }
+
         @Override
         public synchronized List<io.socialdesk.core.inbox.InboxItem> onTicket(String ticketKey, int limit) {
             return items.values().stream().filter(i -> i.ticket() != null && i.ticket().key().equals(ticketKey))

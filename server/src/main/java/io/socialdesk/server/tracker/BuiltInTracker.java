@@ -9,6 +9,7 @@ import io.socialdesk.core.tracker.TicketTracker;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.core.user.User;
 import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.inbox.AoTicketKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +32,9 @@ import net.java.ao.Query;
  * The server's minimal issue tracker: numbered items with a kind, a summary and a reporter, each with its page at
  * {@code /items/KEY}. Posts and account tickets are in the server's one project ({@code SD-1}, {@code SD-2}, …); the
  * social inbox's tickets are in department queues, the queue being what a project is in Jira: {@code SUPPORT-12},
- * {@code LEGAL-15} (the number is the item's, unique across queues). A ticket is opened once per key (a unique
- * column), commented once per key, resolved and reopened on its page.
+ * {@code LEGAL-15} (the number is the item's, unique across queues). A ticket is opened once per key (its
+ * key, in the same transaction as the ticket: {@link AoTicketKeys}), commented once per key, resolved and reopened on
+ * its page.
  */
 public final class BuiltInTracker implements IssueTracker, TicketTracker {
     /** The one project of the server: its policy is {@code /admin/policy/SD}. */
@@ -42,10 +44,12 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker {
     public static final List<String> DEPARTMENTS = List.of("SUPPORT", "LEGAL", "HR", "SALES", "COMMUNITY");
 
     private final AoAccess ao;
+    private final AoTicketKeys keys;
     private final Clock clock;
 
     public BuiltInTracker(AoAccess ao, Clock clock) {
         this.ao = ao;
+        this.keys = new AoTicketKeys(ao);
         this.clock = clock;
     }
 
@@ -78,9 +82,7 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker {
 
     @Override
     public Optional<TrackedItem> find(String externalKey) {
-        TrackerKeyEntity[] keys = ao.find(TrackerKeyEntity.class, Query.select().where("EXTERNAL_KEY = ?", externalKey));
-        if (keys.length == 0) return Optional.empty();
-        return Optional.ofNullable(row(keys[0].getItemId())).map(BuiltInTracker::tracked);
+        return keys.find(externalKey).map(AoTicketKeys.Recorded::ticket);
     }
 
     @Override
@@ -89,7 +91,7 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker {
             Optional<TrackedItem> existing = find(ticket.externalKey());
             if (existing.isPresent()) return existing.get();
             TrackedItem opened = create(ticket);
-            ao.create(TrackerKeyEntity.class, Map.of("EXTERNAL_KEY", ticket.externalKey(), "ITEM_ID", opened.id()));
+            keys.record(ticket.externalKey(), opened, clock.instant());
             return opened;
         });
     }

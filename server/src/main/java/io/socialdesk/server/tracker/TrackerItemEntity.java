@@ -12,7 +12,7 @@ import net.java.ao.schema.Table;
  * An item of the server's built-in tracker: what an issue is in Jira. A ticket of the social inbox also has its
  * department queue (what a project is in Jira; none: the server's one project, SD), its description, the route's
  * fields, whether it is resolved, and the ticket it follows. The key the inbox opened it with is in
- * {@link TrackerKeyEntity}.
+ * the shared {@code TICKET_KEY} table.
  */
 @Preload
 @Table("TRACKER_ITEM")

@@ -11,6 +11,7 @@ import io.socialdesk.core.inbox.Routed;
 import io.socialdesk.core.inbox.Triage;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.ao.StoreException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
@@ -51,11 +55,26 @@ public final class AoInboxStore implements InboxStore {
     /** A page whose transaction lost a race on a key runs again; more than a few losses in a row is a real failure. */
     private static final int ATTEMPTS = 4;
     private static final String KEYS = "ID, ITEM_KEY, CONVERSATION_KEY";
+    private static final int LOCK_WAIT_SECONDS = 30;
 
     private final AoAccess ao;
+    private final Function<String, Lock> locks;
 
+    /**
+     * For the server: a conversation is filed by one transaction at a time because the filing first writes its row
+     * ({@code FILINGS}), which the database keeps locked until that transaction ends.
+     */
     public AoInboxStore(AoAccess ao) {
+        this(ao, null);
+    }
+
+    /**
+     * For Jira, whose issues are created outside our transactions: a conversation is filed under a lock per conversation
+     * ({@code ClusterLockService}'s, held across the cluster).
+     */
+    public AoInboxStore(AoAccess ao, Function<String, Lock> locks) {
         this.ao = ao;
+        this.locks = locks;
     }
 
     @Override
@@ -118,6 +137,7 @@ public final class AoInboxStore implements InboxStore {
             values.put("ROUTE_PROJECT", c.route().project());
             values.put("ROUTE", routeText(c.route()));
             values.put("GENERATION", 1);
+            values.put("FILINGS", 0);
             values.put("OPENED_AT", Date.from(c.openedAt()));
             values.put("UPDATED_AT", Date.from(c.updatedAt()));
             ao.create(ConversationEntity.class, values);
@@ -249,6 +269,33 @@ public final class AoInboxStore implements InboxStore {
             }
             return Optional.of(read(row));
         });
+    }
+
+    @Override
+    public <T> T exclusively(String conversationKey, Supplier<T> work) {
+        if (locks == null) {
+            return ao.inTransaction(() -> {
+                for (ConversationEntity row : ao.find(ConversationEntity.class, Query.select().where("CONVERSATION_KEY = ?", conversationKey))) {
+                    row.setFilings(row.getFilings() + 1);
+                    row.save();
+                }
+                return work.get();
+            });
+        }
+        Lock lock = locks.apply("io.socialdesk.inbox." + conversationKey);
+        boolean held;
+        try {
+            held = lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting to file a conversation", e);
+        }
+        if (!held) throw new StoreException("Another node has been filing conversation " + conversationKey + " for " + LOCK_WAIT_SECONDS + " s", null);
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

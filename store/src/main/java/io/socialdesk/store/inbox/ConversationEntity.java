@@ -76,6 +76,11 @@ public interface ConversationEntity extends Entity {
     String getPreviousUrl();
     void setPreviousUrl(String url);
 
+    /** Counts the filings; raised at the start of each, which makes the row this filing's own until it commits (see AoInboxStore). */
+    @NotNull
+    int getFilings();
+    void setFilings(int filings);
+
     @NotNull
     @Indexed
     Date getOpenedAt();
