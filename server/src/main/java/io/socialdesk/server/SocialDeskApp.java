@@ -61,6 +61,7 @@ import io.socialdesk.channel.webhook.InboundWebhook;
 import io.socialdesk.core.inbox.InboxSettings;
 import io.socialdesk.core.inbox.Router;
 import io.socialdesk.core.inbox.Triager;
+import io.socialdesk.store.inbox.AoInboxStore;
 import io.socialdesk.web.inbox.Inbox;
 import io.socialdesk.web.inbox.InboxPlaceholders;
 import io.socialdesk.web.inbound.SigningSecrets;
@@ -243,7 +244,8 @@ public final class SocialDeskApp implements AutoCloseable {
         // wired; replace these two lines.
         Triager triager = InboxPlaceholders.TRIAGER;
         Router router = InboxPlaceholders.ROUTER;
-        this.inbox = Inbox.over(engine, database.ao(), tracker, channels, triager, router, INBOUND_REPORTER, settings.inbox(), clock);
+        this.inbox = Inbox.over(engine, new AoInboxStore(database.ao()), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
+                settings.inbox(), clock);
         List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
                 publishing.publisher().job(settings.publishEvery()), inbox.imports().job(settings.importEvery()));
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);

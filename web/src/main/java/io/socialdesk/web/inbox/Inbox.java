@@ -21,9 +21,9 @@ import java.time.Clock;
  */
 public record Inbox(InboxImport imports, InboxStore store) {
 
-    public static Inbox over(Engine engine, AoAccess ao, TicketTracker tickets, Channels channels, Triager triager, Router router,
+    /** {@code store}: the host's {@link AoInboxStore} over {@code ao} (with Jira's cluster locks, or the server's row locks). */
+    public static Inbox over(Engine engine, AoInboxStore store, AoAccess ao, TicketTracker tickets, Channels channels, Triager triager, Router router,
             User fallbackReporter, InboxSettings settings, Clock clock) {
-        AoInboxStore store = new AoInboxStore(ao);
         InboxImport imports = new InboxImport(store, new AoImportCursors(ao), new AoOwnPosts(ao), triager, router, tickets, engine.accounts(),
                 channels, fallbackReporter, settings, clock);
         return new Inbox(imports, store);
