@@ -438,7 +438,7 @@ public final class InboxImport {
     private int fileQuietly(Collection<String> conversations) {
         if (conversations.isEmpty()) return 0;
         try {
-            return file(store.waitingIn(conversations, Math.max(settings.fileBatch(), conversations.size())));
+            return fileConversations(conversations);
         } catch (RuntimeException e) {
             // Stored, so not lost: the job files it on its next run.
             LOG.log(System.Logger.Level.WARNING, "Items stored but not filed yet; the next run files them: {0}", e.toString());
@@ -446,25 +446,31 @@ public final class InboxImport {
         }
     }
 
+    /** Files the waiting items' conversations, oldest first. */
     private int file(List<InboxItem> waiting) {
-        if (waiting.isEmpty()) return 0;
-        Map<String, List<InboxItem>> byConversation = new LinkedHashMap<>();
-        for (InboxItem item : waiting) byConversation.computeIfAbsent(item.conversationKey(), k -> new ArrayList<>()).add(item);
+        Set<String> conversations = new LinkedHashSet<>();
+        waiting.forEach(item -> conversations.add(item.conversationKey()));
+        return fileConversations(conversations);
+    }
+
+    /** Files these conversations together (one transaction where the tracker shares our database), else one by one. */
+    private int fileConversations(Collection<String> conversations) {
+        if (conversations.isEmpty()) return 0;
         Filing filing = new Filing();
         try {
             return tickets.together(() -> {
                 int filed = 0;
-                for (String key : byConversation.keySet()) filed += filing.fileAlone(key);
+                for (String key : conversations) filed += filing.fileAlone(key);
                 return filed;
             });
         } catch (RuntimeException failed) {
-            if (byConversation.size() == 1) {
+            if (conversations.size() == 1) {
                 LOG.log(System.Logger.Level.WARNING, "Could not file the items of a conversation; they wait for the next run: {0}", failed.toString());
                 return 0;
             }
             // One conversation failed and, where the tracker shares our database, took the batch's work with it: each on its own now.
             int filed = 0;
-            for (String key : byConversation.keySet()) {
+            for (String key : conversations) {
                 try {
                     filed += tickets.together(() -> filing.fileAlone(key));
                 } catch (RuntimeException e) {

@@ -112,6 +112,53 @@ class InboxImportProperties {
         }
     }
 
+    @Property(tries = 200)
+    void aFloodWithCrashesDropsNothingAndOpensNoMoreTicketsThanTheThresholdPlusOneDigest(
+            @ForAll @IntRange(min = 1, max = 4) int threshold,
+            @ForAll @IntRange(min = 1, max = 6) int threads,
+            @ForAll long shape,
+            @ForAll @Size(max = 5) List<@IntRange(min = 1, max = 150) Integer> crashSteps,
+            @ForAll boolean crashAfterOddSteps) {
+        Random random = new Random(shape);
+        Scenario scenario = Scenario.of(threads, 0, random);
+        InboxDesk desk = new InboxDesk();
+        desk.ours.add(Scenario.OUR_POST);
+        List<Event> events = scenario.deliveries(random);
+        events.stream().filter(e -> !e.pushed()).forEach(e -> desk.bluesky.page(e.items()));
+        InboxSettings settings = InboxSettings.DEFAULTS.withFlood(threshold, java.time.Duration.ofHours(1));
+        Crashes crashes = new Crashes(Set.copyOf(crashSteps), crashAfterOddSteps);
+        Durable durable = new Durable(desk.stores.inbox, crashes);
+        TicketTracker tracker = new CrashingTracker(desk.tickets, crashes);
+        int next = 0;
+        InboxImport inbox = inbox(desk, durable, tracker, settings);
+        while (next < events.size()) {
+            Event event = events.get(next);
+            try {
+                if (event.pushed()) inbox.receive(desk.account.id(), event.items(), InboxItem.WEBHOOK);
+                else inbox.importFrom(desk.account, Stream.MENTIONS);
+                next++;
+            } catch (Crash crash) {
+                inbox = inbox(desk, durable, tracker, settings);
+            }
+        }
+        crashes.stop();
+        inbox = inbox(desk, durable, tracker, settings);
+        for (int run = 0; run < 50 && (!desk.stores.inbox.waiting(1).isEmpty() || moreToFetch(desk, events)); run++) inbox.runOnce();
+
+        Set<String> delivered = scenario.delivered(events);
+        assertThat(desk.items()).extracting(i -> i.inbound().externalId()).containsExactlyInAnyOrderElementsOf(delivered);
+        assertThat(desk.items()).allSatisfy(i -> assertThat(i.waiting()).isFalse());
+        List<MemoryTickets.Held> digests = desk.tickets.all().stream().filter(t -> t.ticket.route().labels().contains(InboxImport.FLOOD_LABEL)).toList();
+        assertThat(digests).hasSizeLessThanOrEqualTo(1);
+        assertThat(desk.tickets.all().size() - digests.size()).isLessThanOrEqualTo(threshold);
+        // Every item is shown on its ticket: in the description, in a comment of its own, or in a digest's list.
+        for (InboxItem item : desk.items()) {
+            MemoryTickets.Held ticket = desk.tickets.held(item.ticket().key());
+            String shown = ticket.ticket.description() + String.join("\n", ticket.comments.values());
+            assertThat(shown).as("%s on %s", item.inbound().externalId(), ticket.item.key()).contains(Scenario.text(item.inbound().externalId()));
+        }
+    }
+
     private static boolean moreToFetch(InboxDesk desk, List<Event> events) {
         long pages = events.stream().filter(e -> !e.pushed()).count();
         String cursor = desk.stores.inbox.cursor(desk.account.id(), Stream.MENTIONS).orElse("0");
@@ -119,9 +166,13 @@ class InboxImportProperties {
     }
 
     private static InboxImport inbox(InboxDesk desk, Durable store, TicketTracker tracker) {
+        return inbox(desk, store, tracker, InboxSettings.DEFAULTS);
+    }
+
+    private static InboxImport inbox(InboxDesk desk, Durable store, TicketTracker tracker, InboxSettings settings) {
         return new InboxImport(store, store, ids -> ids.stream().filter(desk.ours::contains).collect(Collectors.toSet()),
                 item -> new Triage(item.language(), 0, Triage.Urgency.NORMAL, 0), (a, i, t) -> new Routed(Route.to("COMMUNITY"), null, List.of()),
-                tracker, desk.stores.accounts, network -> Optional.of(desk.bluesky), InboxDesk.SOCIAL_DESK, InboxSettings.DEFAULTS, desk.clock);
+                tracker, desk.stores.accounts, network -> Optional.of(desk.bluesky), InboxDesk.SOCIAL_DESK, settings, desk.clock);
     }
 
     /** A poll page, or one item pushed by a webhook. */
