@@ -1,5 +1,10 @@
 package io.socialdesk.jira;
 
+import com.atlassian.jira.bc.issue.search.SearchService;
+import com.atlassian.jira.config.ConstantsManager;
+import com.atlassian.jira.issue.label.LabelManager;
+import com.atlassian.jira.issue.link.IssueLinkManager;
+import com.atlassian.jira.issue.link.IssueLinkTypeManager;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.jira.bc.issue.IssueService;
@@ -61,6 +66,12 @@ final class ComponentImports {
     @ComponentImport private JiraHome jiraHome;
     /** Publishing (issue 5): this node's id in delivery claims. */
     @ComponentImport private ClusterManager clusterManager;
+    /** The inbox (issue 6): tickets in the routed projects, with their priority, labels and links, found again by label. */
+    @ComponentImport private ConstantsManager constantsManager;
+    @ComponentImport private LabelManager labelManager;
+    @ComponentImport private IssueLinkManager issueLinkManager;
+    @ComponentImport private IssueLinkTypeManager issueLinkTypeManager;
+    @ComponentImport private SearchService searchService;
 
     private ComponentImports() {}
 }

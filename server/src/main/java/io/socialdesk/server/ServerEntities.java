@@ -15,7 +15,8 @@ public final class ServerEntities {
     private ServerEntities() {}
 
     public static final List<Class<? extends RawEntity<?>>> SERVER_ONLY =
-            List.of(UserEntity.class, CredentialEntity.class, TrackerItemEntity.class, JobLeaseEntity.class, NoticeEntity.class);
+            List.of(UserEntity.class, CredentialEntity.class, TrackerItemEntity.class, JobLeaseEntity.class, NoticeEntity.class,
+                    io.socialdesk.server.tracker.TrackerCommentEntity.class);
 
     public static List<Class<? extends RawEntity<?>>> all() {
         List<Class<? extends RawEntity<?>>> all = new ArrayList<>(Entities.SHARED);

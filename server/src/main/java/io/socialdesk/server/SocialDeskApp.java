@@ -44,7 +44,7 @@ import io.socialdesk.core.publish.PublishingSettings;
 import io.socialdesk.core.publish.PublishingQueue;
 import io.socialdesk.web.rest.QueueResource;
 import io.socialdesk.web.rest.RoutingResource;
-import io.socialdesk.core.inbox.routing.PlaceholderTriager;
+import io.socialdesk.core.inbox.triage.TextTriager;
 import io.socialdesk.server.http.RoutingPages;
 import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.server.tracker.BuiltInTracker;
@@ -62,7 +62,11 @@ import io.socialdesk.web.rest.PostResource;
 import io.socialdesk.web.rest.ReviewResource;
 import io.socialdesk.web.rest.ValidateResource;
 import io.socialdesk.channel.webhook.InboundWebhook;
-import io.socialdesk.web.inbound.MentionTickets;
+import io.socialdesk.core.inbox.InboxSettings;
+import io.socialdesk.core.inbox.Router;
+import io.socialdesk.core.inbox.Triager;
+import io.socialdesk.store.inbox.AoInboxStore;
+import io.socialdesk.web.inbox.Inbox;
 import io.socialdesk.web.inbound.SigningSecrets;
 import io.socialdesk.web.rest.FeedResource;
 import io.socialdesk.web.rest.InboundResource;
@@ -90,7 +94,7 @@ public final class SocialDeskApp implements AutoCloseable {
      */
     public record Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
             Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels,
-            Duration publishEvery, PublishingSettings publishing, boolean allowPlainHttp) {
+            Duration publishEvery, PublishingSettings publishing, boolean allowPlainHttp, Duration importEvery, InboxSettings inbox) {
         public Settings {
             channels = List.copyOf(channels);
         }
@@ -99,7 +103,7 @@ public final class SocialDeskApp implements AutoCloseable {
                 Optional<SmtpSettings> smtp, Optional<String> publicUrl, boolean allowPrivateAddresses, int tokenWarningDays, List<Channel> channels,
                 Duration publishEvery, PublishingSettings publishing) {
             this(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays, channels,
-                    publishEvery, publishing, false);
+                    publishEvery, publishing, false, DEFAULT_IMPORT_EVERY, InboxSettings.DEFAULTS);
         }
 
         /**
@@ -108,7 +112,7 @@ public final class SocialDeskApp implements AutoCloseable {
          */
         public Settings withPlainHttp(boolean allow) {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
-                    channels, publishEvery, publishing, allow);
+                    channels, publishEvery, publishing, allow, importEvery, inbox);
         }
 
         public Settings(String host, int port, DatabaseConfig database, String node, Duration heartbeat, Clock clock, Path data,
@@ -123,7 +127,7 @@ public final class SocialDeskApp implements AutoCloseable {
         /** How often the publisher ticks, and how it paces itself (workers, per-account requests, retries, missed-after window). */
         public Settings withPublishing(Duration every, PublishingSettings pacing) {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
-                    channels, every, pacing, allowPlainHttp);
+                    channels, every, pacing, allowPlainHttp, importEvery, inbox);
         }
 
         /** With the command line's default data folder, {@code ./data}, and no e-mail. */
@@ -148,27 +152,37 @@ public final class SocialDeskApp implements AutoCloseable {
         /** E-mails notices through this SMTP server; links in them start with {@code publicUrl} (default: the URL served). */
         public Settings withMail(SmtpSettings smtp, Optional<String> publicUrl) {
             return new Settings(host, port, database, node, heartbeat, clock, data, Optional.of(smtp), publicUrl, allowPrivateAddresses,
-                    tokenWarningDays, channels, publishEvery, publishing, allowPlainHttp);
+                    tokenWarningDays, channels, publishEvery, publishing, allowPlainHttp, importEvery, inbox);
         }
 
         /** The address people open Social Desk at (links in e-mails, the OAuth redirect); default: the address served. */
         public Settings withPublicUrl(Optional<String> url) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels, publishEvery, publishing, allowPlainHttp);
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, url, allowPrivateAddresses, tokenWarningDays, channels, publishEvery, publishing, allowPlainHttp, importEvery, inbox);
         }
 
         /** Whether accounts on private addresses may be connected, and how many days before a connection ends its owner is asked to reconnect. */
         public Settings withAccounts(boolean allowPrivate, int warningDays) {
-            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels, publishEvery, publishing, allowPlainHttp);
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivate, warningDays, channels, publishEvery, publishing, allowPlainHttp,
+                    importEvery, inbox);
         }
 
         /** The network connectors, one per network (default, when none are given: all the standard ones). */
         public Settings withChannels(List<? extends Channel> connectors) {
             return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
-                    List.copyOf(connectors), publishEvery, publishing, allowPlainHttp);
+                    List.copyOf(connectors), publishEvery, publishing, allowPlainHttp, importEvery, inbox);
         }
+
+        /** How often the inbox's import runs (once per cluster), and how it treats floods, resolved tickets and ancestors. */
+        public Settings withInbox(Duration every, InboxSettings settings) {
+            return new Settings(host, port, database, node, heartbeat, clock, data, smtp, publicUrl, allowPrivateAddresses, tokenWarningDays,
+                    channels, publishEvery, publishing, allowPlainHttp, every, settings);
+        }
+
+        /** How often the inbox's import polls the networks by default: every minute. */
+        public static final Duration DEFAULT_IMPORT_EVERY = Duration.ofMinutes(1);
     }
 
-    /** Who reports the work items opened for inbound mentions: Social Desk itself, not a person. */
+    /** Who reports the inbox's tickets of an account without owner: Social Desk itself, not a person. */
     static final io.socialdesk.core.user.User INBOUND_REPORTER =
             new io.socialdesk.core.user.User("socialdesk", "Social Desk", java.util.Set.of(), java.time.ZoneOffset.UTC);
 
@@ -192,6 +206,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final BatchedCommits storeWriter;
     private final Publishing publishing;
     private final PublishingQueue queue;
+    private final Inbox inbox;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
@@ -231,8 +246,14 @@ public final class SocialDeskApp implements AutoCloseable {
         this.publishing = Publishing.over(engine, new AoDeliveryStore(database.ao(), new SqlDeliveryWrites(database)), channels, tracker, notifier,
                 Blackouts.NONE, storeWriter, settings.publishing(), settings.node(), clock);
         this.queue = PublishingQueue.over(publishing.deliveries(), postStore, accounts, engine.reviews(), publishing.sending(), engine.trail(), clock);
+        // One triager for the imports (it remembers recent texts for the spam score); the rule tester has its own, so that texts
+        // pasted there never count as repeats.
+        Triager triager = new TextTriager();
+        Router router = engine.routing().router();
+        this.inbox = Inbox.over(engine, new AoInboxStore(database.ao()), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
+                settings.inbox(), clock);
         List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
-                publishing.publisher().job(settings.publishEvery()));
+                publishing.publisher().job(settings.publishEvery()), inbox.imports().job(settings.importEvery()));
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
         RequestUser requestUser = new RequestUser();
@@ -241,13 +262,13 @@ public final class SocialDeskApp implements AutoCloseable {
                 new PostResource(posts, requestUser), new ReviewResource(engine.reviews(), requestUser),
                 new PolicyResource(engine.policies(), requestUser), new AccountResource(accountAdmin, requestUser), new HealthResource(health),
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
-                new InboundResource(new SigningSecrets(accounts), new MentionTickets(tracker, accounts, INBOUND_REPORTER), new InboundWebhook(clock)),
+                new InboundResource(new SigningSecrets(accounts), inbox.imports().intake(), new InboundWebhook(clock)),
                 new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser),
-                // TRIAGE: the rule tester triages a text with this placeholder until the real Triager is wired here.
-                new RoutingResource(engine.routing(), PlaceholderTriager.INSTANCE, requestUser)));
+                new RoutingResource(engine.routing(), new TextTriager(), requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
-                new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts),
+                new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,
+                        inbox.store()),
                 new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
                 new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue),
                 new RoutingPages(pages, requestUser, engine.routing(), accounts));
@@ -296,6 +317,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public AccountHealthJob accountHealth() { return accountHealth; }
     public Publishing publishing() { return publishing; }
     public PublishingQueue queue() { return queue; }
+    public Inbox inbox() { return inbox; }
 
     private static Object instantiate(Class<?> type) {
         try {

@@ -1,5 +1,6 @@
 // Checked against: https://docs.atlassian.com/jira/server/com/atlassian/jira/issue/Issue.html (getId, getKey,
-// getSummary, getReporter(), getStatus() (Status object since Jira 7), getIssueType(), getProjectObject()).
+// getSummary, getReporter(), getStatus() (Status object since Jira 7), getIssueType(), getProjectObject(),
+// getResolutionDate(), getUpdated()).
 package com.atlassian.jira.issue;
 
 import com.atlassian.jira.issue.issuetype.IssueType;
@@ -20,4 +21,9 @@ public interface Issue {
     IssueType getIssueType();
 
     Project getProjectObject();
+
+    /** When the issue was resolved; null while it has no resolution. */
+    java.sql.Timestamp getResolutionDate();
+
+    java.sql.Timestamp getUpdated();
 }

@@ -11,6 +11,14 @@ public interface IssueInputParameters {
 
     IssueInputParameters setReporterId(String reporterId);
 
+    IssueInputParameters setDescription(String description);
+
+    IssueInputParameters setAssigneeId(String assigneeId);
+
+    IssueInputParameters setPriorityId(String priorityId);
+
+    IssueInputParameters setComponentIds(Long... componentIds);
+
     Long getProjectId();
 
     String getIssueTypeId();

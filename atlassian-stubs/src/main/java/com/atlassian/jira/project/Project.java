@@ -10,4 +10,6 @@ public interface Project {
     String getKey();
 
     Collection<IssueType> getIssueTypes();
+
+    Collection<com.atlassian.jira.bc.project.component.ProjectComponent> getComponents();
 }

@@ -53,6 +53,16 @@ public interface Channel {
      */
     ImportBatch fetch(ChannelAccount account, Stream stream, String cursor);
 
+    /**
+     * Up to {@code max} ancestors of {@code item} (its parent, the parent's parent, ...), nearest first, where the
+     * network can tell: the inbox asks for them when a reply's parent is unknown, to place the reply in its
+     * conversation and show it with its context. The account's own posts may be among them (the inbox leaves them
+     * out). Default: none, for networks (or connectors) that cannot tell.
+     */
+    default java.util.List<Inbound> ancestors(ChannelAccount account, Inbound item, int max) {
+        return java.util.List.of();
+    }
+
     /** Checks the account's credentials against the network: who it is, scopes, expiry, revocation. */
     AccountHealth check(ChannelAccount account);
 

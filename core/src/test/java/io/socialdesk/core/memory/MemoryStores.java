@@ -42,6 +42,7 @@ public final class MemoryStores {
     public final Pending pending = new Pending();
     public final MediaFiles media = new MediaFiles();
     public final Deliveries deliveries = new Deliveries();
+    public final Inbox inbox = new Inbox();
 
     public static final class Posts implements PostStore {
         private final Map<Long, Post> rows = new HashMap<>();
@@ -458,6 +459,158 @@ public final class MemoryStores {
 
         public synchronized List<io.socialdesk.core.publish.DeliveryRecord> all() {
             return List.copyOf(rows.values());
+        }
+    }
+
+    /**
+     * The inbox's items, conversations and cursors in memory. Each method is one transaction (synchronized, all or
+     * nothing), as in the real store; {@link #add} is insert-if-absent on the keys.
+     */
+    public static final class Inbox implements io.socialdesk.core.inbox.InboxStore, io.socialdesk.core.inbox.ImportCursors {
+        private final Map<String, io.socialdesk.core.inbox.InboxItem> items = new java.util.LinkedHashMap<>();
+        private final Map<Long, String> keysById = new HashMap<>();
+        private final Map<String, io.socialdesk.core.inbox.Conversation> conversations = new java.util.LinkedHashMap<>();
+        private final Map<String, String> cursors = new HashMap<>();
+        private long ids;
+
+        @Override
+        public synchronized Map<String, String> conversationsOf(java.util.Collection<String> itemKeys) {
+            Map<String, String> out = new HashMap<>();
+            for (String key : itemKeys) {
+                io.socialdesk.core.inbox.InboxItem item = items.get(key);
+                if (item != null) out.put(key, item.conversationKey());
+            }
+            return out;
+        }
+
+        @Override
+        public synchronized Map<String, io.socialdesk.core.inbox.Conversation> conversations(java.util.Collection<String> keys) {
+            Map<String, io.socialdesk.core.inbox.Conversation> out = new HashMap<>();
+            for (String key : keys) {
+                io.socialdesk.core.inbox.Conversation c = conversations.get(key);
+                if (c != null) out.put(key, c);
+            }
+            return out;
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.inbox.InboxItem> add(List<io.socialdesk.core.inbox.InboxItem> added,
+                List<io.socialdesk.core.inbox.Conversation> opened) {
+            List<io.socialdesk.core.inbox.InboxItem> out = new ArrayList<>();
+            for (io.socialdesk.core.inbox.InboxItem i : added) {
+                if (items.containsKey(i.key())) continue;
+                io.socialdesk.core.inbox.InboxItem stored = new io.socialdesk.core.inbox.InboxItem(++ids, i.key(), i.accountId(), i.inbound(),
+                        i.triage(), i.routed(), i.conversationKey(), i.source(), i.importedAt(), null, null, null);
+                items.put(i.key(), stored);
+                keysById.put(stored.id(), i.key());
+                out.add(stored);
+            }
+            long conversationIds = conversations.size();
+            for (io.socialdesk.core.inbox.Conversation c : opened) {
+                if (conversations.containsKey(c.key())) continue;
+                conversations.put(c.key(), new io.socialdesk.core.inbox.Conversation(++conversationIds, c.key(), c.accountId(), c.network(),
+                        c.stream(), c.rootId(), c.digest(), c.route(), 1, null, null, c.openedAt(), c.updatedAt()));
+            }
+            return out;
+        }
+
+        @Override
+        public synchronized int conversationsOpenedSince(long accountId, io.socialdesk.core.channel.Stream stream, Instant since) {
+            return (int) conversations.values().stream().filter(c -> c.accountId() == accountId && c.stream() == stream && !c.digest()
+                    && !c.openedAt().isBefore(since)).count();
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.inbox.InboxItem> waiting(int limit) {
+            return items.values().stream().filter(io.socialdesk.core.inbox.InboxItem::waiting)
+                    .sorted(Comparator.comparingLong(io.socialdesk.core.inbox.InboxItem::id)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.inbox.InboxItem> waitingIn(java.util.Collection<String> keys, int limit) {
+            java.util.Set<String> in = new java.util.HashSet<>(keys);
+            return items.values().stream().filter(i -> i.waiting() && in.contains(i.conversationKey()))
+                    .sorted(Comparator.comparingLong(io.socialdesk.core.inbox.InboxItem::id)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized void ticketOpened(String conversationKey, int generation, TrackedItem ticket, java.util.Collection<Long> itemIds,
+                Instant at) {
+            io.socialdesk.core.inbox.Conversation c = conversations.get(conversationKey);
+            if (c != null && c.generation() == generation && (c.ticket() == null || c.ticket().equals(ticket))) {
+                conversations.put(conversationKey, new io.socialdesk.core.inbox.Conversation(c.id(), c.key(), c.accountId(), c.network(), c.stream(),
+                        c.rootId(), c.digest(), c.route(), c.generation(), ticket, c.previous(), c.openedAt(), at));
+            }
+            filed(itemIds, ticket, at);
+        }
+
+        @Override
+        public synchronized void filed(java.util.Collection<Long> itemIds, TrackedItem ticket, Instant at) {
+            for (long id : itemIds) {
+                io.socialdesk.core.inbox.InboxItem i = items.get(keysById.get(id));
+                if (i == null || !i.waiting()) continue;
+                items.put(i.key(), new io.socialdesk.core.inbox.InboxItem(i.id(), i.key(), i.accountId(), i.inbound(), i.triage(), i.routed(),
+                        i.conversationKey(), i.source(), i.importedAt(), i.chunkKey(), ticket, at));
+            }
+        }
+
+        @Override
+        public synchronized void chunked(java.util.Collection<Long> itemIds, String chunkKey) {
+            for (long id : itemIds) {
+                io.socialdesk.core.inbox.InboxItem i = items.get(keysById.get(id));
+                if (i == null || i.chunkKey() != null) continue;
+                items.put(i.key(), new io.socialdesk.core.inbox.InboxItem(i.id(), i.key(), i.accountId(), i.inbound(), i.triage(), i.routed(),
+                        i.conversationKey(), i.source(), i.importedAt(), chunkKey, i.ticket(), i.filedAt()));
+            }
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.inbox.Conversation> nextGeneration(String conversationKey, int generation, Instant at) {
+            io.socialdesk.core.inbox.Conversation c = conversations.get(conversationKey);
+            if (c == null) return Optional.empty();
+            if (c.generation() == generation && c.ticket() != null) {
+                c = new io.socialdesk.core.inbox.Conversation(c.id(), c.key(), c.accountId(), c.network(), c.stream(), c.rootId(), c.digest(),
+                        c.route(), generation + 1, null, c.ticket(), c.openedAt(), at);
+                conversations.put(conversationKey, c);
+            }
+            return Optional.of(c);
+        }
+
+        private final Map<String, java.util.concurrent.locks.ReentrantLock> filing = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public <T> T exclusively(String conversationKey, java.util.function.Supplier<T> work) {
+            java.util.concurrent.locks.ReentrantLock lock = filing.computeIfAbsent(conversationKey, k -> new java.util.concurrent.locks.ReentrantLock());
+            lock.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.inbox.InboxItem> onTicket(String ticketKey, int limit) {
+            return items.values().stream().filter(i -> i.ticket() != null && i.ticket().key().equals(ticketKey))
+                    .sorted(Comparator.comparingLong(io.socialdesk.core.inbox.InboxItem::id)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized Optional<String> cursor(long accountId, io.socialdesk.core.channel.Stream stream) {
+            return Optional.ofNullable(cursors.get(accountId + ":" + stream));
+        }
+
+        @Override
+        public synchronized void save(long accountId, io.socialdesk.core.channel.Stream stream, String cursor, Instant at) {
+            cursors.put(accountId + ":" + stream, cursor);
+        }
+
+        public synchronized List<io.socialdesk.core.inbox.InboxItem> items() {
+            return List.copyOf(items.values());
+        }
+
+        public synchronized List<io.socialdesk.core.inbox.Conversation> conversationList() {
+            return List.copyOf(conversations.values());
         }
     }
 }

@@ -13,6 +13,7 @@ import com.atlassian.scheduler.config.Schedule;
 import io.socialdesk.core.job.Job;
 import io.socialdesk.jira.SocialDeskEngine;
 import io.socialdesk.jira.account.JiraAccounts;
+import io.socialdesk.jira.inbox.JiraInbox;
 import io.socialdesk.jira.publish.JiraPublishing;
 import io.socialdesk.jira.tracker.SocialDeskIssueTypes;
 import java.time.Clock;
@@ -43,15 +44,16 @@ public final class JobScheduling implements LifecycleAware {
 
     @Inject
     public JobScheduling(SchedulerService scheduler, ClusterLockService locks, SocialDeskEngine engine, JiraAccounts accounts,
-            JiraPublishing publishing, SocialDeskIssueTypes issueTypes) {
-        this(scheduler, locks, allJobs(engine.jobs(), accounts, publishing), issueTypes, Clock.systemUTC(), publishing);
+            JiraPublishing publishing, JiraInbox inbox, SocialDeskIssueTypes issueTypes) {
+        this(scheduler, locks, allJobs(engine.jobs(), accounts, publishing, inbox), issueTypes, Clock.systemUTC(), publishing);
     }
 
-    private static List<Job> allJobs(List<Job> jobs, JiraAccounts accounts, JiraPublishing publishing) {
+    private static List<Job> allJobs(List<Job> jobs, JiraAccounts accounts, JiraPublishing publishing, JiraInbox inbox) {
         List<Job> all = new java.util.ArrayList<>(jobs);
         all.add(accounts.healthJob());
         all.add(publishing.clusterJob());
         all.add(publishing.localJob());
+        all.add(inbox.job());
         return all;
     }
 

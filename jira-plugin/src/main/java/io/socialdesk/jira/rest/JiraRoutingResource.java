@@ -1,7 +1,7 @@
 package io.socialdesk.jira.rest;
 
 import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
-import io.socialdesk.core.inbox.routing.PlaceholderTriager;
+import io.socialdesk.core.inbox.triage.TextTriager;
 import io.socialdesk.jira.SocialDeskEngine;
 import io.socialdesk.web.rest.RoutingResource;
 import javax.inject.Inject;
@@ -18,7 +18,6 @@ import javax.ws.rs.core.MediaType;
 public class JiraRoutingResource extends RoutingResource {
     @Inject
     public JiraRoutingResource(SocialDeskEngine engine) {
-        // TRIAGE: the rule tester triages a text with this placeholder until the real Triager is wired here.
-        super(engine.routing(), PlaceholderTriager.INSTANCE, engine.currentUser());
+        super(engine.routing(), new TextTriager(), engine.currentUser());
     }
 }

@@ -198,6 +198,11 @@ public final class JiraIssueTracker implements IssueTracker {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/browse/" + issueKey;
     }
 
+    /** Jira's refusal of an issue as field problems, for the other adapters that create issues (the inbox's tickets). */
+    public static InvalidInputException rejectedIssue(ErrorCollection errors) {
+        return rejected(errors);
+    }
+
     /** Jira names its own fields; "summary" is what Social Desk calls the title. */
     static InvalidInputException rejected(ErrorCollection errors) {
         List<FieldProblem> problems = new ArrayList<>();

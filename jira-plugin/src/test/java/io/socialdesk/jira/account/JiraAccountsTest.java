@@ -53,7 +53,7 @@ class JiraAccountsTest {
     }
 
     @Test
-    void theAccountHealthJobIsScheduledOncePerClusterWithTheOthers() throws Exception {
+    void theAccountHealthJobAndTheInboxImportAreScheduledOncePerClusterWithTheOthers() throws Exception {
         JiraAccounts accounts = new JiraAccounts(engine, mock(JiraAccountSettings.class), application, mock(JiraIssueTracker.class),
                 mock(JiraNotifier.class));
         when(engine.jobs()).thenReturn(List.of());
@@ -61,11 +61,22 @@ class JiraAccountsTest {
 
         JiraPublishing publishing = new JiraPublishing(new Publishing(null, null, mock(Publisher.class), PublishingSettings.DEFAULTS));
 
-        new JobScheduling(scheduler, mock(ClusterLockService.class), engine, accounts, publishing, mock(SocialDeskIssueTypes.class)).onStart();
+        io.socialdesk.core.memory.MemoryStores memory = new io.socialdesk.core.memory.MemoryStores();
+        io.socialdesk.core.inbox.InboxImport imports = new io.socialdesk.core.inbox.InboxImport(memory.inbox, memory.inbox,
+                io.socialdesk.core.inbox.OwnPosts.NONE, io.socialdesk.web.inbox.InboxPlaceholders.TRIAGER, io.socialdesk.web.inbox.InboxPlaceholders.ROUTER,
+                new io.socialdesk.core.memory.MemoryTickets(), memory.accounts, n -> java.util.Optional.empty(), null,
+                io.socialdesk.core.inbox.InboxSettings.DEFAULTS, java.time.Clock.systemUTC());
+        io.socialdesk.jira.inbox.JiraInbox inbox = new io.socialdesk.jira.inbox.JiraInbox(new io.socialdesk.web.inbox.Inbox(imports, memory.inbox));
+
+        new JobScheduling(scheduler, mock(ClusterLockService.class), engine, accounts, publishing, inbox, mock(SocialDeskIssueTypes.class)).onStart();
 
         verify(scheduler).registerJobRunner(eq(JobRunnerKey.of(AccountHealthJob.KEY)), any());
         verify(scheduler).scheduleJob(eq(JobId.of(AccountHealthJob.KEY)), any());
         verify(scheduler).scheduleJob(eq(JobId.of(JiraPublishing.CLUSTER_KEY)), any());
         verify(scheduler).scheduleJob(eq(JobId.of(JiraPublishing.LOCAL_KEY)), any());
+        org.mockito.ArgumentCaptor<com.atlassian.scheduler.config.JobConfig> inboxJob = org.mockito.ArgumentCaptor.forClass(
+                com.atlassian.scheduler.config.JobConfig.class);
+        verify(scheduler).scheduleJob(eq(JobId.of(io.socialdesk.core.inbox.InboxImport.JOB_KEY)), inboxJob.capture());
+        assertThat(inboxJob.getValue().getRunMode()).isEqualTo(com.atlassian.scheduler.config.RunMode.RUN_ONCE_PER_CLUSTER);
     }
 }

@@ -77,18 +77,18 @@ public final class EntityManagerAccess implements AoAccess {
      */
     private static final int ATTEMPTS = 5;
 
-    /** Whether this thread is inside {@link #inTransaction} already: nested work joins it, as in Jira's ActiveObjects. */
-    private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+    /** Whether this thread is inside {@link #inTransaction}: AO's own transactions cannot nest (the inner commit would end the outer). */
+    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
+    /** A transaction started inside another joins it, as Jira's {@code executeInTransaction} does: one commit, at the end of the outer. */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        // AO's own nesting would commit and close the outer transaction's connection at the inner end.
-        if (inside.get()) return work.get();
-        inside.set(true);
+        if (inTransaction.get()) return work.get();
+        inTransaction.set(true);
         try {
             return outermost(work);
         } finally {
-            inside.set(false);
+            inTransaction.remove();
         }
     }
 

@@ -8,12 +8,14 @@ import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.post.NewPost;
 import io.socialdesk.core.post.Post;
 import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.channel.Inbound;
 import io.socialdesk.core.tracker.ItemKind;
+import io.socialdesk.core.channel.Stream;
+import io.socialdesk.core.inbox.InboxItem;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.core.user.Role;
 import io.socialdesk.core.user.User;
 import io.socialdesk.server.SocialDeskApp;
-import io.socialdesk.server.auth.ServerUser;
 import io.socialdesk.server.auth.ServerUsers;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,12 +57,14 @@ public final class DemoWorkspace {
         PostState.SCHEDULED, PostState.PUBLISHED, PostState.DRAFT, PostState.FAILED, PostState.SCHEDULED
     };
 
+    /** Mentions on Bluesky as the inbox imports them: id, parent (a reply), handle, display name, followers, text. */
     private static final String[][] MENTIONS = {
-        {"@acme my order #4411 never arrived and support does not answer", "@client_furieux"},
-        {"Is there a job opening for a community manager in Lyon?", "@julie_dev"},
-        {"Votre produit ne marche pas depuis la mise à jour, remboursement ?", "@pierre_l"},
-        {"Can I get a quote for 200 seats?", "@procurement_bob"},
-        {"Love the new release! <script>alert('x')</script> 🎉", "@happy_user"},
+        {"3kd1", null, "client-furieux.bsky.social", "Client furieux", "87", "@acme.bsky.social my order #4411 never arrived and support does not answer"},
+        {"3kd2", "3kd1", "client-furieux.bsky.social", "Client furieux", "87", "Still nothing three days later."},
+        {"3kd3", null, "julie-dev.bsky.social", "Julie", "1204", "Is there a job opening for a community manager in Lyon?"},
+        {"3kd4", null, "pierre-l.bsky.social", "Pierre L.", "312", "Votre produit ne marche pas depuis la mise à jour, remboursement ?"},
+        {"3kd5", null, "procurement-bob.bsky.social", "Bob (Procurement)", "45", "Can I get a quote for 200 seats?"},
+        {"3kd6", null, "happy-user.bsky.social", "Happy <b>user</b>", "9", "Love the new release! <script>alert('x')</script> 🎉"},
     };
 
     private DemoWorkspace() {}
@@ -73,16 +77,31 @@ public final class DemoWorkspace {
                     demo.zone(), demo.language(), PASSWORD));
         }
         List<Long> targets = new java.util.ArrayList<>();
+        long bluesky = 0;
         for (Network network : Network.values()) {
             long id = app.accounts().add(network, handleOn(network), "Acme " + network.label()).id();
             if (network == Network.MASTODON || network == Network.BLUESKY || network == Network.LINKEDIN) targets.add(id);
+            if (network == Network.BLUESKY) bluesky = id;
         }
-        ServerUser sam = app.users().find("sam").orElseThrow();
         seedPosts(app, targets, app.settings().clock());
-        for (String[] mention : MENTIONS) {
-            app.tracker().open(ItemKind.MENTION, mention[1] + ": " + mention[0], sam.user());
-        }
+        seedMentions(app, bluesky, app.settings().clock());
         return true;
+    }
+
+    /** The mentions go through the inbox as if imported: tickets in the (placeholder) route's queue, the reply a comment. */
+    private static void seedMentions(SocialDeskApp app, long account, Clock clock) {
+        List<Inbound> items = new java.util.ArrayList<>();
+        java.time.Instant at = clock.instant().minus(java.time.Duration.ofHours(MENTIONS.length));
+        for (String[] m : MENTIONS) {
+            String uri = "at://did:plc:" + m[2].replace('.', '-') + "/app.bsky.feed.post/" + m[0];
+            String parent = m[1] == null ? null : "at://did:plc:" + m[2].replace('.', '-') + "/app.bsky.feed.post/" + m[1];
+            String profile = "https://bsky.app/profile/" + m[2];
+            items.add(new Inbound(Network.BLUESKY, Stream.MENTIONS, uri, parent == null ? "mention" : "reply", m[5], at,
+                    new Inbound.Author("did:plc:" + m[2].replace('.', '-'), m[2], m[3], Long.parseLong(m[4]), profile), profile + "/post/" + m[0],
+                    parent, parent, null));
+            at = at.plus(java.time.Duration.ofMinutes(50));
+        }
+        app.inbox().imports().receive(account, items, InboxItem.POLL);
     }
 
     private static void seedPosts(SocialDeskApp app, List<Long> accounts, Clock clock) {

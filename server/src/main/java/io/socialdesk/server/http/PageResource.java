@@ -3,6 +3,7 @@ package io.socialdesk.server.http;
 import io.socialdesk.core.account.AccountStore;
 import io.socialdesk.core.approval.PolicyStore;
 import io.socialdesk.core.approval.ReviewService;
+import io.socialdesk.core.inbox.InboxStore;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.problem.NotAllowedException;
 import io.socialdesk.core.user.Role;
@@ -53,9 +54,10 @@ public class PageResource {
     private final ReviewService reviews;
     private final PolicyStore policies;
     private final AccountStore accounts;
+    private final InboxStore inbox;
 
     public PageResource(Pages pages, RequestUser requestUser, ServerUsers users, Credentials credentials, PostService posts,
-            BuiltInTracker tracker, ReviewService reviews, PolicyStore policies, AccountStore accounts) {
+            BuiltInTracker tracker, ReviewService reviews, PolicyStore policies, AccountStore accounts, InboxStore inbox) {
         this.pages = pages;
         this.requestUser = requestUser;
         this.users = users;
@@ -65,6 +67,7 @@ public class PageResource {
         this.reviews = reviews;
         this.policies = policies;
         this.accounts = accounts;
+        this.inbox = inbox;
     }
 
     @GET
@@ -149,15 +152,21 @@ public class PageResource {
         return pages.render(request, 200, "socialdesk.policy.heading", PolicyAdminPage.TEMPLATE, body);
     }
 
+    /** The inbox: every ticket, newest first, or one department's queue (open tickets first), with each queue's open count. */
     @GET
     @Path("items")
-    public Response items(@Context HttpServletRequest request) {
+    public Response items(@Context HttpServletRequest request, @QueryParam("queue") String queue) {
         User viewer = requestUser.require();
         Locale locale = pages.localeOf(request);
         Map<String, Object> body = new HashMap<>();
-        List<ItemRow> rows = rows(tracker.list(ItemKind.MENTION, 200), viewer, locale);
+        String shown = queue != null && queue.matches("[A-Z][A-Z0-9_]{0,19}") ? queue : "";
+        List<ItemRow> rows = rows(shown.isEmpty() ? tracker.list(ItemKind.MENTION, 200) : tracker.queue(shown, 200), viewer, locale);
+        List<QueueTab> tabs = new java.util.ArrayList<>();
+        tracker.openByQueue().forEach((name, open) -> tabs.add(new QueueTab(name, open, name.equals(shown))));
         body.put("items", rows);
         body.put("noItems", rows.isEmpty());
+        body.put("queues", tabs);
+        body.put("allQueues", shown.isEmpty());
         return pages.render(request, 200, "socialdesk.items.heading", "templates/server/items.vm", body);
     }
 
@@ -165,19 +174,51 @@ public class PageResource {
     @Path("items/{key}")
     public Response item(@Context HttpServletRequest request, @PathParam("key") String key) {
         User viewer = requestUser.require();
-        BuiltInTracker.Item item = tracker.find(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        BuiltInTracker.Item item = tracker.item(key).orElseThrow(() -> new NotFoundException("No item " + key));
         Locale locale = pages.localeOf(request);
         Map<String, Object> body = new HashMap<>();
         body.put("item", new ItemRow(item, viewer, locale));
         body.put("hasPost", false);
+        body.put("isTicket", false);
         if (item.kind() == ItemKind.SOCIAL_POST) {
             posts.findByItem(item.tracked().id()).ifPresent(post -> {
                 body.putAll(PostPanel.context(reviews.review(post.id(), viewer), viewer, locale,
                         "/posts/" + post.id() + "/edit", RestApi.BASE_PATH));
                 body.put("hasPost", true);
             });
+        } else if (item.kind() == ItemKind.MENTION) {
+            body.put("isTicket", true);
+            body.put("ticket", new TicketView(item, inbox.onTicket(item.tracked().key(), 500), tracker.comments(item.tracked(), true, 200),
+                    viewer.zone(), locale, new io.socialdesk.server.render.BundleI18n(locale)));
         }
         return pages.render(request, 200, "socialdesk.items.heading", "templates/server/item.vm", body);
+    }
+
+    /** A person resolves a ticket: a later message in its conversation reopens it, or, much later, opens a new one that follows it. */
+    @POST
+    @Path("items/{key}/resolve")
+    public Response resolve(@PathParam("key") String key) {
+        User viewer = requestUser.require();
+        BuiltInTracker.Item item = tracker.item(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        tracker.resolve(item.tracked(), viewer.key());
+        return Response.seeOther(URI.create(item.tracked().url())).build();
+    }
+
+    @POST
+    @Path("items/{key}/reopen")
+    public Response reopen(@PathParam("key") String key) {
+        User viewer = requestUser.require();
+        BuiltInTracker.Item item = tracker.item(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        tracker.reopenBy(item.tracked(), viewer.key());
+        return Response.seeOther(URI.create(item.tracked().url())).build();
+    }
+
+    /** A department queue's tab on the inbox page. */
+    public record QueueTab(String name, int open, boolean current) {
+        public String getName() { return name; }
+        public int getOpen() { return open; }
+        public boolean getCurrent() { return current; }
+        public String getUrl() { return "/items?queue=" + name; }
     }
 
     private static List<ItemRow> rows(List<BuiltInTracker.Item> items, User viewer, Locale locale) {
@@ -210,5 +251,7 @@ public class PageResource {
         public String getKindKey() { return "socialdesk.items.kind." + item.kind().name().toLowerCase(Locale.ROOT); }
         public String getReporter() { return item.reporter(); }
         public String getCreated() { return created; }
+        public String getQueue() { return item.queue(); }
+        public boolean getResolved() { return item.resolved(); }
     }
 }

@@ -33,4 +33,17 @@ class DemoWorkspaceTest {
             assertThat(DemoWorkspace.seedIfEmpty(app)).as("seeded once").isFalse();
         }
     }
+
+    @Test
+    void theDemosMentionsAreTicketsOfTheInboxWithTheReplyAsAComment() {
+        try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data))) {
+            DemoWorkspace.seedIfEmpty(app);
+            var tickets = app.tracker().list(io.socialdesk.core.tracker.ItemKind.MENTION, 100);
+            assertThat(tickets).hasSize(5).allSatisfy(t -> assertThat(t.queue()).isEqualTo("COMMUNITY"));
+            var order = tickets.stream().filter(t -> t.summary().contains("#4411")).findFirst().orElseThrow();
+            assertThat(app.inbox().store().onTicket(order.tracked().key(), 10)).extracting(i -> i.inbound().text())
+                    .containsExactly("@acme.bsky.social my order #4411 never arrived and support does not answer", "Still nothing three days later.");
+            assertThat(app.inbox().store().waiting(10)).isEmpty();
+        }
+    }
 }

@@ -23,5 +23,8 @@ public final class Entities {
             io.socialdesk.store.approval.ContentVersionEntity.class, io.socialdesk.store.audit.AuditEntity.class,
             io.socialdesk.store.account.AccountSecretEntity.class, io.socialdesk.store.account.OAuthClientEntity.class,
             io.socialdesk.store.account.PendingConnectEntity.class, io.socialdesk.store.account.AccountLimitsEntity.class,
-            io.socialdesk.store.publish.DeliveryEntity.class, io.socialdesk.store.inbox.RoutingRulesEntity.class);
+            io.socialdesk.store.publish.DeliveryEntity.class, io.socialdesk.store.inbox.RoutingRulesEntity.class,
+            // The social inbox's import (issue 6).
+            io.socialdesk.store.inbox.InboxItemEntity.class, io.socialdesk.store.inbox.ConversationEntity.class,
+            io.socialdesk.store.inbox.ImportCursorEntity.class, io.socialdesk.store.inbox.TicketKeyEntity.class);
 }

@@ -5,4 +5,6 @@ import com.atlassian.jira.user.ApplicationUser;
 
 public interface UserManager {
     ApplicationUser getUserByKey(String userKey);
+
+    ApplicationUser getUserByName(String userName);
 }
