@@ -88,7 +88,7 @@ public final class DemoWorkspace {
         return true;
     }
 
-    /** The mentions go through the inbox as if imported: tickets in the (placeholder) route's queue, the reply a comment. */
+    /** The mentions go through the inbox as if imported: tickets in the queues the shipped routing rules pick, the reply a comment. */
     private static void seedMentions(SocialDeskApp app, long account, Clock clock) {
         List<Inbound> items = new java.util.ArrayList<>();
         java.time.Instant at = clock.instant().minus(java.time.Duration.ofHours(MENTIONS.length));

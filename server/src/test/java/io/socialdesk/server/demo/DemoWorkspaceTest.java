@@ -39,7 +39,14 @@ class DemoWorkspaceTest {
         try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data))) {
             DemoWorkspace.seedIfEmpty(app);
             var tickets = app.tracker().list(io.socialdesk.core.tracker.ItemKind.MENTION, 100);
-            assertThat(tickets).hasSize(5).allSatisfy(t -> assertThat(t.queue()).isEqualTo("COMMUNITY"));
+            // Routed by the shipped rules: the late order and the French complaint to support, the job question to HR, the quote to sales.
+            assertThat(tickets).hasSize(5);
+            assertThat(tickets).filteredOn(t -> t.summary().contains("#4411")).extracting(t -> t.queue()).containsExactly("SUPPORT");
+            assertThat(tickets).filteredOn(t -> t.summary().contains("ne marche pas")).extracting(t -> t.queue()).containsExactly("SUPPORT");
+            assertThat(tickets).filteredOn(t -> t.summary().contains("job opening")).extracting(t -> t.queue()).containsExactly("HR");
+            assertThat(tickets).filteredOn(t -> t.summary().contains("quote")).extracting(t -> t.queue()).containsExactly("SALES");
+            assertThat(tickets).filteredOn(t -> t.summary().contains("Love the new release")).extracting(t -> t.queue())
+                    .containsExactly("COMMUNITY");
             var order = tickets.stream().filter(t -> t.summary().contains("#4411")).findFirst().orElseThrow();
             assertThat(app.inbox().store().onTicket(order.tracked().key(), 10)).extracting(i -> i.inbound().text())
                     .containsExactly("@acme.bsky.social my order #4411 never arrived and support does not answer", "Still nothing three days later.");
