@@ -52,7 +52,8 @@ public final class ConversationText {
         if (item.parentId() != null) {
             String root = item.rootId() != null && !item.rootId().equals(item.parentId()) ? item.rootId() : null;
             out.append("In reply to ").append(item.parentId()).append(root == null ? "" : ", in the thread started by " + root)
-                    .append(" (not imported: not addressed to this account, or from before the import started).\n");
+                    .append(" (not in this ticket: one of our own posts, or a post that was not addressed to this account or came before the"
+                            + " import started).\n");
         }
         out.append('\n').append(message(opener));
         return out.toString();

@@ -38,7 +38,7 @@ import net.jqwik.api.constraints.Size;
  * and X do), and replies to one of our own posts, each a conversation with the replies to it (our post itself is
  * delivered too, and must be left out). Sometimes the network can tell a reply's ancestors.
  */
-class InboxImportProperties {
+class InboxImportPropertiesTest {
 
     @Property(tries = 400)
     void anyInterleavingOfPagesDuplicatesRestartsAndOrderGivesOneTicketPerConversationAndEveryItemOnce(
