@@ -82,10 +82,6 @@ public final class Database implements AutoCloseable, DatabaseProbe {
                 // a post went out a second time (PublishingCrashIT). Stored with the database, so it holds for every later start.
                 try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
                     s.execute("SET FILES WRITE DELAY FALSE");
-                    // Readers see the last commit instead of waiting behind a writer's table lock (HSQLDB's default, LOCKS): the
-                    // publisher's store writer commits many deliveries at once, and the sending threads must go on reading meanwhile.
-                    // Writers still lock, so a conditional UPDATE still lets one of two claims in.
-                    s.execute("SET DATABASE TRANSACTION CONTROL MVLOCKS");
                 }
             }
             DisposableDataSource dataSource = new PooledDataSource(pool);

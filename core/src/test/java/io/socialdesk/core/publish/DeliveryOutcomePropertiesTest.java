@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever a network answers, each delivery ends settled once and nothing is sent again after it was sent. */
-class DeliveryOutcomeProperties {
+class DeliveryOutcomePropertiesTest {
     static final Instant DUE = Instant.parse("2026-12-01T08:00:00Z");
 
     enum Answer { SENT, RETRY, FAILED, UNKNOWN }

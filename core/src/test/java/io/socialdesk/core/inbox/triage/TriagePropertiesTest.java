@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
 /** Whatever the text, triage answers in range, quickly, and never throws. */
-class TriageProperties {
+class TriagePropertiesTest {
     static final Set<String> LANGUAGES = Set.of("en", "fr", "es", "de", "it", "pt", "nl", "ja", "ko", "el", "he", "th", "hy", "ka", "zh", "und");
     final TextTriager triager = new TextTriager();
 

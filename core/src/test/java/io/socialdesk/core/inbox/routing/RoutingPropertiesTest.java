@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever the rules (valid or not), the item and the triage, routing answers a route and never throws. */
-class RoutingProperties {
+class RoutingPropertiesTest {
     @Property(tries = 400)
     void routingNeverThrowsAndAlwaysAnswersARouteFromTheRulesOrTheDefault(@ForAll("rules") List<RoutingRule> rules, @ForAll("items") Inbound item,
             @ForAll("triages") Triage triage, @ForAll long accountId) {
