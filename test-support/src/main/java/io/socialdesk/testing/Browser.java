@@ -176,9 +176,25 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWaitForReload(String css, Duration timeout) {
         WebElement before = driver.findElement(By.tagName("html"));
         find(css).click();
-        waitUntil(ExpectedConditions.stalenessOf(before)::apply, timeout);
+        waitUntil(d -> isGone(before), timeout);
         waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")), timeout);
         return this;
+    }
+
+    /**
+     * Whether the element left the document. Chromium sometimes answers a look at an element of a page being
+     * replaced with "Node with given id does not belong to the document" (an unknown error) rather than as stale.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     /** The first element matching the CSS selector, waiting up to 10 s for it to appear. */
