@@ -12,10 +12,6 @@ import io.socialdesk.web.account.AccountPermissions;
 import io.socialdesk.web.page.AccountsAdminPage;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
@@ -33,7 +29,6 @@ public class AccountsServlet extends HttpServlet {
     private final SocialDeskEngine engine;
     private final AccountAdmin admin;
     private final AdminPageAccess access;
-    private final JiraAuthenticationContext authentication;
     private final TemplateRenderer renderer;
 
     @Inject
@@ -42,28 +37,15 @@ public class AccountsServlet extends HttpServlet {
         this.engine = engine;
         this.admin = accounts.admin();
         this.access = new AdminPageAccess(authentication, permissions, settings);
-        this.authentication = authentication;
         this.renderer = renderer;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<User> viewer = engine.currentUser().get();
-        if (access.refusedUnlessAdminOr(response, () -> viewer.map(v -> AccountPermissions.maySeeAdminPage(v, admin.accounts().list())).orElse(false),
-                "Only Jira administrators, marketing leads and account owners manage Social Desk accounts.")) {
-            return;
-        }
-        if (viewer.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Sign in first.");
-            return;
-        }
-        Locale locale = authentication.getLocale() == null ? Locale.ENGLISH : authentication.getLocale();
-        StringWriter body = new StringWriter();
-        renderer.render(AccountsAdminPage.TEMPLATE, AccountsAdminPage.context(admin, viewer.get(), locale, request.getContextPath() + RestApi.BASE_PATH,
-                request.getParameter("connected"), request.getParameter("error")), body);
-        Map<String, Object> page = new HashMap<>();
-        page.put("accountsHtml", body.toString());
-        response.setContentType("text/html;charset=UTF-8");
-        renderer.render(TEMPLATE, page, response.getWriter());
+        Optional<User> viewer = access.viewer(response, engine.currentUser().get(), v -> AccountPermissions.maySeeAdminPage(v, admin.accounts().list()),
+                "Only Jira administrators, marketing leads and account owners manage Social Desk accounts.");
+        if (viewer.isEmpty()) return;
+        AdminPageAccess.renderInFrame(renderer, response, AccountsAdminPage.TEMPLATE, AccountsAdminPage.context(admin, viewer.get(), access.locale(),
+                request.getContextPath() + RestApi.BASE_PATH, request.getParameter("connected"), request.getParameter("error")), TEMPLATE, "accountsHtml");
     }
 }

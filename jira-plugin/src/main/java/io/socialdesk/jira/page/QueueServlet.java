@@ -11,10 +11,6 @@ import io.socialdesk.jira.publish.JiraPublishing;
 import io.socialdesk.web.page.QueuePage;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
@@ -33,7 +29,6 @@ public class QueueServlet extends HttpServlet {
     private final SocialDeskEngine engine;
     private final PublishingQueue queue;
     private final AdminPageAccess access;
-    private final JiraAuthenticationContext authentication;
     private final TemplateRenderer renderer;
 
     @Inject
@@ -42,26 +37,15 @@ public class QueueServlet extends HttpServlet {
         this.engine = engine;
         this.queue = publishing.queue();
         this.access = new AdminPageAccess(authentication, permissions, settings);
-        this.authentication = authentication;
         this.renderer = renderer;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<User> viewer = engine.currentUser().get();
-        if (access.refusedUnlessAdminOr(response, () -> viewer.map(PublishingQueue::mayOperate).orElse(false), REFUSED)) return;
-        if (viewer.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Sign in first.");
-            return;
-        }
         // Jira administrators hold Role.ADMIN already (JiraCurrentUser), so the queue lets them act.
-        User user = viewer.get();
-        Locale locale = authentication.getLocale() == null ? Locale.ENGLISH : authentication.getLocale();
-        StringWriter body = new StringWriter();
-        renderer.render(QueuePage.TEMPLATE, QueuePage.context(queue, user, locale, request.getContextPath() + RestApi.BASE_PATH), body);
-        Map<String, Object> page = new HashMap<>();
-        page.put("queueHtml", body.toString());
-        response.setContentType("text/html;charset=UTF-8");
-        renderer.render(TEMPLATE, page, response.getWriter());
+        Optional<User> viewer = access.viewer(response, engine.currentUser().get(), PublishingQueue::mayOperate, REFUSED);
+        if (viewer.isEmpty()) return;
+        AdminPageAccess.renderInFrame(renderer, response, QueuePage.TEMPLATE,
+                QueuePage.context(queue, viewer.get(), access.locale(), request.getContextPath() + RestApi.BASE_PATH), TEMPLATE, "queueHtml");
     }
 }

@@ -10,10 +10,6 @@ import io.socialdesk.jira.SocialDeskEngine;
 import io.socialdesk.web.page.RoutingAdminPage;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
@@ -31,7 +27,6 @@ public class RoutingServlet extends HttpServlet {
 
     private final SocialDeskEngine engine;
     private final AdminPageAccess access;
-    private final JiraAuthenticationContext authentication;
     private final TemplateRenderer renderer;
 
     @Inject
@@ -39,27 +34,17 @@ public class RoutingServlet extends HttpServlet {
             PluginSettingsFactory settings, TemplateRenderer renderer) {
         this.engine = engine;
         this.access = new AdminPageAccess(authentication, permissions, settings);
-        this.authentication = authentication;
         this.renderer = renderer;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<User> viewer = engine.currentUser().get();
-        if (access.refusedUnlessAdminOr(response, () -> viewer.map(RoutingService::mayRead).orElse(false), REFUSED)) return;
         // Jira administrators hold Role.ADMIN already (JiraCurrentUser), so the page lets them edit.
-        if (viewer.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Sign in first.");
-            return;
-        }
+        Optional<User> viewer = access.viewer(response, engine.currentUser().get(), RoutingService::mayRead, REFUSED);
+        if (viewer.isEmpty()) return;
         User user = viewer.get();
-        Locale locale = authentication.getLocale() == null ? Locale.ENGLISH : authentication.getLocale();
-        StringWriter body = new StringWriter();
-        renderer.render(RoutingAdminPage.TEMPLATE, RoutingAdminPage.context(engine.routing().rules(user), user, engine.accounts().list(), locale,
-                request.getContextPath() + RestApi.BASE_PATH, request.getParameter("saved"), true), body);
-        Map<String, Object> page = new HashMap<>();
-        page.put("routingHtml", body.toString());
-        response.setContentType("text/html;charset=UTF-8");
-        renderer.render(TEMPLATE, page, response.getWriter());
+        AdminPageAccess.renderInFrame(renderer, response, RoutingAdminPage.TEMPLATE, RoutingAdminPage.context(engine.routing().rules(user), user,
+                engine.accounts().list(), access.locale(), request.getContextPath() + RestApi.BASE_PATH, request.getParameter("saved"), true),
+                TEMPLATE, "routingHtml");
     }
 }
