@@ -1,5 +1,6 @@
 package io.socialdesk.core.inbox;
 
+import io.socialdesk.core.memory.TestClock;
 import io.socialdesk.core.account.Account;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.channel.Connected;
@@ -11,10 +12,7 @@ import io.socialdesk.core.memory.MemoryTickets;
 import io.socialdesk.core.tracker.TicketTracker;
 import io.socialdesk.core.user.User;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +24,7 @@ final class InboxDesk {
     static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
     static final User SOCIAL_DESK = new User("socialdesk", "Social Desk", Set.of(), ZoneOffset.UTC);
 
-    final MovingClock clock = new MovingClock(START);
+    final TestClock clock = new TestClock(START);
     final MemoryStores stores = new MemoryStores();
     final MemoryTickets tickets = new MemoryTickets();
     final PagedChannel bluesky = new PagedChannel(Network.BLUESKY);
@@ -68,30 +66,4 @@ final class InboxDesk {
         return stores.inbox.items();
     }
 
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

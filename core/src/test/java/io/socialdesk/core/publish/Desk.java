@@ -1,5 +1,6 @@
 package io.socialdesk.core.publish;
 
+import io.socialdesk.core.memory.TestClock;
 import io.socialdesk.core.account.Account;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.approval.Action;

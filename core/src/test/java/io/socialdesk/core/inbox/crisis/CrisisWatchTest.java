@@ -1,5 +1,6 @@
 package io.socialdesk.core.inbox.crisis;
 
+import io.socialdesk.core.memory.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialdesk.core.account.Network;
@@ -10,11 +11,8 @@ import io.socialdesk.core.inbox.Triage.Sentiment;
 import io.socialdesk.core.inbox.crisis.CrisisDetector.Verdict;
 import io.socialdesk.core.notification.Notice;
 import io.socialdesk.core.tracker.TrackedItem;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,35 +22,13 @@ class CrisisWatchTest {
     static final String ACCOUNT = "acme-bluesky";
     static final Instant SPIKE = CrisisDetectorTest.MONDAY.plus(Duration.ofDays(2)).plus(Duration.ofHours(10));
 
-    final MovingClock clock = new MovingClock(CrisisDetectorTest.MONDAY);
+    final TestClock clock = new TestClock(CrisisDetectorTest.MONDAY);
     final RecordingDesk desk = new RecordingDesk();
     final List<Notice> notices = new ArrayList<>();
     final CrisisStates states = CrisisStates.inMemory();
     final CrisisWatch watch = new CrisisWatch(CrisisSettings.DEFAULTS.withAlert(Set.of("laura")), states, desk, notices::add, clock);
     int ids;
 
-    static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     static final class RecordingDesk implements CrisisDesk {
         final List<String> opened = new ArrayList<>();
@@ -87,7 +63,7 @@ class CrisisWatchTest {
     }
 
     Verdict mention(Instant at, Sentiment mood) {
-        clock.now = at;
+        clock.set(at);
         return watch.observe(ACCOUNT, new Mention("at://m/" + ++ids, "https://bsky.app/m/" + ids, at, "SUP-" + ids), mood);
     }
 
@@ -95,7 +71,7 @@ class CrisisWatchTest {
     void ordinaryDays() {
         for (Instant at : CrisisDetectorTest.poisson(11, 2 * CrisisDetectorTest.WINDOWS_A_DAY, w -> 2)) mention(at, Sentiment.NEGATIVE);
         for (Instant at : CrisisDetectorTest.poisson(12, 2 * CrisisDetectorTest.WINDOWS_A_DAY, w -> 6)) {
-            if (at.isAfter(clock.now)) mention(at, Sentiment.POSITIVE);
+            if (at.isAfter(clock.now())) mention(at, Sentiment.POSITIVE);
         }
     }
 
@@ -128,7 +104,7 @@ class CrisisWatchTest {
     void theSpikeEndsAfterCalmWindowsAndTheNextSpikeOpensANewTicket() {
         ordinaryDays();
         spike(SPIKE, 40);
-        clock.now = SPIKE.plus(Duration.ofMinutes(70));
+        clock.set(SPIKE.plus(Duration.ofMinutes(70)));
         watch.tick();
         assertThat(desk.calmed).singleElement().satisfies(c -> assertThat(c.negatives()).isEqualTo(40));
         assertThat(watch.state(ACCOUNT).ticket()).isNull();
@@ -151,7 +127,7 @@ class CrisisWatchTest {
     @Test
     void positivesAndOldMentionsAreNotCounted() {
         ordinaryDays();
-        clock.now = SPIKE;
+        clock.set(SPIKE);
         for (int i = 0; i < 100; i++) watch.observe(ACCOUNT, new Mention("p" + i, null, SPIKE, null), Sentiment.POSITIVE);
         // An import catching up: yesterday's negatives arrive now.
         for (int i = 0; i < 100; i++) watch.observe(ACCOUNT, new Mention("old" + i, null, SPIKE.minus(Duration.ofDays(1)), null), Sentiment.NEGATIVE);
@@ -177,7 +153,7 @@ class CrisisWatchTest {
         CrisisWatch restarted = new CrisisWatch(CrisisSettings.DEFAULTS, states, desk, notices::add, clock);
         for (int i = 0; i < 20; i++) {
             Instant at = SPIKE.plusSeconds(400 + 20L * i);
-            clock.now = at;
+            clock.set(at);
             assertThat(restarted.observe(ACCOUNT, new Mention("r" + i, null, at, null), Sentiment.NEGATIVE)).isEqualTo(Verdict.GROWING);
         }
         assertThat(desk.opened).containsExactly("CRISIS-1");
@@ -188,12 +164,12 @@ class CrisisWatchTest {
         CrisisWatch small = new CrisisWatch(new CrisisSettings(Duration.ofMinutes(15), 0.1, 5, 10, 2, 8, 2, 25, Set.of()), states, desk,
                 notices::add, clock);
         for (Instant at : CrisisDetectorTest.poisson(11, 2 * CrisisDetectorTest.WINDOWS_A_DAY, w -> 1)) {
-            clock.now = at;
+            clock.set(at);
             small.observe(ACCOUNT, new Mention("u" + at, null, at, null), Sentiment.NEGATIVE);
         }
         for (int i = 0; i < 200; i++) {
             Instant at = SPIKE.plusSeconds(5L * i);
-            clock.now = at;
+            clock.set(at);
             small.observe(ACCOUNT, new Mention("s" + i, null, at, null), Sentiment.NEGATIVE);
         }
         assertThat(desk.opened).hasSize(1);
@@ -205,7 +181,7 @@ class CrisisWatchTest {
     @Test
     void theInboundOverloadCountsTheItemByItsMood() {
         ordinaryDays();
-        clock.now = SPIKE;
+        clock.set(SPIKE);
         Inbound item = new Inbound(Network.BLUESKY, Stream.MENTIONS, "at://x", null, "awful", SPIKE, new Inbound.Author("a", "a", null, 1L, null),
                 "https://bsky.app/x", null, null, null);
         watch.observe(ACCOUNT, item, new Triage("en", -0.7, Triage.Urgency.NORMAL, 0), "SUP-1");

@@ -1,5 +1,6 @@
 package io.socialdesk.core.inbox.routing;
 
+import io.socialdesk.core.memory.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +13,6 @@ import io.socialdesk.core.problem.InvalidInputException;
 import io.socialdesk.core.problem.NotAllowedException;
 import io.socialdesk.core.user.Role;
 import io.socialdesk.core.user.User;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,7 +28,7 @@ class RoutingServiceTest {
     static final Route COMMUNITY = Route.to("COMMUNITY");
 
     final MemoryRoutingRuleStore store = new MemoryRoutingRuleStore();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     final RoutingService service = new RoutingService(store, clock);
 
     static List<RoutingRule> refundsTo(String project) {
@@ -123,20 +122,4 @@ class RoutingServiceTest {
         assertThat(router.route(1, RuleRouterTest.item("refund"), RuleRouterTest.NEUTRAL_EN).route().project()).isEqualTo("REFUNDS");
     }
 
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
 }

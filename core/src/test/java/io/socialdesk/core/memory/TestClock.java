@@ -1,4 +1,4 @@
-package io.socialdesk.core.publish;
+package io.socialdesk.core.memory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves, forwards or backwards, as a host's clock might jump. */
-final class TestClock extends Clock {
+/** A clock the test moves, forwards or backwards, as a host's clock might jump; UTC. */
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant at) {
+    public void set(Instant at) {
         now = at;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    /** Where the clock stands: what {@link #instant()} answers now. */
+    public Instant now() {
+        return now;
     }
 
     @Override
