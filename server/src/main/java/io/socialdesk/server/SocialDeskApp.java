@@ -63,6 +63,7 @@ import io.socialdesk.web.rest.ReviewResource;
 import io.socialdesk.web.rest.ValidateResource;
 import io.socialdesk.channel.webhook.InboundWebhook;
 import io.socialdesk.core.inbox.InboxSettings;
+import io.socialdesk.core.inbox.crisis.CrisisSettings;
 import io.socialdesk.core.inbox.Router;
 import io.socialdesk.core.inbox.Triager;
 import io.socialdesk.store.inbox.AoInboxStore;
@@ -251,9 +252,10 @@ public final class SocialDeskApp implements AutoCloseable {
         Triager triager = new TextTriager();
         Router router = engine.routing().router();
         this.inbox = Inbox.over(engine, new AoInboxStore(database.ao()), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
-                settings.inbox(), clock);
-        List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
-                publishing.publisher().job(settings.publishEvery()), inbox.imports().job(settings.importEvery()));
+                settings.inbox(), CrisisSettings.DEFAULTS, notifier, clock);
+        List<Job> jobs = new ArrayList<>(List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
+                publishing.publisher().job(settings.publishEvery())));
+        jobs.addAll(inbox.jobs(settings.importEvery()));
         this.scheduler = new ServerScheduler(jobs, new JobLeases(database), settings.node(), clock);
 
         RequestUser requestUser = new RequestUser();

@@ -77,6 +77,7 @@ public final class InboxImport {
     private final User fallbackReporter;
     private final InboxSettings settings;
     private final Clock clock;
+    private final FiledItems listener;
     /** Per account and stream, when the network allows the next fetch (rate limits); in memory, as a hint only. */
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
 
@@ -86,6 +87,13 @@ public final class InboxImport {
      */
     public InboxImport(InboxStore store, ImportCursors cursors, OwnPosts own, Triager triager, Router router, TicketTracker tickets,
             AccountStore accounts, Channels channels, User fallbackReporter, InboxSettings settings, Clock clock) {
+        this(store, cursors, own, triager, router, tickets, accounts, channels, fallbackReporter, settings, clock, FiledItems.NONE);
+    }
+
+    /** As above; {@code listener} is told what was filed once it is committed (crisis detection). */
+    public InboxImport(InboxStore store, ImportCursors cursors, OwnPosts own, Triager triager, Router router, TicketTracker tickets,
+            AccountStore accounts, Channels channels, User fallbackReporter, InboxSettings settings, Clock clock, FiledItems listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.store = Objects.requireNonNull(store, "store");
         this.cursors = Objects.requireNonNull(cursors, "cursors");
         this.own = Objects.requireNonNull(own, "own");
@@ -458,12 +466,15 @@ public final class InboxImport {
         if (conversations.isEmpty()) return 0;
         Filing filing = new Filing();
         try {
-            return tickets.together(() -> {
+            int total = tickets.together(() -> {
                 int filed = 0;
                 for (String key : conversations) filed += filing.fileAlone(key);
                 return filed;
             });
+            filing.committed();
+            return total;
         } catch (RuntimeException failed) {
+            filing.rolledBack();
             if (conversations.size() == 1) {
                 LOG.log(System.Logger.Level.WARNING, "Could not file the items of a conversation; they wait for the next run: {0}", failed.toString());
                 return 0;
@@ -473,7 +484,9 @@ public final class InboxImport {
             for (String key : conversations) {
                 try {
                     filed += tickets.together(() -> filing.fileAlone(key));
+                    filing.committed();
                 } catch (RuntimeException e) {
+                    filing.rolledBack();
                     LOG.log(System.Logger.Level.WARNING, "Could not file the items of conversation {0}; they wait for the next run: {1}", key,
                             e.toString());
                 }
@@ -485,6 +498,25 @@ public final class InboxImport {
     /** One filing pass, with the accounts it looked up. */
     private final class Filing {
         private final Map<Long, Optional<Account>> accountsSeen = new HashMap<>();
+        /** What was filed in the work not committed yet: told to the listener once it is. */
+        private final List<Map.Entry<List<InboxItem>, TrackedItem>> uncommitted = new ArrayList<>();
+
+        void committed() {
+            List<Map.Entry<List<InboxItem>, TrackedItem>> told = List.copyOf(uncommitted);
+            uncommitted.clear();
+            for (Map.Entry<List<InboxItem>, TrackedItem> filed : told) {
+                try {
+                    listener.filed(filed.getKey(), filed.getValue());
+                } catch (RuntimeException e) {
+                    // Filing is done and must stay done; a listener's trouble is its own.
+                    LOG.log(System.Logger.Level.WARNING, "A listener of filed items failed: {0}", e.toString());
+                }
+            }
+        }
+
+        void rolledBack() {
+            uncommitted.clear();
+        }
 
         /** Files a conversation's waiting items, read again once no one else is filing it. */
         int fileAlone(String key) {
@@ -504,6 +536,7 @@ public final class InboxImport {
                 List<InboxItem> opener = chunks.get(0);
                 ticket = open(conversation, opener);
                 store.ticketOpened(conversation.key(), conversation.generation(), ticket, ids(opener), now);
+                uncommitted.add(Map.entry(opener, ticket));
                 filed += opener.size();
                 chunks = chunks.subList(1, chunks.size());
             } else {
@@ -529,12 +562,14 @@ public final class InboxImport {
                             chunk.size() + " more new conversation" + (chunk.size() == 1 ? "" : "s") + " in this flood:\n\n"
                                     + ConversationText.digestChunk(chunk));
                     store.filed(ids(chunk), ticket, now);
+                    uncommitted.add(Map.entry(chunk, ticket));
                     filed += chunk.size();
                 }
             } else {
                 List<InboxItem> rest = chunks.stream().map(c -> c.get(0)).toList();
                 for (InboxItem item : rest) tickets.comment(ticket, item.key(), ConversationText.message(item));
                 store.filed(ids(rest), ticket, now);
+                uncommitted.add(Map.entry(rest, ticket));
                 filed += rest.size();
             }
             return filed;

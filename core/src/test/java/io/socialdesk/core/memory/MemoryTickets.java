@@ -16,7 +16,7 @@ import java.util.Optional;
  * test sees any duplicate the inbox would open); it finds tickets by key, keeps one comment per key, and can be
  * told that a ticket was resolved.
  */
-public final class MemoryTickets implements TicketTracker {
+public class MemoryTickets implements TicketTracker {
     /** A ticket as opened, with what happened to it since. */
     public static final class Held {
         public final TrackedItem item;

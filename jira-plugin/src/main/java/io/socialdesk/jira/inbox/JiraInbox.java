@@ -3,6 +3,9 @@ package io.socialdesk.jira.inbox;
 import com.atlassian.beehive.ClusterLockService;
 import io.socialdesk.core.channel.InboundIntake;
 import io.socialdesk.core.inbox.InboxSettings;
+import io.socialdesk.core.inbox.crisis.CrisisSettings;
+import io.socialdesk.jira.notification.JiraNotifier;
+import java.util.List;
 import io.socialdesk.core.inbox.Router;
 import io.socialdesk.core.inbox.Triager;
 import io.socialdesk.core.job.Job;
@@ -30,11 +33,12 @@ public final class JiraInbox {
     private final Inbox inbox;
 
     @Inject
-    public JiraInbox(SocialDeskEngine engine, JiraActiveObjectsAccess ao, ClusterLockService locks, JiraAccounts accounts, JiraTickets tickets) {
+    public JiraInbox(SocialDeskEngine engine, JiraActiveObjectsAccess ao, ClusterLockService locks, JiraAccounts accounts, JiraTickets tickets,
+            JiraNotifier notifier) {
         Triager triager = new TextTriager();
         Router router = engine.routing().router();
         this.inbox = Inbox.over(engine.engine(), new AoInboxStore(ao, locks::getLockForName), ao, tickets, accounts.channels(), triager, router,
-                null, InboxSettings.DEFAULTS, Clock.systemUTC());
+                null, InboxSettings.DEFAULTS, CrisisSettings.DEFAULTS, notifier, Clock.systemUTC());
     }
 
     /** Any assembly: for tests. */
@@ -46,9 +50,9 @@ public final class JiraInbox {
         return inbox;
     }
 
-    /** Once per cluster: files what waits, then imports every connected account's streams. */
-    public Job job() {
-        return inbox.imports().job(EVERY);
+    /** Once per cluster: the import (files what waits, then imports every connected account's streams) and crisis detection's tick. */
+    public List<Job> jobs() {
+        return inbox.jobs(EVERY);
     }
 
     /** Where the inbound webhook's verified mentions go. */

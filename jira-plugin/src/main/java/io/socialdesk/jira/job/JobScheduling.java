@@ -53,7 +53,7 @@ public final class JobScheduling implements LifecycleAware {
         all.add(accounts.healthJob());
         all.add(publishing.clusterJob());
         all.add(publishing.localJob());
-        all.add(inbox.job());
+        all.addAll(inbox.jobs());
         return all;
     }
 

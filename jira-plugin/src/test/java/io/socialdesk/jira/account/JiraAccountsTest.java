@@ -66,7 +66,10 @@ class JiraAccountsTest {
                 io.socialdesk.core.inbox.OwnPosts.NONE, io.socialdesk.web.inbox.InboxPlaceholders.TRIAGER, io.socialdesk.web.inbox.InboxPlaceholders.ROUTER,
                 new io.socialdesk.core.memory.MemoryTickets(), memory.accounts, n -> java.util.Optional.empty(), null,
                 io.socialdesk.core.inbox.InboxSettings.DEFAULTS, java.time.Clock.systemUTC());
-        io.socialdesk.jira.inbox.JiraInbox inbox = new io.socialdesk.jira.inbox.JiraInbox(new io.socialdesk.web.inbox.Inbox(imports, memory.inbox));
+        io.socialdesk.core.inbox.crisis.CrisisWatch crisis = new io.socialdesk.core.inbox.crisis.CrisisWatch(
+                io.socialdesk.core.inbox.crisis.CrisisSettings.DEFAULTS, io.socialdesk.core.inbox.crisis.CrisisStates.inMemory(),
+                mock(io.socialdesk.core.inbox.crisis.CrisisDesk.class), n -> { }, java.time.Clock.systemUTC());
+        io.socialdesk.jira.inbox.JiraInbox inbox = new io.socialdesk.jira.inbox.JiraInbox(new io.socialdesk.web.inbox.Inbox(imports, memory.inbox, crisis));
 
         new JobScheduling(scheduler, mock(ClusterLockService.class), engine, accounts, publishing, inbox, mock(SocialDeskIssueTypes.class)).onStart();
 
@@ -78,5 +81,9 @@ class JiraAccountsTest {
                 com.atlassian.scheduler.config.JobConfig.class);
         verify(scheduler).scheduleJob(eq(JobId.of(io.socialdesk.core.inbox.InboxImport.JOB_KEY)), inboxJob.capture());
         assertThat(inboxJob.getValue().getRunMode()).isEqualTo(com.atlassian.scheduler.config.RunMode.RUN_ONCE_PER_CLUSTER);
+        org.mockito.ArgumentCaptor<com.atlassian.scheduler.config.JobConfig> crisisJob = org.mockito.ArgumentCaptor.forClass(
+                com.atlassian.scheduler.config.JobConfig.class);
+        verify(scheduler).scheduleJob(eq(JobId.of(io.socialdesk.core.inbox.crisis.CrisisWatch.JOB_KEY)), crisisJob.capture());
+        assertThat(crisisJob.getValue().getRunMode()).isEqualTo(com.atlassian.scheduler.config.RunMode.RUN_ONCE_PER_CLUSTER);
     }
 }

@@ -1,6 +1,11 @@
 package io.socialdesk.core.inbox.crisis;
 
+import io.socialdesk.core.approval.Department;
+import io.socialdesk.core.approval.DepartmentRule;
 import io.socialdesk.core.channel.Inbound;
+import io.socialdesk.core.inbox.FiledItems;
+import io.socialdesk.core.inbox.InboxItem;
+import io.socialdesk.core.job.Job;
 import io.socialdesk.core.inbox.Triage;
 import io.socialdesk.core.inbox.crisis.CrisisDetector.Step;
 import io.socialdesk.core.inbox.crisis.CrisisDetector.Verdict;
@@ -33,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CrisisWatch {
     /** Who acts in what the watch opens and sends: no person. */
     public static final String ACTOR = "socialdesk";
+    public static final String JOB_KEY = "io.socialdesk.inbox.crisis";
+    /** Besides {@link CrisisSettings#alert()}: the marketing leads, who own what the brand says in public. */
+    static final List<DepartmentRule> ALERTED = List.of(DepartmentRule.anyOne(Department.MARKETING));
     private static final System.Logger LOG = System.getLogger(CrisisWatch.class.getName());
     /** Beyond the link limit, the ticket's count is updated every this many negatives. */
     private static final int COUNT_EVERY = 10;
@@ -107,6 +115,34 @@ public final class CrisisWatch {
         }
     }
 
+    /** Counts what the inbox filed: each item on its account, linked to the ticket it was filed on. */
+    public FiledItems counting() {
+        return (items, ticket) -> {
+            for (InboxItem item : items) observe(String.valueOf(item.accountId()), item.inbound(), item.triage(), ticket.key());
+        };
+    }
+
+    /** {@link #tick()} as a job, once per cluster, a few times a window so that a spike that stopped is told soon. */
+    public Job job() {
+        Duration every = detector.settings().window().dividedBy(3);
+        return new Job() {
+            @Override
+            public String key() {
+                return JOB_KEY;
+            }
+
+            @Override
+            public Duration interval() {
+                return every;
+            }
+
+            @Override
+            public void run(Instant startedAt) {
+                tick();
+            }
+        };
+    }
+
     /** Closes the windows that ended: a spike with no negatives for {@code calmWindows} windows is over. */
     public void tick() {
         Instant now = clock.instant();
@@ -173,7 +209,7 @@ public final class CrisisWatch {
             TrackedItem ticket = desk.open(crisis, s.pending());
             CrisisState opened = new CrisisState(s.baseline(), ticket, s.negatives(), s.pending().size(), List.of());
             states.put(accountId, opened);
-            notifier.send(new Notice(Notice.Kind.CRISIS, 0, ticket.key(), ticket.url(), crisis.summary(), ACTOR, List.of(),
+            notifier.send(new Notice(Notice.Kind.CRISIS, 0, ticket.key(), ticket.url(), crisis.summary(), ACTOR, ALERTED,
                     detector.settings().alert(), "Negative mentions on this account are far above their usual level.", now));
             return;
         }

@@ -1,0 +1,104 @@
+package io.socialdesk.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialdesk.channel.webhook.WebhookSignature;
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.channel.Connected;
+import io.socialdesk.core.channel.Credentials;
+import io.socialdesk.core.inbox.crisis.TicketCrisisDesk;
+import io.socialdesk.core.notification.Notice;
+import io.socialdesk.core.tracker.ItemKind;
+import io.socialdesk.core.user.Role;
+import io.socialdesk.server.notification.InboxNotice;
+import io.socialdesk.server.tracker.BuiltInTracker;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crisis detection in the server as shipped (default bound, real triage): ordinary complaints through the signed
+ * inbound webhook open no crisis; a spike opens one crisis ticket at the highest priority in the default route's queue,
+ * alerts the marketing leads, and every text on it is escaped.
+ */
+class CrisisOverHttpTest {
+    static final String SECRET = "inbound-secret-for-the-crisis-test";
+
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+    static long hook;
+    static int ids;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer(io.socialdesk.server.db.DatabaseConfig.embedded(data), data, settings -> settings);
+        server.addUser("sam", Role.SUPPORT_AGENT);
+        server.addUser("laura", Role.MARKETING_LEAD);
+        hook = server.app.accounts().connect(null, Network.WEBHOOK, URI.create("https://forum.example/hooks/social"),
+                new Connected("forum", "Shop forum", "Shop forum", Credentials.bearer(SECRET)), "sam", server.clock.instant()).id();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSpikeOfAngryMentionsIsOneCrisisTicketAtTheHighestPriorityAndTheMarketingLeadsAreAlertedOnce() {
+        // Three ordinary hours: a couple of complaints every quarter of an hour, which is the account's usual level.
+        for (int window = 0; window < 12; window++) {
+            mention("The delivery was late again, disappointing");
+            mention("Terrible wait on the hotline today");
+            mention("Thanks, the new app is great");
+            server.clock.advance(Duration.ofMinutes(15));
+        }
+        assertThat(crises()).as("ordinary complaints are not a crisis").isEmpty();
+
+        for (int i = 0; i < 40; i++) {
+            mention("Awful! You charged my card twice, this is a scam <script>alert(" + i + ")</script>");
+            server.clock.advance(Duration.ofSeconds(10));
+        }
+        server.app.inbox().crisis().tick();
+
+        List<BuiltInTracker.Item> crises = crises();
+        assertThat(crises).hasSize(1);
+        BuiltInTracker.Item crisis = crises.get(0);
+        assertThat(crisis.queue()).isEqualTo("COMMUNITY");
+        assertThat(crisis.priority()).isEqualTo(TicketCrisisDesk.PRIORITY);
+        assertThat(crisis.summary()).startsWith("Crisis on account " + hook);
+        List<InboxNotice> alerts = server.app.notices().list("laura", 50).stream().filter(n -> n.kind() == Notice.Kind.CRISIS).toList();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).itemKey()).isEqualTo(crisis.tracked().key());
+
+        String page = server.get(crisis.tracked().url(), server.signIn("sam")).body();
+        assertThat(page).contains("Crisis on account").doesNotContain("<script>alert");
+        assertThat(server.app.inbox().crisis().state(String.valueOf(hook)).ticket()).isNotNull();
+    }
+
+    private static List<BuiltInTracker.Item> crises() {
+        return server.app.tracker().list(ItemKind.MENTION, 1000).stream().filter(t -> t.labels().contains(TicketCrisisDesk.LABEL)).toList();
+    }
+
+    private static void mention(String text) {
+        String body = "{\"id\":\"forum:" + ++ids + "\",\"text\":\"" + text.replace("\"", "\\\"") + "\",\"author\":{\"id\":\"u-" + ids
+                + "\",\"handle\":\"@customer" + ids + "\"}}";
+        long now = server.clock.instant().getEpochSecond();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        TestServer.Reply reply = server.call(new Request.Builder().url(server.url("/rest/socialdesk/1.0/inbound/" + hook))
+                .post(RequestBody.create(bytes, MediaType.get("application/json")))
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, now, bytes)).build());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+    }
+}
