@@ -99,6 +99,9 @@ class CommandLineTest {
         Run badEvery = run("", "serve", "--publish-every", "soon", "--data", data.toString());
         assertThat(badEvery.exitCode()).isEqualTo(2);
         assertThat(badEvery.err()).contains("--publish-every must be a number with ms, s, m or h").doesNotContain("Exception");
+        Run badImport = run("", "serve", "--import-every", "-5s", "--data", data.toString());
+        assertThat(badImport.exitCode()).isEqualTo(2);
+        assertThat(badImport.err()).contains("--import-every must be").doesNotContain("Exception");
         Run plainAlone = run("", "serve", "--allow-plain-http", "--data", data.toString());
         assertThat(plainAlone.exitCode()).isEqualTo(2);
         assertThat(plainAlone.err()).contains("--allow-plain-http needs --allow-private-addresses");

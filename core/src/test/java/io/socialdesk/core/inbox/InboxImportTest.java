@@ -258,6 +258,20 @@ class InboxImportTest {
     }
 
     @Test
+    void aConnectorWhoseRateLimitsAnswerNowByTheirOwnClockIsNotHeldBack() {
+        // The connectors' RateLimits answer "now" when nothing holds, read a moment after the import read its own clock.
+        desk.bluesky.page(mention("at://maria/1", "My order never arrived")).allowedAt(() -> {
+            desk.clock.advance(Duration.ofNanos(1_000));
+            return desk.clock.instant();
+        });
+
+        InboxImport.Imported imported = desk.inbox().importFrom(desk.account, Stream.MENTIONS);
+
+        assertThat(imported.failure()).isNull();
+        assertThat(imported.stored()).isEqualTo(1);
+    }
+
+    @Test
     void hostileItemsAreBoundedOrRefusedWithTheFieldAndRule() {
         InboxImport inbox = desk.inbox();
         String huge = "x".repeat(1024 * 1024);

@@ -126,6 +126,14 @@ final class PagedChannel implements Channel {
 
     @Override
     public Instant nextAllowedAt(ChannelAccount account) {
-        return Instant.EPOCH;
+        return allowedAt.get();
     }
+
+    /** What {@link #nextAllowedAt} answers (a connector's rate limits answer "now" by their own clock when nothing holds). */
+    PagedChannel allowedAt(java.util.function.Supplier<Instant> answer) {
+        this.allowedAt = answer;
+        return this;
+    }
+
+    private volatile java.util.function.Supplier<Instant> allowedAt = () -> Instant.EPOCH;
 }

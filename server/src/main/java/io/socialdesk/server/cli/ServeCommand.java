@@ -82,6 +82,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "First wait before a retryable failure is tried again; it doubles up to 15 minutes (default: ${DEFAULT-VALUE}).")
     String publishBackoff;
 
+    @Option(names = "--import-every", paramLabel = "DURATION", defaultValue = "1m",
+            description = "How often the social inbox polls the networks for mentions and messages, e.g. 30s, 5m (default: ${DEFAULT-VALUE}).")
+    String importEvery;
+
     @Option(names = "--token-warning-days", paramLabel = "N", defaultValue = "7",
             description = "Open a ticket for an account's owner this many days before its connection ends (default: ${DEFAULT-VALUE}).")
     int tokenWarningDays;
@@ -99,6 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
         settings = settings.withPlainHttp(plainHttp()).withPublishing(duration("--publish-every", publishEvery),
                 settings.publishing().withLease(duration("--publish-lease", publishLease)).withRetries(settings.publishing().maxAttempts(),
                         duration("--publish-backoff", publishBackoff), settings.publishing().maxBackoff()));
+        settings = settings.withInbox(duration("--import-every", importEvery), settings.inbox());
         SocialDeskApp app = SocialDeskApp.open(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
