@@ -2,7 +2,6 @@ package io.socialdesk.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialdesk.channel.webhook.WebhookSignature;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.channel.Connected;
 import io.socialdesk.core.channel.Credentials;
@@ -13,13 +12,9 @@ import io.socialdesk.core.user.Role;
 import io.socialdesk.server.notification.InboxNotice;
 import io.socialdesk.server.tracker.BuiltInTracker;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,12 +88,7 @@ class CrisisOverHttpTest {
     private static void mention(String text) {
         String body = "{\"id\":\"forum:" + ++ids + "\",\"text\":\"" + text.replace("\"", "\\\"") + "\",\"author\":{\"id\":\"u-" + ids
                 + "\",\"handle\":\"@customer" + ids + "\"}}";
-        long now = server.clock.instant().getEpochSecond();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        TestServer.Reply reply = server.call(new Request.Builder().url(server.url("/rest/socialdesk/1.0/inbound/" + hook))
-                .post(RequestBody.create(bytes, MediaType.get("application/json")))
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, now, bytes)).build());
+        TestServer.Reply reply = server.inbound(hook, SECRET, body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
     }
 }

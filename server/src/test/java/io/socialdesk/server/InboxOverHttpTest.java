@@ -173,12 +173,7 @@ class InboxOverHttpTest {
     }
 
     private static TestServer.Reply signed(String body) {
-        long now = server.clock.instant().getEpochSecond();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return server.call(new Request.Builder().url(server.url("/rest/socialdesk/1.0/inbound/" + hook))
-                .post(RequestBody.create(bytes, MediaType.get("application/json")))
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, now, bytes)).build());
+        return server.inbound(hook, SECRET, body);
     }
 
     private static TestServer.Reply form(String path) {

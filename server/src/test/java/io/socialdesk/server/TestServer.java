@@ -69,6 +69,17 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Posts {@code body} to the inbound webhook of account {@code hook}, signed now with {@code secret} as a sender does. */
+    Reply inbound(long hook, String secret, String body) {
+        long now = clock.instant().getEpochSecond();
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return call(new Request.Builder().url(url("/rest/socialdesk/1.0/inbound/" + hook))
+                .post(RequestBody.create(bytes, MediaType.get("application/json")))
+                .header(io.socialdesk.channel.webhook.WebhookSignature.TIMESTAMP_HEADER, Long.toString(now))
+                .header(io.socialdesk.channel.webhook.WebhookSignature.SIGNATURE_HEADER,
+                        io.socialdesk.channel.webhook.WebhookSignature.sign(secret, now, bytes)).build());
+    }
+
     Reply get(String path, String cookie) {
         return call(new Request.Builder().url(url(path)).header("Cookie", cookie).get().build());
     }

@@ -130,22 +130,7 @@ public final class InboxImport {
 
     /** The job, once per cluster every {@code interval}: files what waits, then imports a few pages of every stream of every connected account. */
     public Job job(Duration interval) {
-        return new Job() {
-            @Override
-            public String key() {
-                return JOB_KEY;
-            }
-
-            @Override
-            public Duration interval() {
-                return interval;
-            }
-
-            @Override
-            public void run(Instant startedAt) {
-                runOnce();
-            }
-        };
+        return Job.every(JOB_KEY, interval, startedAt -> runOnce());
     }
 
     /** One run of the job. */

@@ -23,4 +23,27 @@ public interface Job {
     }
 
     void run(Instant startedAt);
+
+    /** A job once per cluster every {@code interval}, doing {@code work} with the run's start time. */
+    static Job every(String key, Duration interval, java.util.function.Consumer<Instant> work) {
+        java.util.Objects.requireNonNull(key, "key");
+        java.util.Objects.requireNonNull(interval, "interval");
+        java.util.Objects.requireNonNull(work, "work");
+        return new Job() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public Duration interval() {
+                return interval;
+            }
+
+            @Override
+            public void run(Instant startedAt) {
+                work.accept(startedAt);
+            }
+        };
+    }
 }

@@ -124,23 +124,7 @@ public final class CrisisWatch {
 
     /** {@link #tick()} as a job, once per cluster, a few times a window so that a spike that stopped is told soon. */
     public Job job() {
-        Duration every = detector.settings().window().dividedBy(3);
-        return new Job() {
-            @Override
-            public String key() {
-                return JOB_KEY;
-            }
-
-            @Override
-            public Duration interval() {
-                return every;
-            }
-
-            @Override
-            public void run(Instant startedAt) {
-                tick();
-            }
-        };
+        return Job.every(JOB_KEY, detector.settings().window().dividedBy(3), startedAt -> tick());
     }
 
     /** Closes the windows that ended: a spike with no negatives for {@code calmWindows} windows is over. */
