@@ -2,7 +2,6 @@ package io.socialdesk.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialdesk.channel.webhook.WebhookSignature;
 import io.socialdesk.core.account.Network;
 import io.socialdesk.core.channel.AccountHealth;
 import io.socialdesk.core.channel.Channel;
@@ -23,7 +22,6 @@ import io.socialdesk.core.tracker.ItemKind;
 import io.socialdesk.core.user.Role;
 import io.socialdesk.server.tracker.BuiltInTracker;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.FormBody;
-import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
