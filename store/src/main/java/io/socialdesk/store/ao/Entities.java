@@ -27,5 +27,8 @@ public final class Entities {
             // The social inbox's import (issue 6).
             io.socialdesk.store.inbox.InboxItemEntity.class, io.socialdesk.store.inbox.ConversationEntity.class,
             io.socialdesk.store.inbox.ImportCursorEntity.class, io.socialdesk.store.inbox.TicketKeyEntity.class,
-            io.socialdesk.store.inbox.CrisisStateEntity.class);
+            io.socialdesk.store.inbox.CrisisStateEntity.class,
+            // The editorial calendar (issue 7).
+            io.socialdesk.store.calendar.KeyDateEntity.class, io.socialdesk.store.calendar.BlackoutEntity.class,
+            io.socialdesk.store.calendar.PostingSlotsEntity.class);
 }
