@@ -46,9 +46,9 @@ public final class ResponseTimes {
         this.clock = clock;
     }
 
-    /** The report for {@code [from, to)}; either may be null: the last 30 days up to now. */
+    /** The report for {@code [from, to)}; either may be null: to the end of today (UTC), from 30 days before the end. */
     public Report report(Instant from, Instant to) {
-        Instant end = to == null ? clock.instant() : to;
+        Instant end = to == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1)) : to;
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
         if (!start.isBefore(end)) throw new InvalidInputException("from", "before-to", "The period must start before it ends.");
         if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
