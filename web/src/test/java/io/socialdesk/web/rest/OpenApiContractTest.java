@@ -121,6 +121,14 @@ class OpenApiContractTest {
         SCHEMAS.put(RoutingResource.RoutingTestRequest.class, "RoutingTestRequest");
         SCHEMAS.put(RoutingResource.TriageJson.class, "Triage");
         SCHEMAS.put(RoutingResource.RoutingTestJson.class, "RoutingTest");
+        SCHEMAS.put(InboxResource.ReplyRequest.class, "ReplyRequest");
+        SCHEMAS.put(InboxResource.DecisionRequest.class, "RejectReplyRequest");
+        SCHEMAS.put(InboxResource.ConfirmRequest.class, "ConfirmReplyRequest");
+        SCHEMAS.put(InboxResource.ForgetRequest.class, "ForgetRequest");
+        SCHEMAS.put(InboxResource.ForgottenJson.class, "Forgotten");
+        SCHEMAS.put(InboxResource.ReplyJson.class, "Reply");
+        SCHEMAS.put(InboxResource.ResponseTimesJson.class, "ResponseTimes");
+        SCHEMAS.put(InboxResource.FiguresJson.class, "ResponseFigures");
     }
 
     /**
