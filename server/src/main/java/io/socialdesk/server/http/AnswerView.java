@@ -94,7 +94,7 @@ public final class AnswerView {
             this.viewer = viewer;
             this.when = TicketView.when(reply.createdAt(), zone, locale);
             this.stateLabel = i18n.getText("socialdesk.answer.state." + reply.state().name().toLowerCase(Locale.ROOT),
-                    reply.approver() == null ? "" : department(reply));
+                    reply.approver() == null ? "" : ReplyApproval.label(reply.approver()));
         }
 
         public long getId() { return reply.id(); }
@@ -116,10 +116,5 @@ public final class AnswerView {
         public boolean getMaySendAgain() { return reply.state() == ReplyState.FAILED || reply.state() == ReplyState.UNCONFIRMED; }
         public boolean getMayConfirm() { return reply.state() == ReplyState.UNCONFIRMED; }
         public String getActionUrl() { return ticket.url() + "/replies/" + reply.id() + "/"; }
-
-        private static String department(Reply r) {
-            String n = r.approver().name();
-            return n.length() <= 2 ? n : n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
-        }
     }
 }

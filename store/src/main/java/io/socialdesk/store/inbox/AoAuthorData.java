@@ -5,14 +5,12 @@ import io.socialdesk.core.inbox.InboxItem;
 import io.socialdesk.core.inbox.answer.AuthorData;
 import io.socialdesk.store.ao.AoAccess;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.java.ao.Query;
 
 /**
@@ -22,7 +20,6 @@ import net.java.ao.Query;
  */
 public final class AoAuthorData implements AuthorData {
     private static final int PAGE = 2_000;
-    private static final int IN_CHUNK = 500;
 
     private final AoAccess ao;
 
@@ -72,16 +69,11 @@ public final class AoAuthorData implements AuthorData {
                 row.save();
             }
             int changed = 0;
-            List<String> keys = new ArrayList<>(conversations);
-            for (int i = 0; i < keys.size(); i += IN_CHUNK) {
-                List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
-                String in = chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
-                for (ConversationEntity c : ao.find(ConversationEntity.class, Query.select().where("CONVERSATION_KEY IN (" + in + ")", chunk.toArray()))) {
-                    if (c.getRootId() != null && externalIds.contains(c.getRootId())) {
-                        c.setRootId(null);
-                        c.save();
-                        changed++;
-                    }
+            for (ConversationEntity c : InChunks.find(ao, ConversationEntity.class, null, "CONVERSATION_KEY", conversations, "")) {
+                if (c.getRootId() != null && externalIds.contains(c.getRootId())) {
+                    c.setRootId(null);
+                    c.save();
+                    changed++;
                 }
             }
             return changed;
@@ -89,13 +81,6 @@ public final class AoAuthorData implements AuthorData {
     }
 
     private List<InboxItemEntity> rows(Collection<Integer> ids) {
-        List<InboxItemEntity> out = new ArrayList<>();
-        List<Integer> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            List<Integer> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
-            String in = chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
-            out.addAll(Arrays.asList(ao.find(InboxItemEntity.class, Query.select().where("ID IN (" + in + ")", chunk.toArray()))));
-        }
-        return out;
+        return InChunks.find(ao, InboxItemEntity.class, null, "ID", ids, "");
     }
 }

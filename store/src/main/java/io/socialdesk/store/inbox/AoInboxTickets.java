@@ -6,14 +6,12 @@ import io.socialdesk.core.inbox.answer.InboxTickets;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.store.ao.AoAccess;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import net.java.ao.Query;
 
 /**
@@ -22,7 +20,6 @@ import net.java.ao.Query;
  */
 public final class AoInboxTickets implements InboxTickets {
     private static final String COLUMNS = "ID, TICKET_ID, TICKET_KEY, TICKET_URL, NETWORK, CREATED_AT, IMPORTED_AT, SOURCE";
-    private static final int IN_CHUNK = 500;
 
     private final AoAccess ao;
 
@@ -41,21 +38,13 @@ public final class AoInboxTickets implements InboxTickets {
             keys.add(row.getTicketKey());
         }
         Map<String, Opened> first = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
-            List<Object> parameters = new ArrayList<>(List.of(InboxItem.ANCESTOR));
-            parameters.addAll(chunk);
-            String in = chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
-            for (InboxItemEntity row : ao.find(InboxItemEntity.class, Query.select(COLUMNS)
-                    .where("SOURCE <> ? AND TICKET_KEY IN (" + in + ")", parameters.toArray()))) {
-                Instant at = (row.getCreatedAt() != null ? row.getCreatedAt() : row.getImportedAt()).toInstant();
-                Opened known = first.get(row.getTicketKey());
-                if (known == null || at.isBefore(known.firstInboundAt())) {
-                    TrackedItem ticket = new TrackedItem(row.getTicketId() == null ? 0 : row.getTicketId(), row.getTicketKey(),
-                            row.getTicketUrl() == null ? "" : row.getTicketUrl());
-                    first.put(row.getTicketKey(), new Opened(ticket, ticket.projectKey(), Network.valueOf(row.getNetwork()), at));
-                }
+        for (InboxItemEntity row : InChunks.find(ao, InboxItemEntity.class, COLUMNS, "TICKET_KEY", keys, "SOURCE <> ? AND ", InboxItem.ANCESTOR)) {
+            Instant at = (row.getCreatedAt() != null ? row.getCreatedAt() : row.getImportedAt()).toInstant();
+            Opened known = first.get(row.getTicketKey());
+            if (known == null || at.isBefore(known.firstInboundAt())) {
+                TrackedItem ticket = new TrackedItem(row.getTicketId() == null ? 0 : row.getTicketId(), row.getTicketKey(),
+                        row.getTicketUrl() == null ? "" : row.getTicketUrl());
+                first.put(row.getTicketKey(), new Opened(ticket, ticket.projectKey(), Network.valueOf(row.getNetwork()), at));
             }
         }
         return first.values().stream().filter(o -> !o.firstInboundAt().isBefore(from) && o.firstInboundAt().isBefore(to))

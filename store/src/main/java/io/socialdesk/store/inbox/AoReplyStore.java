@@ -10,22 +10,17 @@ import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.ao.StoreException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import net.java.ao.Query;
 
 /** {@link ReplyStore} over Active Objects, the same on both hosts. */
 public final class AoReplyStore implements ReplyStore {
-    private static final int IN_CHUNK = 500;
-
     private final AoAccess ao;
 
     public AoReplyStore(AoAccess ao) {
@@ -79,16 +74,9 @@ public final class AoReplyStore implements ReplyStore {
     @Override
     public Map<String, Instant> firstSent(Collection<String> ticketKeys) {
         Map<String, Instant> out = new HashMap<>();
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(ticketKeys));
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            List<Object> parameters = new ArrayList<>(List.of(ReplyState.SENT.name()));
-            parameters.addAll(chunk);
-            String in = chunk.stream().map(k -> "?").collect(Collectors.joining(", "));
-            for (ReplyEntity row : ao.find(ReplyEntity.class, Query.select("ID, TICKET_KEY, SENT_AT")
-                    .where("STATE = ? AND SENT_AT IS NOT NULL AND TICKET_KEY IN (" + in + ")", parameters.toArray()))) {
-                out.merge(row.getTicketKey(), row.getSentAt().toInstant(), (a, b) -> a.isBefore(b) ? a : b);
-            }
+        for (ReplyEntity row : InChunks.find(ao, ReplyEntity.class, "ID, TICKET_KEY, SENT_AT", "TICKET_KEY", ticketKeys,
+                "STATE = ? AND SENT_AT IS NOT NULL AND ", ReplyState.SENT.name())) {
+            out.merge(row.getTicketKey(), row.getSentAt().toInstant(), (a, b) -> a.isBefore(b) ? a : b);
         }
         return out;
     }

@@ -30,6 +30,12 @@ public final class ReplyApproval {
         return route.labels().stream().anyMatch(l -> l.equalsIgnoreCase(LABEL)) ? Optional.of(Department.MARKETING) : Optional.empty();
     }
 
+    /** The department as a person reads it: "Legal", "HR", "Marketing". */
+    public static String label(Department department) {
+        String n = department.name();
+        return n.length() <= 2 ? n : n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
+    }
+
     /** Whether {@code user} may approve or reject a reply that needs {@code department}'s approval and was written by {@code authorKey}. */
     public static boolean mayDecide(User user, Department department, String authorKey) {
         return user.has(department.defaultRole()) && !user.key().equals(authorKey);

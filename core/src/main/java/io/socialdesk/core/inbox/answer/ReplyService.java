@@ -96,7 +96,7 @@ public final class ReplyService {
         Reply stored = replies.add(draft);
         String what = (direct ? "Direct message" : "Reply") + " to " + in.author().handle() + " by " + author.displayName();
         if (approver.isPresent()) {
-            tickets.comment(ticket, commentKey(stored, "written"), what + ", waiting for " + label(approver.get()) + "'s approval:\n\n" + body);
+            tickets.comment(ticket, commentKey(stored, "written"), what + ", waiting for " + ReplyApproval.label(approver.get()) + "'s approval:\n\n" + body);
             return stored;
         }
         tickets.comment(ticket, commentKey(stored, "written"), what + ", queued to be sent from " + account.label() + ":\n\n" + body);
@@ -121,12 +121,12 @@ public final class ReplyService {
                     + ", not waiting for approval.", reply);
         }
         if (!ReplyApproval.mayDecide(by, reply.approver(), reply.authorKey())) {
-            throw new NotAllowedException("Only " + label(reply.approver()) + " (role " + reply.approver().defaultRole().slug()
+            throw new NotAllowedException("Only " + ReplyApproval.label(reply.approver()) + " (role " + reply.approver().defaultRole().slug()
                     + ") may approve or reject this reply, and never its author.");
         }
         Reply decided = change(reply, r -> r.decided(approved, by.key(), why, clock.instant()));
         tickets.comment(decided.ticket(), commentKey(decided, approved ? "approved" : "rejected"),
-                (approved ? "Reply approved by " : "Reply rejected by ") + by.displayName() + " for " + label(decided.approver())
+                (approved ? "Reply approved by " : "Reply rejected by ") + by.displayName() + " for " + ReplyApproval.label(decided.approver())
                         + (why.isEmpty() ? "" : ": " + why));
         if (approved) plan(decided);
         return decided;
@@ -222,11 +222,6 @@ public final class ReplyService {
     private static String at(Account account) {
         String h = account.handle();
         return h.startsWith("@") ? h : "@" + h;
-    }
-
-    static String label(Department d) {
-        String n = d.name();
-        return n.length() <= 2 ? n : n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
     }
 
     static String commentKey(Reply reply, String what) {
