@@ -8,6 +8,7 @@ import io.socialdesk.core.problem.ConflictException;
 import io.socialdesk.core.problem.InvalidInputException;
 import io.socialdesk.server.render.BundleI18n;
 import io.socialdesk.web.inbox.Answering;
+import io.socialdesk.web.page.AnswerPanel;
 import io.socialdesk.web.rest.InboxResource;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.problem.NotAllowedException;
@@ -203,8 +204,9 @@ public class PageResource {
             BundleI18n i18n = new BundleI18n(locale);
             List<io.socialdesk.core.inbox.InboxItem> conversation = inbox.onTicket(item.tracked().key(), 500);
             body.put("ticket", new TicketView(item, conversation, tracker.comments(item.tracked(), true, 200), viewer.zone(), locale, i18n));
-            body.put("answer", new AnswerView(item.tracked(), conversation, answering.replies().forTicket(item.tracked().key()), viewer, locale,
-                    i18n, problem, done));
+            String url = item.tracked().url();
+            body.put("answer", new AnswerPanel(item.tracked(), conversation, answering.replies().forTicket(item.tracked().key()), viewer, locale,
+                    problem, done, url + "/replies", url + "/replies/", url + "/forget"));
         }
         return pages.render(request, status, "socialdesk.items.heading", "templates/server/item.vm", body);
     }

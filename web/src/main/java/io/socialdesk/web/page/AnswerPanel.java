@@ -1,4 +1,4 @@
-package io.socialdesk.server.http;
+package io.socialdesk.web.page;
 
 import io.socialdesk.core.inbox.InboxItem;
 import io.socialdesk.core.inbox.answer.Reply;
@@ -7,8 +7,9 @@ import io.socialdesk.core.inbox.answer.ReplyState;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.core.user.Role;
 import io.socialdesk.core.user.User;
-import io.socialdesk.server.render.BundleI18n;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Answering on a ticket's page: its replies (with the approval, resend and confirm buttons the viewer may use), the
- * form to write one (to which message), what the last action said, and, for admins, "forget this person" for each
- * author of the conversation. Getters only; the template escapes every value.
+ * Answering on a ticket: its replies (with the approval, resend and confirm buttons the viewer may use), the form to
+ * write one (to which message), what the last action said, and, for admins, "forget this person" for each author of
+ * the conversation. Shared by the server's ticket page and Jira's issue panel ({@code replyUrl} and each reply's
+ * {@code actionUrl} are where the host posts: the server's form endpoints, or the REST API). Getters only (Jira's
+ * Velocity allowlist lists them); the templates escape every value.
  */
-public final class AnswerView {
+public final class AnswerPanel {
     private final TrackedItem ticket;
     private final List<ReplyRow> replies;
     private final List<Target> targets;
@@ -29,11 +32,20 @@ public final class AnswerView {
     private final String problem;
     private final String done;
 
-    AnswerView(TrackedItem ticket, List<InboxItem> conversation, List<Reply> replies, User viewer, Locale locale, BundleI18n i18n, String problem,
-            String done) {
+    private final String replyUrl;
+    private final String forgetUrl;
+
+    /**
+     * {@code replyUrl}: where a new reply is posted; {@code actionBase}: each reply's actions are posted to
+     * {@code actionBase + id + "/" + action}; {@code forgetUrl}: where an admin's "forget" goes.
+     */
+    public AnswerPanel(TrackedItem ticket, List<InboxItem> conversation, List<Reply> replies, User viewer, Locale locale, String problem, String done,
+            String replyUrl, String actionBase, String forgetUrl) {
         this.ticket = ticket;
+        this.replyUrl = replyUrl;
+        this.forgetUrl = forgetUrl;
         ZoneId zone = viewer.zone();
-        this.replies = replies.stream().map(r -> new ReplyRow(r, ticket, viewer, zone, locale, i18n)).toList();
+        this.replies = replies.stream().map(r -> new ReplyRow(r, actionBase, viewer, zone, locale)).toList();
         List<InboxItem> answerable = conversation.stream().filter(i -> !InboxItem.ANCESTOR.equals(i.source()))
                 .sorted(Comparator.comparing(InboxItem::at).reversed()).toList();
         this.targets = answerable.stream().map(i -> new Target(i.key(), i.inbound().author().handle() + ": " + excerpt(i.inbound().text()))).toList();
@@ -51,8 +63,9 @@ public final class AnswerView {
 
     public List<ReplyRow> getReplies() { return replies; }
     public boolean getHasReplies() { return !replies.isEmpty(); }
-    public String getReplyUrl() { return ticket.url() + "/replies"; }
-    public String getForgetUrl() { return ticket.url() + "/forget"; }
+    public String getTicketKey() { return ticket.key(); }
+    public String getReplyUrl() { return replyUrl; }
+    public String getForgetUrl() { return forgetUrl; }
     public List<Target> getTargets() { return targets; }
     public boolean getMayWrite() { return !targets.isEmpty(); }
     public List<Author> getAuthors() { return authors; }
@@ -83,23 +96,23 @@ public final class AnswerView {
     /** One reply as the ticket shows it. */
     public static final class ReplyRow {
         private final Reply reply;
-        private final TrackedItem ticket;
+        private final String actionBase;
         private final User viewer;
         private final String when;
-        private final String stateLabel;
 
-        ReplyRow(Reply reply, TrackedItem ticket, User viewer, ZoneId zone, Locale locale, BundleI18n i18n) {
+        ReplyRow(Reply reply, String actionBase, User viewer, ZoneId zone, Locale locale) {
             this.reply = reply;
-            this.ticket = ticket;
+            this.actionBase = actionBase;
             this.viewer = viewer;
-            this.when = TicketView.when(reply.createdAt(), zone, locale);
-            this.stateLabel = i18n.getText("socialdesk.answer.state." + reply.state().name().toLowerCase(Locale.ROOT),
-                    reply.approver() == null ? "" : ReplyApproval.label(reply.approver()));
+            this.when = reply.createdAt().atZone(zone).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(locale));
         }
 
         public long getId() { return reply.id(); }
         public String getState() { return reply.state().name().toLowerCase(Locale.ROOT); }
-        public String getStateLabel() { return stateLabel; }
+        /** The i18n key of its state; {@link #getApprover()} is its argument ("Waiting for {0}'s approval"). */
+        public String getStateKey() { return "socialdesk.answer.state." + getState(); }
+        public String getApprover() { return reply.approver() == null ? "" : ReplyApproval.label(reply.approver()); }
         public String getText() { return reply.text(); }
         public boolean getDirect() { return reply.direct(); }
         public String getTo() { return reply.recipientHandle() == null ? "" : reply.recipientHandle(); }
@@ -115,6 +128,6 @@ public final class AnswerView {
         }
         public boolean getMaySendAgain() { return reply.state() == ReplyState.FAILED || reply.state() == ReplyState.UNCONFIRMED; }
         public boolean getMayConfirm() { return reply.state() == ReplyState.UNCONFIRMED; }
-        public String getActionUrl() { return ticket.url() + "/replies/" + reply.id() + "/"; }
+        public String getActionUrl() { return actionBase + reply.id() + "/"; }
     }
 }
