@@ -67,6 +67,8 @@ import io.socialdesk.core.inbox.Router;
 import io.socialdesk.core.inbox.Triager;
 import io.socialdesk.store.inbox.AoInboxStore;
 import io.socialdesk.web.inbox.Inbox;
+import io.socialdesk.web.inbox.Answering;
+import io.socialdesk.web.rest.InboxResource;
 import io.socialdesk.web.inbound.SigningSecrets;
 import io.socialdesk.web.rest.FeedResource;
 import io.socialdesk.web.rest.InboundResource;
@@ -208,6 +210,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final PublishingQueue queue;
     private final Inbox inbox;
     private final io.socialdesk.web.calendar.EditorialCalendar calendar;
+    private final Answering answering;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
@@ -246,7 +249,7 @@ public final class SocialDeskApp implements AutoCloseable {
         this.storeWriter = new BatchedCommits(database.ao(), 256, 4096, "socialdesk-store-writer");
         this.calendar = io.socialdesk.web.calendar.EditorialCalendar.over(database.ao(), engine, p -> "/posts/" + p.id() + "/edit", clock);
         this.publishing = Publishing.over(engine, new AoDeliveryStore(database.ao(), new SqlDeliveryWrites(database)), channels, tracker, notifier,
-                calendar.blackouts(), storeWriter, settings.publishing(), settings.node(), clock);
+                calendar.blackouts(), storeWriter, settings.publishing(), settings.node(), clock, Answering.deliveries(database.ao(), tracker, clock));
         this.queue = PublishingQueue.over(publishing.deliveries(), postStore, accounts, engine.reviews(), publishing.sending(), engine.trail(), clock);
         // One triager for the imports (it remembers recent texts for the spam score); the rule tester has its own, so that texts
         // pasted there never count as repeats.
@@ -254,6 +257,7 @@ public final class SocialDeskApp implements AutoCloseable {
         Router router = engine.routing().router();
         this.inbox = Inbox.over(engine, new AoInboxStore(database.ao()), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
                 settings.inbox(), CrisisSettings.DEFAULTS, notifier, clock);
+        this.answering = Answering.over(database.ao(), inbox.store(), accounts, channels, publishing.deliveries(), tracker, tracker, engine.trail(), clock);
         List<Job> jobs = new ArrayList<>(List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
                 publishing.publisher().job(settings.publishEvery())));
         jobs.addAll(inbox.jobs(settings.importEvery()));
@@ -268,11 +272,12 @@ public final class SocialDeskApp implements AutoCloseable {
                 new InboundResource(new SigningSecrets(accounts), inbox.imports().intake(), new InboundWebhook(clock)),
                 new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser),
                 new RoutingResource(engine.routing(), new TextTriager(), requestUser),
-                new io.socialdesk.web.rest.CalendarResource(calendar.service(), requestUser)));
+                new io.socialdesk.web.rest.CalendarResource(calendar.service(), requestUser),
+                new InboxResource(answering.replies(), answering.times(), answering.forgetting(), requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,
-                        inbox.store()),
+                        inbox.store(), answering),
                 new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
                 new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue),
                 new RoutingPages(pages, requestUser, engine.routing(), accounts));
@@ -323,6 +328,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public PublishingQueue queue() { return queue; }
     public Inbox inbox() { return inbox; }
     public io.socialdesk.web.calendar.EditorialCalendar calendar() { return calendar; }
+    public Answering answering() { return answering; }
 
     private static Object instantiate(Class<?> type) {
         try {

@@ -5,4 +5,8 @@ public interface IssueManager {
     MutableIssue getIssueObject(Long id);
 
     MutableIssue getIssueObject(String key);
+
+    /** reference/atlassian-platform.md (issue.IssueManager): Issue updateIssue(ApplicationUser, MutableIssue, EventDispatchOption, boolean sendMail). */
+    Issue updateIssue(com.atlassian.jira.user.ApplicationUser user, MutableIssue issue, com.atlassian.jira.event.type.EventDispatchOption eventDispatchOption,
+            boolean sendMail);
 }

@@ -2,4 +2,8 @@
 package com.atlassian.jira.issue;
 
 public interface MutableIssue extends Issue {
+    // Not in reference/: https://docs.atlassian.com/software/jira/docs/api/9.12.0/com/atlassian/jira/issue/MutableIssue.html
+    void setSummary(String summary);
+
+    void setDescription(String description);
 }

@@ -262,8 +262,9 @@ public final class BlueskyChannel implements Channel {
             record.set("facets", facets);
         }
         if (delivery.replyTo() != null) {
-            ObjectNode parent = strongRef(delivery.replyTo());
-            ObjectNode root = delivery.root() == null || delivery.root().id().equals(delivery.replyTo().id()) ? parent : strongRef(delivery.root());
+            ObjectNode parent = strongRef(account, delivery.replyTo());
+            ObjectNode root = delivery.root() == null || delivery.root().id().equals(delivery.replyTo().id()) ? parent
+                    : strongRef(account, delivery.root());
             ObjectNode reply = record.putObject("reply");
             reply.set("root", root);
             reply.set("parent", parent);
@@ -411,18 +412,42 @@ public final class BlueskyChannel implements Channel {
         throw new Stop(outcome(account, answer, false, credentials));
     }
 
-    /** A strongRef ({@code uri}, {@code cid}) to a post; its cid is looked up when the caller does not have it. */
-    private ObjectNode strongRef(RemotePost post) throws Stop {
+    /**
+     * A strongRef ({@code uri}, {@code cid}) to a post; its cid is looked up ({@code app.bsky.feed.getPosts}) when the
+     * caller does not have it: a reply from the inbox knows the post it answers by its URI only.
+     */
+    private ObjectNode strongRef(ChannelAccount account, RemotePost post) throws Stop {
         AtprotoSyntax.RecordUri parts = AtprotoSyntax.recordUri(post.id());
         if (parts == null) {
             throw new Stop(new Outcome.Failed("bad-reply-target", "The post to reply to is not a Bluesky post (" + post.id() + ")."));
         }
-        String cid = post.cid();
+        String cid = AtprotoSyntax.isCid(post.cid()) ? post.cid() : cidOf(account, post.id());
         if (!AtprotoSyntax.isCid(cid)) {
             throw new Stop(new Outcome.Failed("bad-reply-target",
-                    "The post to reply to has no content id (cid), which Bluesky needs to attach a reply."));
+                    "Bluesky does not show the post to reply to (" + post.id() + "); it may have been deleted."));
         }
         return NODES.objectNode().put("uri", post.id()).put("cid", cid);
+    }
+
+    /** The post's content id as the AppView shows it, or null when it shows no such post. */
+    private String cidOf(ChannelAccount account, String uri) throws Stop {
+        Exchange exchange = call(account, c -> {
+            HttpUrl url = xrpc(base(account, c), "app.bsky.feed.getPosts");
+            return url == null ? null : authorized(c, new Request.Builder().url(url.newBuilder().addQueryParameter("uris", uri).build()).get());
+        });
+        if (exchange.refused != null) {
+            throw new Stop(exchange.refused);
+        }
+        Answer answer = exchange.answer;
+        if (!answer.ok()) {
+            throw new Stop(outcome(account, answer, false, exchange.credentials));
+        }
+        for (JsonNode post : answer.json().path("posts")) {
+            if (uri.equals(post.path("uri").asText(null))) {
+                return post.path("cid").asText(null);
+            }
+        }
+        return null;
     }
 
     /** {@code app.bsky.embed.images}: each image uploaded once (its blob recorded through {@code progress}), with its alt text. */

@@ -292,11 +292,36 @@ class BlueskyContractTest {
         }
 
         @Test
-        void aReplyTargetWithoutCidFailsBeforeSending() {
-            RemotePost parent = RemotePost.of("at://did:plc:dave/app.bsky.feed.post/3lbparent2222", null);
+        void aReplyTargetKnownByItsUriOnlyHasItsCidLookedUpInTheAppViewBeforeTheReplyIsCreated() throws Exception {
+            // The inbox answers a post it imported, which it knows by its URI: Bluesky needs its content id too.
+            String uri = "at://did:plc:dave/app.bsky.feed.post/3lbparent2222";
+            server.enqueue(json(200, "{\"posts\":[{\"uri\":\"" + uri + "\",\"cid\":\"bafyreiparent22222222222222\","
+                    + "\"author\":{\"did\":\"did:plc:dave\",\"handle\":\"dave.test\"},\"record\":{},\"indexedAt\":\"2026-11-22T10:00:00Z\"}]}"));
+            server.enqueue(created("3lbreply33333"));
+
+            Outcome outcome = channel.publish(account, Delivery.text("k", "We are on it").replyingTo(RemotePost.of(uri, null), null), new Recorded());
+
+            assertThat(outcome).isInstanceOf(Outcome.Sent.class);
+            RecordedRequest lookup = take();
+            assertThat(lookup.getRequestUrl().encodedPath()).endsWith("/xrpc/app.bsky.feed.getPosts");
+            assertThat(lookup.getRequestUrl().queryParameter("uris")).isEqualTo(uri);
+            JsonNode reply = body(take()).path("record").path("reply");
+            assertThat(reply.path("parent").path("cid").asText()).isEqualTo("bafyreiparent22222222222222");
+            assertThat(reply.path("root")).isEqualTo(reply.path("parent"));
+        }
+
+        @Test
+        void aReplyTargetTheAppViewDoesNotShowFailsBeforeAnythingIsCreated() {
+            server.enqueue(json(200, "{\"posts\":[]}"));
+            RemotePost parent = RemotePost.of("at://did:plc:dave/app.bsky.feed.post/3lbgone222222", null);
+
             Outcome outcome = channel.publish(account, Delivery.text("k", "hi").replyingTo(parent, null), new Recorded());
-            assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f -> assertThat(f.code()).isEqualTo("bad-reply-target"));
-            assertThat(server.getRequestCount()).isZero();
+
+            assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, f -> {
+                assertThat(f.code()).isEqualTo("bad-reply-target");
+                assertThat(f.reason()).contains("may have been deleted");
+            });
+            assertThat(server.getRequestCount()).as("the lookup only").isEqualTo(1);
         }
 
         @Test

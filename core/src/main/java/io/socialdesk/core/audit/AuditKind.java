@@ -26,5 +26,7 @@ public enum AuditKind {
     /** A person saw an unconfirmed delivery on the network and marked it as published. */
     DELIVERY_CONFIRMED,
     /** A person cancelled a delivery that was due, waiting or retrying. */
-    DELIVERY_CANCELLED
+    DELIVERY_CANCELLED,
+    /** An administrator forgot a person of the social inbox (GDPR); post id 0, the detail counts what was anonymised, never the text. */
+    PERSON_FORGOTTEN
 }

@@ -29,6 +29,14 @@ public interface Channel {
      * idempotency key. Then the engine need not record "sending now" before each request; a delivery
      * left in flight by a crash is simply sent again.
      */
+    /**
+     * Whether {@link #publish} can send a direct message to one person (a delivery whose progress holds
+     * {@link Delivery#DIRECT_TO}); the inbox refuses to queue one for a connector that cannot.
+     */
+    default boolean sendsDirectMessages() {
+        return false;
+    }
+
     default boolean resendIsSafe(ChannelAccount account) {
         return false;
     }

@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Delivery(String key, String text, List<Attachment> media, RemotePost replyTo, RemotePost root, String language,
         Map<String, String> progress) {
+    /**
+     * Set in {@link #progress} when the delivery is a direct message rather than a public post: its value is the
+     * recipient's id on the network. Only a connector whose {@link Channel#sendsDirectMessages} is true is given one.
+     */
+    public static final String DIRECT_TO = "socialdesk.directTo";
+
     public Delivery {
         Objects.requireNonNull(key, "key");
         text = text == null ? "" : text;

@@ -91,10 +91,20 @@ public final class DeliverySending {
     private final PublishingSettings settings;
     private final String node;
     private final Clock clock;
+    private final Replies replies;
 
     public DeliverySending(PostStore posts, ReviewService reviews, DeliveryStore deliveries, AccountStore accounts, Channels channels,
             MediaStore media, ContentCheck contentCheck, Blackouts blackouts, IssueTracker tracker, Notifier notifier, AuditTrail trail,
             GroupCommit commits, PublishingSettings settings, String node, Clock clock) {
+        this(posts, reviews, deliveries, accounts, channels, media, contentCheck, blackouts, tracker, notifier, trail, commits, settings, node, clock,
+                Replies.NONE);
+    }
+
+    /** The same, sending also the inbox's replies ({@link Replies}: deliveries whose post id is a negated reply id). */
+    public DeliverySending(PostStore posts, ReviewService reviews, DeliveryStore deliveries, AccountStore accounts, Channels channels,
+            MediaStore media, ContentCheck contentCheck, Blackouts blackouts, IssueTracker tracker, Notifier notifier, AuditTrail trail,
+            GroupCommit commits, PublishingSettings settings, String node, Clock clock, Replies replies) {
+        this.replies = replies;
         this.posts = posts;
         this.reviews = reviews;
         this.deliveries = deliveries;
@@ -225,7 +235,7 @@ public final class DeliverySending {
         boolean takeOver = due.state() == DeliveryState.IN_FLIGHT;
         Post post = round.post(claimed.postId());
         if (takeOver && due.mayHaveBeenSent()) {
-            if (post == null || !target.usable()) {
+            if ((post == null && !Replies.isReply(claimed)) || !target.usable()) {
                 return finish(claimed, new Outcome.Unknown("The previous attempt may have reached the network, and it cannot be checked now: "
                         + (post == null ? "the post was deleted" : target.problem())), true, post, target, round);
             }
@@ -287,6 +297,11 @@ public final class DeliverySending {
 
     /** The checks made again just before sending; empty when the delivery may go. */
     private Optional<Refusal> refusal(DeliveryRecord claimed, Post post, Target target, Instant now, Round round) {
+        if (Replies.isReply(claimed)) {
+            Optional<Replies.Refusal> withdrawn = replies.refusal(claimed);
+            if (withdrawn.isPresent()) return Refusal.cancel(withdrawn.get().code(), withdrawn.get().why());
+            return target.usable() ? Optional.empty() : Refusal.fail(target.code(), target.problem());
+        }
         if (post == null) return Refusal.cancel("post-deleted", "The post was deleted; nothing was sent.");
         if (post.state() != PostState.PUBLISHING) {
             return Refusal.cancel("post-" + post.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -375,7 +390,7 @@ public final class DeliverySending {
     private Result finish(DeliveryRecord current, Outcome outcome, boolean settling, Post post, Target target, Round round) {
         Instant now = clock.instant();
         if (outcome instanceof Outcome.Sent sent) {
-            boolean laterPart = current.part() + 1 < DeliveryPlan.partCount(post.content());
+            boolean laterPart = !Replies.isReply(current) && current.part() + 1 < DeliveryPlan.partCount(post.content());
             CompletableFuture<DeliveryRecord> recorded = commits.submit(() -> recordSent(current, sent.remote(), post, target, laterPart, round));
             if (!laterPart) {
                 recorded.whenComplete((next, e) -> {
@@ -421,6 +436,11 @@ public final class DeliverySending {
     private DeliveryRecord recordSent(DeliveryRecord current, RemotePost remote, Post post, Target target, boolean laterPart, Round round) {
         Instant now = clock.instant();
         DeliveryRecord done = writeSent(current, remote);
+        if (Replies.isReply(current)) {
+            round.lastOfPost(current.postId());
+            replies.sent(done, remote);
+            return null;
+        }
         String where = remote.url() == null ? remote.id() : remote.url();
         trail.append(AuditEvent.of(post.id(), now, Actor.SYSTEM_KEY, AuditKind.SEND_RESULT, "sent " + label(target, current) + ": " + where)
                 .withNetwork(target.account().network()));
@@ -441,6 +461,10 @@ public final class DeliverySending {
     private Result settled(DeliveryRecord done, Post post, Round round) {
         if (done == null) return Result.DONE;
         round.lastOfPost(done.postId());
+        if (Replies.isReply(done)) {
+            replies.settled(done);
+            return Result.DONE;
+        }
         // Sent deliveries recorded behind this worker's back must be in before the post's deliveries are read.
         commits.flush();
         Instant now = clock.instant();
@@ -528,6 +552,7 @@ public final class DeliverySending {
 
     /** The part as the connector sends it: its text, media on the first part, the parts it answers. */
     private Delivery delivery(DeliveryRecord record, Post post, Target target) {
+        if (Replies.isReply(record)) return replies.delivery(record);
         String text = DeliveryPlan.textOf(post.content(), target.account().network(), record.part());
         Delivery delivery = new Delivery(record.key(), text, List.of(), null, null, post.content().language(), record.progress());
         if (record.part() == 0) return delivery.withMedia(post.content().media().stream().map(this::attachment).toList());

@@ -469,7 +469,8 @@ public final class MemoryStores {
      * The inbox's items, conversations and cursors in memory. Each method is one transaction (synchronized, all or
      * nothing), as in the real store; {@link #add} is insert-if-absent on the keys.
      */
-    public static final class Inbox implements io.socialdesk.core.inbox.InboxStore, io.socialdesk.core.inbox.ImportCursors {
+    public static final class Inbox implements io.socialdesk.core.inbox.InboxStore, io.socialdesk.core.inbox.ImportCursors,
+            io.socialdesk.core.inbox.answer.InboxTickets, io.socialdesk.core.inbox.answer.AuthorData {
         private final Map<String, io.socialdesk.core.inbox.InboxItem> items = new java.util.LinkedHashMap<>();
         private final Map<Long, String> keysById = new HashMap<>();
         private final Map<String, io.socialdesk.core.inbox.Conversation> conversations = new java.util.LinkedHashMap<>();
@@ -596,6 +597,55 @@ public final class MemoryStores {
         public synchronized List<io.socialdesk.core.inbox.InboxItem> onTicket(String ticketKey, int limit) {
             return items.values().stream().filter(i -> i.ticket() != null && i.ticket().key().equals(ticketKey))
                     .sorted(Comparator.comparingLong(io.socialdesk.core.inbox.InboxItem::id)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized List<Opened> openedBetween(Instant from, Instant to, int limit) {
+            Map<String, Opened> first = new HashMap<>();
+            for (io.socialdesk.core.inbox.InboxItem i : items.values()) {
+                if (i.ticket() == null || io.socialdesk.core.inbox.InboxItem.ANCESTOR.equals(i.source())) continue;
+                Opened o = first.get(i.ticket().key());
+                if (o == null || i.at().isBefore(o.firstInboundAt())) {
+                    first.put(i.ticket().key(), new Opened(i.ticket(), i.ticket().projectKey(), i.inbound().network(), i.at()));
+                }
+            }
+            return first.values().stream().filter(o -> !o.firstInboundAt().isBefore(from) && o.firstInboundAt().isBefore(to))
+                    .sorted(java.util.Comparator.comparing(Opened::firstInboundAt)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.inbox.InboxItem> byAuthor(Network network, String author) {
+            String handle = author.startsWith("@") ? author.substring(1) : author;
+            return items.values().stream().filter(i -> i.inbound().network() == network)
+                    .filter(i -> i.inbound().author().id().equals(author) || strip(i.inbound().author().handle()).equalsIgnoreCase(handle)).toList();
+        }
+
+        private static String strip(String handle) {
+            return handle.startsWith("@") ? handle.substring(1) : handle;
+        }
+
+        @Override
+        public synchronized int anonymise(java.util.Collection<Long> itemIds, String reference, String placeholder) {
+            java.util.Set<String> roots = new java.util.HashSet<>();
+            for (Long id : itemIds) {
+                io.socialdesk.core.inbox.InboxItem i = items.get(keysById.get(id));
+                if (i == null) continue;
+                io.socialdesk.core.channel.Inbound in = i.inbound();
+                roots.add(in.externalId());
+                io.socialdesk.core.channel.Inbound gone = new io.socialdesk.core.channel.Inbound(in.network(), in.stream(), reference + ":" + i.id(),
+                        in.kind(), placeholder, in.createdAt(), new io.socialdesk.core.channel.Inbound.Author(reference, "[forgotten]", "[forgotten]",
+                        null, null), null, null, null, null);
+                items.put(i.key(), new io.socialdesk.core.inbox.InboxItem(i.id(), i.key(), i.accountId(), gone, i.triage(), i.routed(),
+                        i.conversationKey(), i.source(), i.importedAt(), i.chunkKey(), i.ticket(), i.filedAt()));
+            }
+            int changed = 0;
+            for (io.socialdesk.core.inbox.Conversation c : List.copyOf(conversations.values())) {
+                if (c.rootId() == null || !roots.contains(c.rootId())) continue;
+                conversations.put(c.key(), new io.socialdesk.core.inbox.Conversation(c.id(), c.key(), c.accountId(), c.network(), c.stream(), null,
+                        c.digest(), c.route(), c.generation(), c.ticket(), c.previous(), c.openedAt(), c.updatedAt()));
+                changed++;
+            }
+            return changed;
         }
 
         @Override

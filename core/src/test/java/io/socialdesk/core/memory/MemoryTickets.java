@@ -16,7 +16,7 @@ import java.util.Optional;
  * test sees any duplicate the inbox would open); it finds tickets by key, keeps one comment per key, and can be
  * told that a ticket was resolved.
  */
-public class MemoryTickets implements TicketTracker {
+public class MemoryTickets implements TicketTracker, io.socialdesk.core.tracker.TicketRedaction {
     /** A ticket as opened, with what happened to it since. */
     public static final class Held {
         public final TrackedItem item;
@@ -25,10 +25,15 @@ public class MemoryTickets implements TicketTracker {
         public final List<String> follows = new ArrayList<>();
         public final List<String> reopenings = new ArrayList<>();
         private TicketStatus status = TicketStatus.OPEN;
+        /** The summary and description now (a redaction replaces them). */
+        public String summary;
+        public String description;
 
         Held(TrackedItem item, Ticket ticket) {
             this.item = item;
             this.ticket = ticket;
+            this.summary = ticket.summary();
+            this.description = ticket.description();
         }
 
         public synchronized TicketStatus status() {
@@ -75,6 +80,20 @@ public class MemoryTickets implements TicketTracker {
     public synchronized void link(TrackedItem ticket, TrackedItem earlier) {
         Held held = held(ticket);
         if (!held.follows.contains(earlier.key())) held.follows.add(earlier.key());
+    }
+
+    @Override
+    public synchronized void redact(TrackedItem ticket, boolean summaryAndDescription, Map<String, String> comments, String placeholder) {
+        Held held = held(ticket);
+        if (summaryAndDescription) {
+            held.summary = placeholder;
+            held.description = placeholder;
+        }
+        for (String key : comments.keySet()) {
+            for (Map.Entry<String, String> c : held.comments.entrySet()) {
+                if (key.endsWith("/") ? c.getKey().startsWith(key) : c.getKey().equals(key)) c.setValue(placeholder);
+            }
+        }
     }
 
     /** A person resolved it. */

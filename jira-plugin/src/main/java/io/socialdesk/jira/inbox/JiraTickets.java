@@ -72,7 +72,7 @@ import javax.inject.Named;
  * whose body is already on the issue is not written again.
  */
 @Named
-public final class JiraTickets implements TicketTracker {
+public final class JiraTickets implements TicketTracker, io.socialdesk.core.tracker.TicketRedaction {
     /** Every inbox issue carries it, besides its route's labels. */
     public static final String INBOX_LABEL = "socialdesk-inbox";
     private static final System.Logger LOG = System.getLogger(JiraTickets.class.getName());
@@ -200,6 +200,31 @@ public final class JiraTickets implements TicketTracker {
                 if (text.equals(existing.getBody())) return null;
             }
             comments.create(issue, issue.getReporter(), text, true);
+            return null;
+        });
+    }
+
+    /**
+     * Forgetting a person: Jira keeps no comment keys, so each comment is found by the text the inbox wrote into it (a
+     * message's text, or a digest line's first words), under the issue's comment lock; the summary and description are
+     * replaced without notifying watchers (nothing new to tell them).
+     */
+    @Override
+    public void redact(TrackedItem ticket, boolean summaryAndDescription, java.util.Map<String, String> texts, String placeholder) {
+        locked("io.socialdesk.redact." + ticket.id(), () -> {
+            MutableIssue issue = issue(ticket);
+            if (summaryAndDescription) {
+                issue.setSummary(placeholder);
+                issue.setDescription(placeholder);
+                issueManager.updateIssue(issue.getReporter(), issue, com.atlassian.jira.event.type.EventDispatchOption.DO_NOT_DISPATCH, false);
+            }
+            for (Comment existing : comments.getComments(issue)) {
+                String body = existing.getBody();
+                if (body == null || texts.values().stream().noneMatch(t -> t != null && !t.isEmpty() && body.contains(t))) continue;
+                com.atlassian.jira.issue.comments.MutableComment changed = comments.getMutableComment(existing.getId());
+                changed.setBody(placeholder);
+                comments.update(changed, false);
+            }
             return null;
         });
     }

@@ -42,9 +42,10 @@ public final class JiraPublishing implements AutoCloseable {
 
     @Inject
     public JiraPublishing(SocialDeskEngine engine, JiraActiveObjectsAccess ao, ClusterLockService locks, ClusterManager cluster,
-            JiraAccounts accounts, JiraIssueTracker tracker, JiraNotifier notifier) {
+            JiraAccounts accounts, JiraIssueTracker tracker, JiraNotifier notifier, io.socialdesk.jira.inbox.JiraTickets tickets) {
         this(engine, Publishing.over(engine.engine(), new AoDeliveryStore(ao, new LockedDeliveryWrites(ao, locks::getLockForName)),
-                accounts.channels(), tracker, notifier, engine.blackouts(), GroupCommit.AT_ONCE, PublishingSettings.DEFAULTS, nodeId(cluster), Clock.systemUTC()));
+                accounts.channels(), tracker, notifier, engine.blackouts(), GroupCommit.AT_ONCE, PublishingSettings.DEFAULTS, nodeId(cluster), Clock.systemUTC(),
+                io.socialdesk.web.inbox.Answering.deliveries(ao, tickets, Clock.systemUTC())));
     }
 
     private JiraPublishing(SocialDeskEngine engine, Publishing publishing) {

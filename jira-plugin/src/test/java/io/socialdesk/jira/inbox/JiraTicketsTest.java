@@ -192,6 +192,28 @@ class JiraTicketsTest {
     }
 
     @Test
+    void forgettingAPersonReplacesTheirWordsInTheIssueAndOnlyInTheCommentsThatHoldThem() {
+        com.atlassian.jira.issue.comments.MutableComment theirs = mock(com.atlassian.jira.issue.comments.MutableComment.class);
+        when(theirs.getId()).thenReturn(1L);
+        when(theirs.getBody()).thenReturn("Pat (@pat)\n\ncall me on 0612345678\n\nMention on Bluesky");
+        Comment other = mock(Comment.class);
+        when(other.getId()).thenReturn(2L);
+        when(other.getBody()).thenReturn("Kim: where is my parcel");
+        when(comments.getComments(created)).thenReturn(List.of(theirs, other));
+        when(comments.getMutableComment(1L)).thenReturn(theirs);
+
+        tickets.redact(new io.socialdesk.core.tracker.TrackedItem(10042L, "SUPPORT-42", "https://jira.example.com/browse/SUPPORT-42"), true,
+                Map.of("3:BLUESKY:abc", "call me on 0612345678"), "[Removed at the author's request]");
+
+        verify(created).setSummary("[Removed at the author's request]");
+        verify(created).setDescription("[Removed at the author's request]");
+        verify(issueManager).updateIssue(marc, created, com.atlassian.jira.event.type.EventDispatchOption.DO_NOT_DISPATCH, false);
+        verify(theirs).setBody("[Removed at the author's request]");
+        verify(comments).update(theirs, false);
+        verify(comments, never()).getMutableComment(2L);
+    }
+
+    @Test
     void aCommentWhoseTextIsOnTheIssueAlreadyIsNotWrittenAgain() {
         TrackedItem ticket = new TrackedItem(10042L, "SUPPORT-42", "https://jira.example.com/browse/SUPPORT-42");
         List<Comment> onIssue = new ArrayList<>();

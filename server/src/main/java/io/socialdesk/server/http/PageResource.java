@@ -4,6 +4,12 @@ import io.socialdesk.core.account.AccountStore;
 import io.socialdesk.core.approval.PolicyStore;
 import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.inbox.InboxStore;
+import io.socialdesk.core.problem.ConflictException;
+import io.socialdesk.core.problem.InvalidInputException;
+import io.socialdesk.server.render.BundleI18n;
+import io.socialdesk.web.inbox.Answering;
+import io.socialdesk.web.page.AnswerPanel;
+import io.socialdesk.web.rest.InboxResource;
 import io.socialdesk.core.post.PostService;
 import io.socialdesk.core.problem.NotAllowedException;
 import io.socialdesk.core.user.Role;
@@ -55,9 +61,11 @@ public class PageResource {
     private final PolicyStore policies;
     private final AccountStore accounts;
     private final InboxStore inbox;
+    private final Answering answering;
 
     public PageResource(Pages pages, RequestUser requestUser, ServerUsers users, Credentials credentials, PostService posts,
-            BuiltInTracker tracker, ReviewService reviews, PolicyStore policies, AccountStore accounts, InboxStore inbox) {
+            BuiltInTracker tracker, ReviewService reviews, PolicyStore policies, AccountStore accounts, InboxStore inbox, Answering answering) {
+        this.answering = answering;
         this.pages = pages;
         this.requestUser = requestUser;
         this.users = users;
@@ -173,6 +181,11 @@ public class PageResource {
     @GET
     @Path("items/{key}")
     public Response item(@Context HttpServletRequest request, @PathParam("key") String key) {
+        return itemPage(request, key, 200, null, null);
+    }
+
+    /** The item's page; on a ticket, with what the last answering action said ({@code problem}: refused, {@code done}: carried out). */
+    private Response itemPage(HttpServletRequest request, String key, int status, String problem, String done) {
         User viewer = requestUser.require();
         BuiltInTracker.Item item = tracker.item(key).orElseThrow(() -> new NotFoundException("No item " + key));
         Locale locale = pages.localeOf(request);
@@ -188,10 +201,89 @@ public class PageResource {
             });
         } else if (item.kind() == ItemKind.MENTION) {
             body.put("isTicket", true);
-            body.put("ticket", new TicketView(item, inbox.onTicket(item.tracked().key(), 500), tracker.comments(item.tracked(), true, 200),
-                    viewer.zone(), locale, new io.socialdesk.server.render.BundleI18n(locale)));
+            BundleI18n i18n = new BundleI18n(locale);
+            List<io.socialdesk.core.inbox.InboxItem> conversation = inbox.onTicket(item.tracked().key(), 500);
+            body.put("ticket", new TicketView(item, conversation, tracker.comments(item.tracked(), true, 200), viewer.zone(), locale, i18n));
+            String url = item.tracked().url();
+            body.put("answer", new AnswerPanel(item.tracked(), conversation, answering.replies().forTicket(item.tracked().key()), viewer, locale,
+                    problem, done, url + "/replies", url + "/replies/", url + "/forget"));
         }
-        return pages.render(request, 200, "socialdesk.items.heading", "templates/server/item.vm", body);
+        return pages.render(request, status, "socialdesk.items.heading", "templates/server/item.vm", body);
+    }
+
+    /** An agent writes a reply or a direct message on the ticket; a refusal is shown on the ticket's page, next to the form. */
+    @POST
+    @Path("items/{key}/replies")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reply(@Context HttpServletRequest request, @PathParam("key") String key, @FormParam("text") String text,
+            @FormParam("direct") String direct, @FormParam("to") String to) {
+        User viewer = requestUser.require();
+        BuiltInTracker.Item item = tracker.item(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        return answered(request, item, () -> answering.replies().write(item.tracked().key(), text, direct != null, to, viewer));
+    }
+
+    @POST
+    @Path("items/{key}/replies/{id}/{action}")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response replyAction(@Context HttpServletRequest request, @PathParam("key") String key, @PathParam("id") long id,
+            @PathParam("action") String action, @FormParam("reason") String reason, @FormParam("url") String url) {
+        User viewer = requestUser.require();
+        BuiltInTracker.Item item = tracker.item(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        if (!answering.replies().get(id).ticket().key().equals(item.tracked().key())) throw new NotFoundException("No reply " + id + " on " + key);
+        return answered(request, item, () -> switch (action) {
+            case "approve" -> answering.replies().approve(id, viewer);
+            case "reject" -> answering.replies().reject(id, reason, viewer);
+            case "send-again" -> answering.replies().sendAgain(id, viewer);
+            case "confirm" -> answering.replies().confirm(id, url, viewer);
+            default -> throw new NotFoundException("No action " + action);
+        });
+    }
+
+    /** An admin forgets the author of one of the ticket's messages, everywhere in Social Desk. */
+    @POST
+    @Path("items/{key}/forget")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response forget(@Context HttpServletRequest request, @PathParam("key") String key, @FormParam("network") String network,
+            @FormParam("author") String author) {
+        User viewer = requestUser.require();
+        if (!viewer.has(Role.ADMIN)) throw new NotAllowedException("Only an administrator may forget a person.");
+        tracker.item(key).orElseThrow(() -> new NotFoundException("No item " + key));
+        try {
+            io.socialdesk.core.inbox.answer.Forgetting.Result r = answering.forgetting().forget(InboxResource.network(network), author, viewer);
+            BundleI18n i18n = new BundleI18n(pages.localeOf(request));
+            return itemPage(request, key, 200, null, i18n.getText("socialdesk.answer.forgotten", r.items(), r.tickets(), r.reference()));
+        } catch (InvalidInputException e) {
+            return itemPage(request, key, 400, e.first().message(), null);
+        }
+    }
+
+    private Response answered(HttpServletRequest request, BuiltInTracker.Item item, java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+        } catch (InvalidInputException e) {
+            return itemPage(request, item.tracked().key(), 400, e.first().message(), null);
+        } catch (ConflictException e) {
+            return itemPage(request, item.tracked().key(), 409, e.getMessage(), null);
+        }
+        return Response.seeOther(URI.create(item.tracked().url() + "#sd-replies")).build();
+    }
+
+    /** First-response and resolution times of the inbox, per department and per network, over a period (default: the last 30 days). */
+    @GET
+    @Path("inbox/response-times")
+    public Response responseTimes(@Context HttpServletRequest request, @QueryParam("from") String from, @QueryParam("to") String to) {
+        User viewer = requestUser.require();
+        Locale locale = pages.localeOf(request);
+        Map<String, Object> body = new HashMap<>();
+        try {
+            body.put("report", new ResponseTimesView(answering.times().report(InboxResource.instant("from", from), InboxResource.instant("to", to)),
+                    viewer.zone()));
+            body.put("problem", "");
+        } catch (InvalidInputException e) {
+            body.put("report", new ResponseTimesView(answering.times().report(null, null), viewer.zone()));
+            body.put("problem", e.first().message());
+        }
+        return pages.render(request, body.get("problem").equals("") ? 200 : 400, "socialdesk.times.heading", "templates/server/response-times.vm", body);
     }
 
     /** A person resolves a ticket: a later message in its conversation reopens it, or, much later, opens a new one that follows it. */

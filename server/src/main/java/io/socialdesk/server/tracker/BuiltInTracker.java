@@ -36,7 +36,7 @@ import net.java.ao.Query;
  * key, in the same transaction as the ticket: {@link AoTicketKeys}), commented once per key, resolved and reopened on
  * its page.
  */
-public final class BuiltInTracker implements IssueTracker, TicketTracker {
+public final class BuiltInTracker implements IssueTracker, TicketTracker, io.socialdesk.core.tracker.TicketRedaction {
     /** The one project of the server: its policy is {@code /admin/policy/SD}. */
     public static final String PROJECT_KEY = "SD";
     public static final String KEY_PREFIX = PROJECT_KEY + "-";
@@ -144,6 +144,31 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker {
             row.setFollowsKey(earlier.key());
             row.save();
         }
+    }
+
+    /** Forgetting a person: their words leave the ticket's summary, description and comments (found by key), in one transaction. */
+    @Override
+    public void redact(TrackedItem ticket, boolean summaryAndDescription, Map<String, String> comments, String placeholder) {
+        ao.inTransaction(() -> {
+            TrackerItemEntity row = row(ticket.id());
+            if (row == null) return null;
+            if (summaryAndDescription) {
+                row.setSummary(cut(placeholder));
+                row.setDescription(placeholder);
+                row.save();
+            }
+            for (String key : comments.keySet()) {
+                boolean prefix = key.endsWith("/");
+                String wanted = commentKey(ticket, key);
+                Query query = prefix ? Query.select().where("ITEM_ID = ?", ticket.id()) : Query.select().where("COMMENT_KEY = ?", wanted);
+                for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, query)) {
+                    if (prefix && !c.getCommentKey().startsWith(wanted)) continue;
+                    c.setText(placeholder);
+                    c.save();
+                }
+            }
+            return null;
+        });
     }
 
     /** A page's tickets commit together: one transaction (one write to disk) instead of one per call. */

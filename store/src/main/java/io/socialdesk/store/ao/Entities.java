@@ -30,5 +30,7 @@ public final class Entities {
             io.socialdesk.store.inbox.CrisisStateEntity.class,
             // The editorial calendar (issue 7).
             io.socialdesk.store.calendar.KeyDateEntity.class, io.socialdesk.store.calendar.BlackoutEntity.class,
-            io.socialdesk.store.calendar.PostingSlotsEntity.class);
+            io.socialdesk.store.calendar.PostingSlotsEntity.class,
+            // Answering from the ticket (issue 6).
+            io.socialdesk.store.inbox.ReplyEntity.class, io.socialdesk.store.inbox.ReplyRevisionEntity.class);
 }

@@ -143,6 +143,14 @@ class OpenApiContractTest {
         SCHEMAS.put(CalendarResource.QueueRequest.class, "QueueRequest");
         SCHEMAS.put(CalendarResource.RescheduleRequest.class, "RescheduleRequest");
         SCHEMAS.put(CalendarResource.RescheduledJson.class, "Rescheduled");
+        SCHEMAS.put(InboxResource.ReplyRequest.class, "ReplyRequest");
+        SCHEMAS.put(InboxResource.DecisionRequest.class, "RejectReplyRequest");
+        SCHEMAS.put(InboxResource.ConfirmRequest.class, "ConfirmReplyRequest");
+        SCHEMAS.put(InboxResource.ForgetRequest.class, "ForgetRequest");
+        SCHEMAS.put(InboxResource.ForgottenJson.class, "Forgotten");
+        SCHEMAS.put(InboxResource.ReplyJson.class, "Reply");
+        SCHEMAS.put(InboxResource.ResponseTimesJson.class, "ResponseTimes");
+        SCHEMAS.put(InboxResource.FiguresJson.class, "ResponseFigures");
     }
 
     /**

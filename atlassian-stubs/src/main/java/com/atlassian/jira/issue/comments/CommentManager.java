@@ -10,4 +10,10 @@ public interface CommentManager {
 
     /** reference/atlassian-platform.md §2: List<Comment> getComments(Issue) [unverified there; in the Jira 8 javadoc]. */
     java.util.List<Comment> getComments(Issue issue);
+
+    /** Not in reference/: https://docs.atlassian.com/software/jira/docs/api/9.12.0/com/atlassian/jira/issue/comments/CommentManager.html#getMutableComment-java.lang.Long- */
+    MutableComment getMutableComment(Long commentId);
+
+    /** Not in reference/: the same page, update(Comment, boolean dispatchEvent): persists a changed body. */
+    void update(Comment comment, boolean dispatchEvent);
 }

@@ -1,0 +1,92 @@
+package io.socialdesk.core.inbox.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.audit.AuditEvent;
+import io.socialdesk.core.audit.AuditKind;
+import io.socialdesk.core.channel.Inbound;
+import io.socialdesk.core.channel.Stream;
+import io.socialdesk.core.inbox.InboxItem;
+import io.socialdesk.core.memory.MemoryTickets;
+import io.socialdesk.core.problem.NotAllowedException;
+import io.socialdesk.core.tracker.TrackedItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForgettingTest {
+
+    @Test
+    void forgettingAPersonLeavesTheTicketsWithPlaceholdersAndAnAuditEventWithoutTheirWords() {
+        AnswerDesk desk = new AnswerDesk(Network.BLUESKY);
+        Inbound opening = desk.message("at://pat/1", "pat.example", Stream.MENTIONS, null, "@acme my secret address is 12 Rue X");
+        Inbound kimAsks = desk.message("at://kim/1", "kim.example", Stream.MENTIONS, null, "@acme where is my parcel");
+        Inbound patJoins = desk.message("at://pat/2", "pat.example", Stream.REPLIES, "at://kim/1", "me too, call me on 0612345678");
+        desk.receive(opening, kimAsks);
+        desk.receive(patJoins);
+        TrackedItem patsTicket = desk.ticketOf("at://pat/1");
+        TrackedItem kimsTicket = desk.ticketOf("at://kim/1");
+        Reply held = desk.answering.write(kimsTicket.key(), "Pat, send us a DM", false, keyOf(desk, "at://pat/2"),
+                AnswerDesk.SAM);
+        desk.tick();
+        Reply toPat = desk.answering.write(patsTicket.key(), "We will visit", false, null, AnswerDesk.SAM);
+        assertThat(held.state()).isEqualTo(ReplyState.QUEUED);
+
+        assertThatThrownBy(() -> desk.forgetting.forget(Network.BLUESKY, "pat.example", AnswerDesk.SAM)).isInstanceOf(NotAllowedException.class);
+        Forgetting.Result result = desk.forgetting.forget(Network.BLUESKY, "@Pat.Example", AnswerDesk.ADMIN);
+
+        assertThat(result.items()).isEqualTo(2);
+        assertThat(result.tickets()).isEqualTo(2);
+        assertThat(result.conversations()).isEqualTo(1);
+        assertThat(result.replies()).isEqualTo(2);
+        // Nothing of theirs is left in the inbox.
+        for (InboxItem i : desk.stores.inbox.items()) {
+            assertThat(i.inbound().toString()).doesNotContain("pat.example").doesNotContain("12 Rue X").doesNotContain("0612345678")
+                    .doesNotContain("at://pat");
+        }
+        assertThat(desk.stores.inbox.items()).filteredOn(i -> i.inbound().text().equals(Forgetting.PLACEHOLDER)).hasSize(2);
+        // Their ticket stays, with placeholders; Kim's ticket keeps Kim's words and loses Pat's comment.
+        MemoryTickets.Held pats = desk.tickets.held(patsTicket.key());
+        assertThat(pats.summary).isEqualTo(Forgetting.PLACEHOLDER);
+        assertThat(pats.description).isEqualTo(Forgetting.PLACEHOLDER);
+        MemoryTickets.Held kims = desk.tickets.held(kimsTicket.key());
+        assertThat(kims.description).contains("where is my parcel");
+        assertThat(kims.comments.values()).noneSatisfy(c -> assertThat(c).contains("0612345678"));
+        assertThat(kims.comments.values()).contains(Forgetting.PLACEHOLDER);
+        // The unsent reply to them is withdrawn; the sent one no longer says whom it answered.
+        assertThat(desk.replies.find(toPat.id()).orElseThrow().state()).isEqualTo(ReplyState.CANCELLED);
+        assertThat(desk.replies.find(held.id()).orElseThrow().recipientHandle()).isNull();
+        desk.tick();
+        assertThat(desk.net.published).hasSize(1);
+        // One audit event: who and how many, not the words nor the handle.
+        List<AuditEvent> events = desk.stores.trail.list(AuditEvent.NO_POST);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(AuditKind.PERSON_FORGOTTEN);
+            assertThat(e.actor()).isEqualTo("admin");
+            assertThat(e.detail()).contains("2 items").contains("2 tickets").doesNotContain("pat").doesNotContain("Rue");
+        });
+
+        // Their old messages imported again are seen already: nothing comes back.
+        var again = desk.receive(opening, patJoins);
+        assertThat(again.stored()).isZero();
+        assertThat(again.duplicates()).isEqualTo(2);
+        assertThat(desk.stores.inbox.items()).noneSatisfy(i -> assertThat(i.inbound().text()).contains("12 Rue X"));
+    }
+
+    @Test
+    void forgettingSomeoneUnknownChangesNothingButIsAudited() {
+        AnswerDesk desk = new AnswerDesk(Network.BLUESKY);
+        desk.receive(desk.message("at://kim/1", "kim.example", Stream.MENTIONS, null, "@acme hi"));
+
+        Forgetting.Result result = desk.forgetting.forget(Network.BLUESKY, "nobody.example", AnswerDesk.ADMIN);
+
+        assertThat(result.items()).isZero();
+        assertThat(desk.stores.inbox.items()).singleElement().satisfies(i -> assertThat(i.inbound().text()).isEqualTo("@acme hi"));
+        assertThat(desk.stores.trail.list(AuditEvent.NO_POST)).hasSize(1);
+    }
+
+    private static String keyOf(AnswerDesk desk, String externalId) {
+        return desk.stores.inbox.items().stream().filter(i -> i.inbound().externalId().equals(externalId)).findFirst().orElseThrow().key();
+    }
+}
