@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The social inbox end to end against Bluesky's own reference servers ({@code peers/bluesky}) and the real server
- * process: a customer mentions the brand and a ticket appears in the support queue within one poll; a second
- * message in the thread is a comment on the same ticket; then the customer writes a burst of threads while the
+ * process: a customer mentions the brand and a ticket appears in the support queue within one poll; the agent's reply
+ * from the ticket appears in the thread on the network; the customer's answer to it is a comment on the same ticket; then the customer writes a burst of threads while the
  * server is SIGKILLed again and again in the middle of its imports, and after a last start every message is stored
  * once, on one ticket per thread: nothing doubled, nothing lost. Skipped loudly outside CI without the peer; fails in
  * CI ({@link BlueskyPeer.Required}).
@@ -100,17 +100,36 @@ class InboxFromBlueskyIT {
                     body -> body.contains("my order arrived broken"), Duration.ofSeconds(60));
             appeared = Duration.ofNanos(System.nanoTime() - posted);
 
-            // 2. A second message in the thread is a comment on the same ticket.
-            followUp = post(bluesky, maria, "@" + brand.handle() + " still nothing, three days later", brand, first);
-            String ticketUrl = url + ticketPath(queue, "my order arrived broken");
-            eventually("the second message on the same ticket", () -> page(ticketUrl, sam), body -> body.contains("still nothing, three days later"),
-                    Duration.ofSeconds(60));
+            // 2. The agent answers from the ticket: the reply goes out once through the publishing outbox and shows in the thread.
+            String ticketPath = ticketPath(queue, "my order arrived broken");
+            String ticketKey = ticketPath.substring(ticketPath.lastIndexOf('/') + 1);
+            Response written = http.newCall(new Request.Builder().url(url + "rest/socialdesk/1.0/inbox/tickets/" + ticketKey + "/replies")
+                    .header("Cookie", sam).header("Origin", url.substring(0, url.length() - 1))
+                    .post(okhttp3.RequestBody.create("{\"text\":\"Sorry about that, Maria: a new one is on its way.\"}",
+                            okhttp3.MediaType.get("application/json"))).build()).execute();
+            assertThat(written.code()).as(written.body().string()).isEqualTo(201);
+            JsonNode sent = eventually("the reply sent", () -> json(page(url + "rest/socialdesk/1.0/inbox/tickets/" + ticketKey + "/replies", sam)),
+                    replies -> replies.size() == 1 && "SENT".equals(replies.get(0).path("state").asText()), Duration.ofSeconds(60)).get(0);
+            assertThat(sent.path("url").asText()).startsWith("https://bsky.app/profile/" + brand.handle() + "/post/");
+            JsonNode thread = eventually("our reply in the thread on the AppView", () -> bluesky.query("app.bsky.feed.getPostThread",
+                    maria.accessJwt(), Map.of("uri", first.path("uri").asText())).path("thread").path("replies"), replies -> replies.size() == 1,
+                    Duration.ofSeconds(30));
+            JsonNode ours = thread.get(0).path("post");
+            assertThat(ours.path("author").path("did").asText()).isEqualTo(brand.did());
+            assertThat(ours.path("record").path("text").asText()).isEqualTo("Sorry about that, Maria: a new one is on its way.");
+
+            // 3. Her answer to our reply is a comment on the same ticket; our reply itself is never imported.
+            followUp = post(bluesky, maria, "@" + brand.handle() + " still nothing, three days later", brand, first, ours);
+            String ticketUrl = url + ticketPath;
+            String ticket = eventually("the second message on the same ticket", () -> page(ticketUrl, sam),
+                    body -> body.contains("still nothing, three days later"), Duration.ofSeconds(60));
+            assertThat(ticket.split("class=\"sd-message\"", -1)).as("her two messages, not our reply").hasSize(3);
             server.process().destroy();
             server.waitFor(Duration.ofSeconds(30));
         }
         System.out.println("InboxFromBlueskyIT: mention to ticket in " + appeared.toMillis() + " ms (poll every " + POLL.toMillis() + " ms)");
 
-        // 3. Threads keep coming while the server is killed during its imports: each round, a new thread (a question and two
+        // 4. Threads keep coming while the server is killed during its imports: each round, a new thread (a question and two
         // follow-ups) is written just before the server starts, so the kill falls while it is being imported.
         Map<String, List<String>> threads = new LinkedHashMap<>();
         threads.put(first.path("uri").asText(), new ArrayList<>(List.of(followUp.path("uri").asText())));
@@ -175,6 +194,11 @@ class InboxFromBlueskyIT {
 
     /** A post by {@code author} mentioning {@code mentioned} (a facet, as the Bluesky app writes it), in {@code thread}'s thread when given. */
     static JsonNode post(BlueskyPeer bluesky, BlueskyPeer.Account author, String text, BlueskyPeer.Account mentioned, JsonNode thread) {
+        return post(bluesky, author, text, mentioned, thread, thread);
+    }
+
+    /** As above, answering {@code parent} in {@code thread}'s thread. */
+    static JsonNode post(BlueskyPeer bluesky, BlueskyPeer.Account author, String text, BlueskyPeer.Account mentioned, JsonNode thread, JsonNode parent) {
         ObjectNode record = JSON.createObjectNode().put("$type", "app.bsky.feed.post").put("text", text).put("createdAt", Instant.now().toString());
         String handle = "@" + mentioned.handle();
         int start = text.substring(0, text.indexOf(handle)).getBytes(StandardCharsets.UTF_8).length;
@@ -183,8 +207,9 @@ class InboxFromBlueskyIT {
         facet.putArray("features").addObject().put("$type", "app.bsky.richtext.facet#mention").put("did", mentioned.did());
         ((ArrayNode) record.putArray("facets")).add(facet);
         if (thread != null) {
-            ObjectNode ref = JSON.createObjectNode().put("uri", thread.path("uri").asText()).put("cid", thread.path("cid").asText());
-            record.putObject("reply").<ObjectNode>set("root", ref).set("parent", ref);
+            ObjectNode root = JSON.createObjectNode().put("uri", thread.path("uri").asText()).put("cid", thread.path("cid").asText());
+            ObjectNode answered = JSON.createObjectNode().put("uri", parent.path("uri").asText()).put("cid", parent.path("cid").asText());
+            record.putObject("reply").<ObjectNode>set("root", root).set("parent", answered);
         }
         ObjectNode create = JSON.createObjectNode().put("repo", author.did()).put("collection", "app.bsky.feed.post");
         create.set("record", record);
@@ -207,6 +232,14 @@ class InboxFromBlueskyIT {
             assertThat(response.code()).isEqualTo(303);
             String setCookie = response.header("Set-Cookie");
             return setCookie.substring(0, setCookie.indexOf(';'));
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createArrayNode();
         }
     }
 
