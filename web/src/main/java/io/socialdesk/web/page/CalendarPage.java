@@ -83,7 +83,7 @@ public final class CalendarPage {
     String url(View target, LocalDate day, boolean withFilters) {
         Map<String, String> query = new LinkedHashMap<>(fixed);
         query.put("view", target.slug());
-        if (target == View.WEEK) query.put("week", day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
+        if (target == View.WEEK) query.put("week", isoWeek(day));
         else query.put("month", YearMonth.from(day).toString());
         if (withFilters) query.putAll(picked);
         StringBuilder url = new StringBuilder(pageUrl);
@@ -93,6 +93,12 @@ public final class CalendarPage {
             separator = '&';
         }
         return url.toString();
+    }
+
+    /** {@code 2026-W48}: the ISO week holding {@code day}, as CalendarQuery reads it. */
+    static String isoWeek(LocalDate day) {
+        return String.format(Locale.ROOT, "%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static String encode(String text) {
@@ -124,7 +130,7 @@ public final class CalendarPage {
         List<Hidden> hidden = new ArrayList<>();
         fixed.forEach((k, v) -> hidden.add(new Hidden(k, v)));
         hidden.add(new Hidden("view", view.slug()));
-        if (view == View.WEEK) hidden.add(new Hidden("week", from().toString()));
+        if (view == View.WEEK) hidden.add(new Hidden("week", isoWeek(anchor)));
         else hidden.add(new Hidden("month", YearMonth.from(anchor).toString()));
         return hidden;
     }
