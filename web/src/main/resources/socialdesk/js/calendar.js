@@ -3,8 +3,9 @@
  * or the keyboard, and keep the filters form in the address (so a view can be bookmarked and shared).
  *
  * Pointer events rather than HTML5 drag and drop: they work with touch, and WebDriver drives them in the browser
- * tests. A post moves to a day and keeps its time of day (cal-core's reschedule endpoint keeps the post's own
- * zone, so 09:00 Paris stays 09:00 Paris across a clock change). The server runs the same checks as an edit: a
+ * tests. A post moves to a day and keeps its own wall-clock time in its own zone (the body sends the post's local
+ * date-time moved by the days dropped, and no zone), so 09:00 Paris stays 09:00 Paris across a clock change; a time
+ * the clocks skip is moved forward by the server, which says so. The server runs the same checks as an edit: a
  * refusal (a blackout, a stale version, a post that may no longer move) is shown as the server's text and the post
  * snaps back to where it was. On success the page reloads, so clashes, gaps and times are the server's truth.
  *
@@ -23,6 +24,12 @@
     var parts = iso.split('-');
     var d = new Date(Date.UTC(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2])) + days * DAY_MS);
     return d.toISOString().substring(0, 10);
+  }
+
+  function daysBetween(fromIso, toIso) {
+    var a = fromIso.split('-');
+    var b = toIso.split('-');
+    return Math.round((Date.UTC(Number(b[0]), Number(b[1]) - 1, Number(b[2])) - Date.UTC(Number(a[0]), Number(a[1]) - 1, Number(a[2]))) / DAY_MS);
   }
 
   function Calendar(root) {
@@ -88,7 +95,10 @@
     entry.classList.add('sd-moving');
     entry.setAttribute('aria-busy', 'true');
     self.say(self.text('saving', date));
-    var body = { date: date, version: Number(entry.getAttribute('data-version')) };
+    // The post keeps its own wall-clock time in its own zone: its own date moves by as many days as the viewer moved it.
+    var own = entry.getAttribute('data-planned-local');
+    var shift = daysBetween(entry.getAttribute('data-date'), date);
+    var body = { plannedAt: isoPlusDays(own.substring(0, 10), shift) + own.substring(10), version: Number(entry.getAttribute('data-version')) };
     fetch(entry.getAttribute('data-reschedule-url'), {
       method: 'POST',
       credentials: 'same-origin',
