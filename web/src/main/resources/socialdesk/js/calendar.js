@@ -19,6 +19,7 @@
 
   var DRAG_THRESHOLD = 5;
   var DAY_MS = 24 * 3600 * 1000;
+  var NOTICE = 'socialdesk.calendar.notice';
 
   function isoPlusDays(iso, days) {
     var parts = iso.split('-');
@@ -108,6 +109,8 @@
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (response.ok) {
           self.say(self.text('saved', date));
+          // A time the clocks skip was moved forward: the server says so, and the reloaded page shows it.
+          if (json.notice) { try { window.sessionStorage.setItem(NOTICE, json.notice); } catch (ignored) { /* private mode */ } }
           window.location.reload();
           return;
         }
@@ -276,6 +279,10 @@
         cal.startKeyboardMove(button.closest('.sd-entry'));
       });
     });
+    var notice = null;
+    try { notice = window.sessionStorage.getItem(NOTICE); window.sessionStorage.removeItem(NOTICE); } catch (ignored) { /* private mode */ }
+    var noticeBox = root.querySelector('#sd-calendar-notice');
+    if (notice && noticeBox) { noticeBox.textContent = notice; noticeBox.hidden = false; }
     var filters = root.querySelector('form.sd-calendar-filters');
     if (filters) tidyFilters(filters);
     window.SocialDesk = window.SocialDesk || {};
