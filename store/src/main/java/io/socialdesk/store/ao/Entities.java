@@ -26,5 +26,8 @@ public final class Entities {
             io.socialdesk.store.publish.DeliveryEntity.class, io.socialdesk.store.inbox.RoutingRulesEntity.class,
             // The social inbox's import (issue 6).
             io.socialdesk.store.inbox.InboxItemEntity.class, io.socialdesk.store.inbox.ConversationEntity.class,
-            io.socialdesk.store.inbox.ImportCursorEntity.class, io.socialdesk.store.inbox.TicketKeyEntity.class);
+            io.socialdesk.store.inbox.ImportCursorEntity.class, io.socialdesk.store.inbox.TicketKeyEntity.class,
+            // The editorial calendar (issue 7).
+            io.socialdesk.store.calendar.KeyDateEntity.class, io.socialdesk.store.calendar.BlackoutEntity.class,
+            io.socialdesk.store.calendar.PostingSlotsEntity.class);
 }
