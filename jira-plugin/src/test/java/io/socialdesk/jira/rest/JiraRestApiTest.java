@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class JiraRestApiTest {
     private static final List<Class<?>> RESOURCES = List.of(JiraPostResource.class, JiraAccountResource.class, JiraHealthResource.class,
             JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class, JiraMediaResource.class,
-            JiraInboundResource.class, JiraFeedResource.class, JiraQueueResource.class, JiraRoutingResource.class);
+            JiraInboundResource.class, JiraFeedResource.class, JiraQueueResource.class, JiraRoutingResource.class, JiraCalendarResource.class);
     /** Called by automations without a Jira login: the signature checked by the resource is the authentication. */
     private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
