@@ -102,11 +102,21 @@ public final class ReviewService {
     private final IssueTracker tracker;
     private final ReviewNotices notices;
     private final Clock clock;
+    private final io.socialdesk.core.publish.Blackouts blackouts;
     private final PostWorkflow workflow = PostWorkflow.get();
 
     public ReviewService(PostStore posts, AuditTrail trail, DecisionStore decisions, PolicyStore policies, ContentVersions versions,
             ApproverDirectory directory, ContentCheck contentCheck, AccountStore accounts, IssueTracker tracker, ReviewNotices notices,
             Clock clock) {
+        this(posts, trail, decisions, policies, versions, directory, contentCheck, accounts, tracker, notices, clock,
+                io.socialdesk.core.publish.Blackouts.NONE);
+    }
+
+    /** {@code blackouts}: the editorial calendar's periods; scheduling or rescheduling into one is refused, saying which and why. */
+    public ReviewService(PostStore posts, AuditTrail trail, DecisionStore decisions, PolicyStore policies, ContentVersions versions,
+            ApproverDirectory directory, ContentCheck contentCheck, AccountStore accounts, IssueTracker tracker, ReviewNotices notices,
+            Clock clock, io.socialdesk.core.publish.Blackouts blackouts) {
+        this.blackouts = blackouts;
         this.posts = posts;
         this.trail = trail;
         this.decisions = decisions;
@@ -306,6 +316,7 @@ public final class ReviewService {
         if (c.post.planned().instant().isBefore(now)) {
             problems.add(new FieldProblem("plannedAt", "in-the-past", "The planned time has passed; reschedule the post first."));
         }
+        blackoutProblem(c.post, c.post.planned()).ifPresent(problems::add);
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         if (!PublishGate.mayPublish(c.policy, c.post.content(), c.requirement.flagged(), c.post.authorKey(), c.history, c.decisions)) {
             throw new InvalidInputException("state", "approvals-missing", "This version lacks a required approval: "
@@ -319,6 +330,8 @@ public final class ReviewService {
         if (planned.equals(c.post.planned())) {
             throw new InvalidInputException("plannedAt", "unchanged", "The post is already planned for " + planned.local() + " " + planned.zone() + ".");
         }
+        Optional<FieldProblem> blocked = blackoutProblem(c.post, planned);
+        if (blocked.isPresent()) throw new InvalidInputException(List.of(blocked.get()));
         boolean keep = c.policy.keepApprovalsOnReschedule();
         PostState target = t.target(keep);
         String detail = c.post.planned().local() + " " + c.post.planned().zone() + " -> " + planned.local() + " " + planned.zone();
@@ -329,6 +342,16 @@ public final class ReviewService {
         Post moved = move(c.post, target, planned, c.actor.key(), now, event);
         if (resetsApprovals) notices.askReview(moved, trail.list(moved.id()), c.actor.key());
         return moved;
+    }
+
+    /** The first blackout period that covers the post's accounts (or, with none chosen yet, the whole project) at that time. */
+    private Optional<FieldProblem> blackoutProblem(Post post, PlannedTime planned) {
+        List<Long> targets = post.content().accountIds().isEmpty() ? List.of(0L) : post.content().accountIds();
+        for (long account : targets) {
+            Optional<String> why = blackouts.blocking(post.item().projectKey(), account, planned.instant());
+            if (why.isPresent()) return Optional.of(new FieldProblem("plannedAt", "blackout", why.get()));
+        }
+        return Optional.empty();
     }
 
     private Post move(Post post, PostState target, PlannedTime planned, String actorKey, Instant now, AuditEvent event) {

@@ -43,6 +43,9 @@ public final class MemoryStores {
     public final MediaFiles media = new MediaFiles();
     public final Deliveries deliveries = new Deliveries();
     public final Inbox inbox = new Inbox();
+    public final KeyDates keyDates = new KeyDates();
+    public final Blackouts blackouts = new Blackouts();
+    public final Schedules schedules = new Schedules();
 
     public static final class Posts implements PostStore {
         private final Map<Long, Post> rows = new HashMap<>();
@@ -611,6 +614,109 @@ public final class MemoryStores {
 
         public synchronized List<io.socialdesk.core.inbox.Conversation> conversationList() {
             return List.copyOf(conversations.values());
+        }
+    }
+
+    /** The editorial calendar's team key dates (issue 7). */
+    public static final class KeyDates implements io.socialdesk.core.calendar.KeyDateStore {
+        private final Map<Long, io.socialdesk.core.calendar.TeamKeyDate> rows = new java.util.TreeMap<>();
+        private long nextId = 1;
+
+        @Override
+        public synchronized List<io.socialdesk.core.calendar.TeamKeyDate> list() {
+            return List.copyOf(rows.values());
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.calendar.TeamKeyDate> find(long id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public synchronized io.socialdesk.core.calendar.TeamKeyDate create(String projectKey, String name, io.socialdesk.core.calendar.KeyDateRule rule,
+                String note, String createdBy, Instant at) {
+            io.socialdesk.core.calendar.TeamKeyDate d = new io.socialdesk.core.calendar.TeamKeyDate(nextId++, projectKey, name, rule, note, createdBy, at);
+            rows.put(d.id(), d);
+            return d;
+        }
+
+        @Override
+        public synchronized boolean delete(long id) {
+            return rows.remove(id) != null;
+        }
+    }
+
+    /** The editorial calendar's blackout and embargo periods (issue 7). */
+    public static final class Blackouts implements io.socialdesk.core.calendar.BlackoutStore {
+        private final Map<Long, io.socialdesk.core.calendar.Blackout> rows = new HashMap<>();
+        private long nextId = 1;
+
+        @Override
+        public synchronized List<io.socialdesk.core.calendar.Blackout> overlapping(Instant from, Instant to) {
+            return rows.values().stream().filter(b -> b.overlaps(from, to)).sorted(BY_START).toList();
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.calendar.Blackout> list(int limit) {
+            return rows.values().stream().sorted(BY_START).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.calendar.Blackout> find(long id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public synchronized io.socialdesk.core.calendar.Blackout create(io.socialdesk.core.calendar.Blackout d) {
+            io.socialdesk.core.calendar.Blackout b = new io.socialdesk.core.calendar.Blackout(nextId++, d.projectKey(), d.name(), d.kind(), d.start(),
+                    d.end(), d.zone(), d.accountIds(), d.reason(), d.createdBy(), d.createdAt(), 1);
+            rows.put(b.id(), b);
+            return b;
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.calendar.Blackout> update(io.socialdesk.core.calendar.Blackout next, int expectedVersion) {
+            io.socialdesk.core.calendar.Blackout current = rows.get(next.id());
+            if (current == null || current.version() != expectedVersion) return Optional.empty();
+            io.socialdesk.core.calendar.Blackout saved = new io.socialdesk.core.calendar.Blackout(next.id(), next.projectKey(), next.name(), next.kind(),
+                    next.start(), next.end(), next.zone(), next.accountIds(), next.reason(), current.createdBy(), current.createdAt(),
+                    expectedVersion + 1);
+            rows.put(saved.id(), saved);
+            return Optional.of(saved);
+        }
+
+        @Override
+        public synchronized boolean delete(long id) {
+            return rows.remove(id) != null;
+        }
+
+        private static final Comparator<io.socialdesk.core.calendar.Blackout> BY_START =
+                Comparator.comparing(io.socialdesk.core.calendar.Blackout::start).thenComparing(io.socialdesk.core.calendar.Blackout::id);
+    }
+
+    /** The accounts' posting schedules (issue 7). */
+    public static final class Schedules implements io.socialdesk.core.calendar.PostingScheduleStore {
+        private final Map<Long, io.socialdesk.core.calendar.PostingSchedule> rows = new java.util.TreeMap<>();
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.calendar.PostingSchedule> find(long accountId) {
+            return Optional.ofNullable(rows.get(accountId));
+        }
+
+        @Override
+        public synchronized List<io.socialdesk.core.calendar.PostingSchedule> list() {
+            return List.copyOf(rows.values());
+        }
+
+        @Override
+        public synchronized Optional<io.socialdesk.core.calendar.PostingSchedule> save(io.socialdesk.core.calendar.PostingSchedule next,
+                int expectedVersion) {
+            io.socialdesk.core.calendar.PostingSchedule current = rows.get(next.accountId());
+            if ((current == null ? 0 : current.version()) != expectedVersion) return Optional.empty();
+            io.socialdesk.core.calendar.PostingSchedule saved = new io.socialdesk.core.calendar.PostingSchedule(next.accountId(), next.zone(),
+                    next.slots(), next.minSpacing(), next.gapDays(), expectedVersion + 1);
+            rows.put(saved.accountId(), saved);
+            return Optional.of(saved);
         }
     }
 }
