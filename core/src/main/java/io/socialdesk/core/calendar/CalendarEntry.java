@@ -17,11 +17,11 @@ import java.util.Set;
  * One post on the calendar, as every view shows it: its planned instant with the post's own IANA zone and
  * wall-clock time (the truth), the same instant in the viewer's zone (where the calendar places it), its
  * networks, accounts, state, campaign, author, the departments whose approval it needs, its version (for a
- * reschedule) and the path that opens it in the host.
+ * reschedule), the path that opens it in the host, and when it was last changed (an iCalendar feed's LAST-MODIFIED).
  */
 public record CalendarEntry(long postId, String itemKey, String title, Instant plannedAt, ZoneId plannedZone, LocalDateTime plannedLocal,
         ZoneId viewerZone, LocalDateTime viewerLocal, List<Network> networks, List<Long> accountIds, PostState state, String campaign,
-        String authorKey, Set<Department> departments, int version, String path) {
+        String authorKey, Set<Department> departments, int version, String path, Instant updatedAt) {
 
     public CalendarEntry {
         Objects.requireNonNull(title, "title");
@@ -37,7 +37,7 @@ public record CalendarEntry(long postId, String itemKey, String title, Instant p
         Instant at = post.planned().instant();
         return new CalendarEntry(post.id(), post.item().key(), post.title(), at, post.planned().zone(), post.planned().local(), viewer,
                 LocalDateTime.ofInstant(at, viewer), networks, post.content().accountIds(), post.state(), post.content().campaign(),
-                post.authorKey(), departments, post.version(), path);
+                post.authorKey(), departments, post.version(), path, post.updatedAt());
     }
 
     /** The day the viewer sees it on. */

@@ -26,5 +26,7 @@ public final class Entities {
             io.socialdesk.store.publish.DeliveryEntity.class, io.socialdesk.store.inbox.RoutingRulesEntity.class,
             // The social inbox's import (issue 6).
             io.socialdesk.store.inbox.InboxItemEntity.class, io.socialdesk.store.inbox.ConversationEntity.class,
-            io.socialdesk.store.inbox.ImportCursorEntity.class, io.socialdesk.store.inbox.TicketKeyEntity.class);
+            io.socialdesk.store.inbox.ImportCursorEntity.class, io.socialdesk.store.inbox.TicketKeyEntity.class,
+            // The editorial calendar's iCalendar feeds (issue 7).
+            io.socialdesk.store.calendar.feed.FeedTokenEntity.class, io.socialdesk.store.calendar.feed.SavedFilterEntity.class);
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import io.socialdesk.core.calendar.PublicHolidays;
 
 /**
  * The iCalendar feeds a user subscribes to and the calendar filters they save. A feed is reached by a secret URL
@@ -46,10 +47,12 @@ public final class FeedTokens {
 
     /**
      * A new feed of {@code kind} for {@code ownerKey}. {@code target}: a project key for {@link FeedKind#PROJECT}, a
-     * saved filter id of the owner for {@link FeedKind#FILTER}, a project key or nothing for {@link FeedKind#KEY_DATES};
+     * saved filter id of the owner for {@link FeedKind#FILTER}, country codes ({@code FR,BE}: whose public holidays) or
+     * nothing for {@link FeedKind#KEY_DATES};
      * ignored for {@link FeedKind#USER} (always the owner's own posts).
      */
     public Issued issue(String ownerKey, FeedKind kind, String target, String label) {
+        if (kind == null) throw new InvalidInputException("kind", "known-kind", "Say what the feed lists: user, project, filter or key-dates");
         String resolved = target(ownerKey, kind, target);
         String name = label(kind, resolved, label);
         if (store.tokensOf(ownerKey).size() >= MAX_FEEDS_PER_USER) {
@@ -111,6 +114,13 @@ public final class FeedTokens {
             }
             if (!kept.isEmpty()) clean.put(filter, kept);
         });
+        if (problems.isEmpty()) {
+            try {
+                SavedFilter.calendarFilter(clean);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problems.add(new FieldProblem("filters." + p.field(), p.rule(), p.message())));
+            }
+        }
         if (problems.isEmpty() && clean.isEmpty()) {
             problems.add(new FieldProblem("filters", "required", "Choose at least one filter; a feed of everything is a project feed"));
         }
@@ -139,7 +149,7 @@ public final class FeedTokens {
         return switch (kind) {
             case USER -> ownerKey;
             case PROJECT -> projectKey(given, true);
-            case KEY_DATES -> given.isEmpty() ? "" : projectKey(given, false);
+            case KEY_DATES -> countries(given);
             case FILTER -> {
                 long id;
                 try {
@@ -152,6 +162,18 @@ public final class FeedTokens {
                 yield Long.toString(filter.id());
             }
         };
+    }
+
+    /** Public holidays of which countries a key-date feed carries: {@code FR,BE} (empty: none, only the other key dates). */
+    private static String countries(String given) {
+        List<String> codes = new ArrayList<>();
+        for (String part : given.split("[,\\s]+")) {
+            if (part.isEmpty()) continue;
+            String code = PublicHolidays.country(part).orElseThrow(() -> new InvalidInputException("target", "known-country",
+                    "Public holidays are known for " + String.join(", ", PublicHolidays.COUNTRIES) + ", not '" + part + "'"));
+            if (!codes.contains(code)) codes.add(code);
+        }
+        return String.join(",", codes);
     }
 
     private static String projectKey(String given, boolean required) {
@@ -173,7 +195,7 @@ public final class FeedTokens {
             case USER -> "My posts";
             case PROJECT -> target + " posts";
             case FILTER -> "Saved filter " + target;
-            case KEY_DATES -> target.isEmpty() ? "Key dates" : target + " key dates";
+            case KEY_DATES -> target.isEmpty() ? "Key dates" : "Key dates (" + target + ")";
         };
     }
 

@@ -87,6 +87,11 @@ class FeedTokensTest {
                     assertThat(e.first().field()).isEqualTo("filters.colour");
                     assertThat(e.first().rule()).isEqualTo("known-filter");
                 });
+        assertThatThrownBy(() -> feeds.saveFilter("alice", "x", Map.of("network", List.of("MYSPACE"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.first().field()).isEqualTo("filters.network");
+                    assertThat(e.first().rule()).isEqualTo("known-network");
+                });
         assertThatThrownBy(() -> feeds.saveFilter("alice", "", Map.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(p -> p.field()).contains("name"));
     }
@@ -97,5 +102,8 @@ class FeedTokensTest {
         assertThatThrownBy(() -> feeds.issue("alice", FeedKind.USER, null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.first().rule()).isEqualTo("max-feeds"));
         assertThat(feeds.issue("marc", FeedKind.KEY_DATES, "", null).token().label()).isEqualTo("Key dates");
+        assertThat(feeds.issue("marc", FeedKind.KEY_DATES, "fr, be,FR", null).token().target()).isEqualTo("FR,BE");
+        assertThatThrownBy(() -> feeds.issue("marc", FeedKind.KEY_DATES, "XX", null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.first().rule()).isEqualTo("known-country"));
     }
 }

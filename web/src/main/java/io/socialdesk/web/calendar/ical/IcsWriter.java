@@ -26,8 +26,13 @@ public final class IcsWriter {
 
     private IcsWriter() {}
 
-    /** The whole feed as text (CRLF line ends, lines folded at 75 octets). */
+    /** The whole feed as text (CRLF line ends, lines folded at 75 octets), stamped now where a date has no change time. */
     public static String write(String calendarName, List<IcsEvent> events, List<IcsDay> days) {
+        return write(calendarName, events, days, Instant.now());
+    }
+
+    /** {@code generatedAt}: the DTSTAMP of key dates that have no time of last change. */
+    public static String write(String calendarName, List<IcsEvent> events, List<IcsDay> days, Instant generatedAt) {
         IcsText out = new IcsText(1024 + events.size() * 640 + days.size() * 320);
         out.line("BEGIN:VCALENDAR");
         out.property("PRODID", PRODUCT);
@@ -37,7 +42,7 @@ public final class IcsWriter {
         out.line("X-PUBLISHED-TTL:" + REFRESH);
         for (String zone : timeZones(events).values()) out.raw(zone);
         for (IcsEvent event : events) event(out, event);
-        for (IcsDay day : days) day(out, day);
+        for (IcsDay day : days) day(out, day, generatedAt);
         out.line("END:VCALENDAR");
         return out.toString();
     }
@@ -84,16 +89,16 @@ public final class IcsWriter {
         out.line("END:VEVENT");
     }
 
-    private static void day(IcsText out, IcsDay d) {
+    private static void day(IcsText out, IcsDay d, Instant generatedAt) {
         out.line("BEGIN:VEVENT");
         out.text("UID", d.uid());
-        out.utc("DTSTAMP", d.lastModified());
+        out.utc("DTSTAMP", d.lastModified() == null ? generatedAt : d.lastModified());
         out.date("DTSTART", d.first());
         out.date("DTEND", d.last().plusDays(1));
         out.text("SUMMARY", d.title());
         if (!d.description().isEmpty()) out.text("DESCRIPTION", d.description());
         out.line("SEQUENCE:" + d.sequence());
-        out.utc("LAST-MODIFIED", d.lastModified());
+        if (d.lastModified() != null) out.utc("LAST-MODIFIED", d.lastModified());
         out.line("TRANSP:TRANSPARENT");
         out.line("END:VEVENT");
     }
