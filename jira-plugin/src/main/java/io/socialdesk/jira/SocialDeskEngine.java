@@ -48,6 +48,8 @@ public final class SocialDeskEngine {
     private final HealthService health;
     private final List<Job> jobs;
     private final CurrentUser currentUser;
+    /** The editorial calendar; absent in the tests that assemble the engine over memory without it. */
+    private final io.socialdesk.web.calendar.EditorialCalendar calendar;
     /** One per plugin: it remembers the signed requests already accepted, so a replay is refused. */
     private final io.socialdesk.channel.webhook.InboundWebhook inboundWebhook =
             new io.socialdesk.channel.webhook.InboundWebhook(Clock.systemUTC());
@@ -60,15 +62,21 @@ public final class SocialDeskEngine {
 
     SocialDeskEngine(AoAccess ao, Supplier<SecretBox> secrets, MediaStore media, JiraIssueTracker tracker, Notifier notifier,
             ApproverDirectory directory, CurrentUser currentUser, Clock clock, String node) {
-        this(Engine.over(ao, secrets, media, tracker, notifier, directory, clock), jobRunsOver(ao, node), currentUser);
+        this(Engine.over(ao, secrets, media, tracker, notifier, directory, clock), jobRunsOver(ao, node), currentUser, ao, clock);
     }
 
-    private SocialDeskEngine(Engine engine, AoHealth aoHealth, CurrentUser currentUser) {
-        this(engine, aoHealth.health(), List.of(aoHealth.heartbeat()), currentUser);
+    private SocialDeskEngine(Engine engine, AoHealth aoHealth, CurrentUser currentUser, AoAccess ao, Clock clock) {
+        this(engine, aoHealth.health(), List.of(aoHealth.heartbeat()), currentUser,
+                io.socialdesk.web.calendar.EditorialCalendar.over(ao, engine, p -> "/browse/" + p.item().key(), clock));
     }
 
     /** Any assembly of the engine: production's over Active Objects, or a test's over in-memory stores. */
     SocialDeskEngine(Engine engine, HealthService health, List<Job> jobs, CurrentUser currentUser) {
+        this(engine, health, jobs, currentUser, null);
+    }
+
+    SocialDeskEngine(Engine engine, HealthService health, List<Job> jobs, CurrentUser currentUser, io.socialdesk.web.calendar.EditorialCalendar calendar) {
+        this.calendar = calendar;
         this.engine = engine;
         this.posts = engine.posts();
         this.accounts = engine.accounts();
@@ -90,6 +98,14 @@ public final class SocialDeskEngine {
     /** The inbox's routing rules; {@code routing().router()} is what the import pipeline routes items with. */
     public io.socialdesk.core.inbox.routing.RoutingService routing() { return engine.routing(); }
     public Engine engine() { return engine; }
+    public io.socialdesk.web.calendar.EditorialCalendar calendar() {
+        if (calendar == null) throw new IllegalStateException("This engine was assembled without the editorial calendar");
+        return calendar;
+    }
+    /** The calendar's periods for the publishing engine; none where the calendar is not assembled (tests). */
+    public io.socialdesk.core.publish.Blackouts blackouts() {
+        return calendar == null ? io.socialdesk.core.publish.Blackouts.NONE : calendar.blackouts();
+    }
     public AccountStore accounts() { return accounts; }
     public HealthService health() { return health; }
     public List<Job> jobs() { return jobs; }

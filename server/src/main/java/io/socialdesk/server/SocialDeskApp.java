@@ -39,7 +39,6 @@ import io.socialdesk.server.publish.SqlDeliveryWrites;
 import io.socialdesk.store.ao.BatchedCommits;
 import io.socialdesk.store.publish.AoDeliveryStore;
 import io.socialdesk.web.publish.Publishing;
-import io.socialdesk.core.publish.Blackouts;
 import io.socialdesk.core.publish.PublishingSettings;
 import io.socialdesk.core.publish.PublishingQueue;
 import io.socialdesk.web.rest.QueueResource;
@@ -207,6 +206,7 @@ public final class SocialDeskApp implements AutoCloseable {
     private final Publishing publishing;
     private final PublishingQueue queue;
     private final Inbox inbox;
+    private final io.socialdesk.web.calendar.EditorialCalendar calendar;
 
     private SocialDeskApp(Settings settings) {
         this.settings = settings;
@@ -243,8 +243,9 @@ public final class SocialDeskApp implements AutoCloseable {
         this.accountHealth = new AccountHealthJob(accounts, accountAdmin.checks(), accountSettings, tracker, notifier, clock, AccountHealthJob.INTERVAL);
         // The engine's writes share commits: with the embedded database's sync on every commit, one per delivery would be its limit.
         this.storeWriter = new BatchedCommits(database.ao(), 256, 4096, "socialdesk-store-writer");
+        this.calendar = io.socialdesk.web.calendar.EditorialCalendar.over(database.ao(), engine, p -> "/posts/" + p.id() + "/edit", clock);
         this.publishing = Publishing.over(engine, new AoDeliveryStore(database.ao(), new SqlDeliveryWrites(database)), channels, tracker, notifier,
-                Blackouts.NONE, storeWriter, settings.publishing(), settings.node(), clock);
+                calendar.blackouts(), storeWriter, settings.publishing(), settings.node(), clock);
         this.queue = PublishingQueue.over(publishing.deliveries(), postStore, accounts, engine.reviews(), publishing.sending(), engine.trail(), clock);
         // One triager for the imports (it remembers recent texts for the spam score); the rule tester has its own, so that texts
         // pasted there never count as repeats.
@@ -264,7 +265,8 @@ public final class SocialDeskApp implements AutoCloseable {
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
                 new InboundResource(new SigningSecrets(accounts), inbox.imports().intake(), new InboundWebhook(clock)),
                 new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser),
-                new RoutingResource(engine.routing(), new TextTriager(), requestUser)));
+                new RoutingResource(engine.routing(), new TextTriager(), requestUser),
+                new io.socialdesk.web.rest.CalendarResource(calendar.service(), requestUser)));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,
@@ -318,6 +320,7 @@ public final class SocialDeskApp implements AutoCloseable {
     public Publishing publishing() { return publishing; }
     public PublishingQueue queue() { return queue; }
     public Inbox inbox() { return inbox; }
+    public io.socialdesk.web.calendar.EditorialCalendar calendar() { return calendar; }
 
     private static Object instantiate(Class<?> type) {
         try {

@@ -56,7 +56,7 @@ public record Engine(PostStore postStore, AccountStore accounts, AuditTrail trai
         ReviewNotices notices = new ReviewNotices(policies, decisions, notifier, clock);
         PostService posts = new PostService(postStore, media, tracker, trail, versions, notices, clock);
         ReviewService reviews = new ReviewService(postStore, trail, decisions, policies, versions, directory, contentCheck(accounts, clock), accounts,
-                tracker, notices, clock);
+                tracker, notices, clock, io.socialdesk.web.calendar.EditorialCalendar.blackoutsOver(ao));
         return new Engine(postStore, accounts, trail, decisions, policies, versions, posts, reviews, media, new AoOAuthClientStore(ao, secrets),
                 new AoPendingConnections(ao, secrets), new RoutingService(new AoRoutingRuleStore(ao), clock));
     }

@@ -3,7 +3,6 @@ package io.socialdesk.jira.publish;
 import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.jira.cluster.ClusterManager;
 import io.socialdesk.core.job.Job;
-import io.socialdesk.core.publish.Blackouts;
 import io.socialdesk.core.publish.GroupCommit;
 import io.socialdesk.core.publish.PublishingQueue;
 import io.socialdesk.core.publish.PublishingSettings;
@@ -45,7 +44,7 @@ public final class JiraPublishing implements AutoCloseable {
     public JiraPublishing(SocialDeskEngine engine, JiraActiveObjectsAccess ao, ClusterLockService locks, ClusterManager cluster,
             JiraAccounts accounts, JiraIssueTracker tracker, JiraNotifier notifier) {
         this(engine, Publishing.over(engine.engine(), new AoDeliveryStore(ao, new LockedDeliveryWrites(ao, locks::getLockForName)),
-                accounts.channels(), tracker, notifier, Blackouts.NONE, GroupCommit.AT_ONCE, PublishingSettings.DEFAULTS, nodeId(cluster), Clock.systemUTC()));
+                accounts.channels(), tracker, notifier, engine.blackouts(), GroupCommit.AT_ONCE, PublishingSettings.DEFAULTS, nodeId(cluster), Clock.systemUTC()));
     }
 
     private JiraPublishing(SocialDeskEngine engine, Publishing publishing) {

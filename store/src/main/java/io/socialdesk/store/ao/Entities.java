@@ -27,6 +27,9 @@ public final class Entities {
             // The social inbox's import (issue 6).
             io.socialdesk.store.inbox.InboxItemEntity.class, io.socialdesk.store.inbox.ConversationEntity.class,
             io.socialdesk.store.inbox.ImportCursorEntity.class, io.socialdesk.store.inbox.TicketKeyEntity.class,
+            // The editorial calendar (issue 7).
+            io.socialdesk.store.calendar.KeyDateEntity.class, io.socialdesk.store.calendar.BlackoutEntity.class,
+            io.socialdesk.store.calendar.PostingSlotsEntity.class,
             // The editorial calendar's iCalendar feeds (issue 7).
             io.socialdesk.store.calendar.feed.FeedTokenEntity.class, io.socialdesk.store.calendar.feed.SavedFilterEntity.class);
 }

@@ -22,6 +22,7 @@ public final class RestApi {
     public static final List<Class<?>> RESOURCES = List.of(PostResource.class, ReviewResource.class, PolicyResource.class,
             AccountResource.class, HealthResource.class, ValidateResource.class, MediaResource.class,
             InboundResource.class, FeedResource.class, QueueResource.class, RoutingResource.class,
+            CalendarResource.class,
             // Editorial calendar (issue 7): iCalendar feeds.
             CalendarFeedResource.class, IcalFeedResource.class);
 
