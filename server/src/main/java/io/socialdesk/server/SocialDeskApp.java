@@ -267,6 +267,10 @@ public final class SocialDeskApp implements AutoCloseable {
                 new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser),
                 new RoutingResource(engine.routing(), new TextTriager(), requestUser),
                 new io.socialdesk.web.rest.CalendarResource(calendar.service(), requestUser)));
+        // The calendar's iCalendar feeds: managed when signed in, read by calendar clients with the feed's secret URL.
+        var ical = io.socialdesk.web.calendar.ical.IcalFeeds.over(database.ao(), calendar.service(), clock);
+        rest.add(new io.socialdesk.web.rest.CalendarFeedResource(ical.tokens(), requestUser));
+        rest.add(new io.socialdesk.web.rest.IcalFeedResource(ical.tokens(), ical.feeds()));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,

@@ -121,6 +121,12 @@ class OpenApiContractTest {
         SCHEMAS.put(RoutingResource.RoutingTestRequest.class, "RoutingTestRequest");
         SCHEMAS.put(RoutingResource.TriageJson.class, "Triage");
         SCHEMAS.put(RoutingResource.RoutingTestJson.class, "RoutingTest");
+        // Editorial calendar (issue 7): iCalendar feeds.
+        SCHEMAS.put(CalendarFeedJson.NewFeed.class, "CalendarFeedRequest");
+        SCHEMAS.put(CalendarFeedJson.Feed.class, "CalendarFeed");
+        SCHEMAS.put(CalendarFeedJson.Issued.class, "CalendarFeedIssued");
+        SCHEMAS.put(CalendarFeedJson.Filter.class, "CalendarFilterSaved");
+        SCHEMAS.put(CalendarFeedJson.Feeds.class, "CalendarFeeds");
     }
 
     /**
