@@ -277,7 +277,8 @@ public final class SocialDeskApp implements AutoCloseable {
                         inbox.store()),
                 new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
                 new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue),
-                new RoutingPages(pages, requestUser, engine.routing(), accounts));
+                new RoutingPages(pages, requestUser, engine.routing(), accounts),
+                new io.socialdesk.server.http.CalendarPages(pages, requestUser, calendar.service(), accounts));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 

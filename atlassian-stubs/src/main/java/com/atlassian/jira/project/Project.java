@@ -9,6 +9,8 @@ public interface Project {
 
     String getKey();
 
+    String getName();
+
     Collection<IssueType> getIssueTypes();
 
     Collection<com.atlassian.jira.bc.project.component.ProjectComponent> getComponents();

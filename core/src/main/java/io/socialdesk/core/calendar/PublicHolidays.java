@@ -124,14 +124,26 @@ public final class PublicHolidays {
         for (int y = from.getYear(); y <= to.getYear(); y++) {
             LocalDate newYear = LocalDate.of(y, 1, 1);
             add(out, from, to, nextWeekday(newYear), "New Year's Day" + (nextWeekday(newYear).equals(newYear) ? "" : " (substitute day)"), "GB");
+            // A day that is a weekday keeps it; one on a weekend moves to the next weekday neither takes (gov.uk's rule).
             LocalDate christmas = LocalDate.of(y, 12, 25);
             LocalDate boxing = LocalDate.of(y, 12, 26);
-            LocalDate christmasOff = nextWeekday(christmas);
-            LocalDate boxingOff = nextWeekday(boxing);
-            if (!boxingOff.isAfter(christmasOff)) boxingOff = nextWeekday(christmasOff.plusDays(1));
+            java.util.Set<LocalDate> taken = new java.util.HashSet<>();
+            if (nextWeekday(christmas).equals(christmas)) taken.add(christmas);
+            if (nextWeekday(boxing).equals(boxing)) taken.add(boxing);
+            LocalDate christmasOff = free(christmas, taken);
+            LocalDate boxingOff = free(boxing, taken);
             add(out, from, to, christmasOff, "Christmas Day" + (christmasOff.equals(christmas) ? "" : " (substitute day)"), "GB");
             add(out, from, to, boxingOff, "Boxing Day" + (boxingOff.equals(boxing) ? "" : " (substitute day)"), "GB");
         }
+    }
+
+    /** The day itself when it is a weekday, else the next weekday not taken yet; taken from then on. */
+    private static LocalDate free(LocalDate d, java.util.Set<LocalDate> taken) {
+        if (taken.contains(d)) return d;
+        LocalDate f = nextWeekday(d);
+        while (taken.contains(f)) f = nextWeekday(f.plusDays(1));
+        taken.add(f);
+        return f;
     }
 
     private static LocalDate nextWeekday(LocalDate d) {

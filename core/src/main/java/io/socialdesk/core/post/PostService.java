@@ -56,6 +56,11 @@ public final class PostService {
     public static final int MAX_VIDEOS = 1;
 
     private static final Set<Role> AUTHORS = EnumSet.of(Role.MARKETING_AUTHOR, Role.MARKETING_LEAD, Role.ADMIN);
+
+    /** Marketing authors, marketing leads and admins write and plan posts (the calendar offers them drag and drop). */
+    public static boolean mayAuthor(User user) {
+        return AUTHORS.stream().anyMatch(user::has);
+    }
     private static final Pattern HASHTAG = Pattern.compile("#?[\\p{L}\\p{N}_]{1,100}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
@@ -80,7 +85,7 @@ public final class PostService {
 
     /** Checks every field, opens the tracked item, then stores the post as a draft. */
     public Post create(NewPost request, User author) {
-        if (AUTHORS.stream().noneMatch(author::has)) {
+        if (!mayAuthor(author)) {
             throw new NotAllowedException("Only marketing authors, marketing leads and admins create posts");
         }
         Fields fields = read(request, Optional.empty());

@@ -72,7 +72,12 @@ public class PageResource {
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create(requestUser.get().isPresent() ? "/posts" : "/login")).build();
+        return Response.seeOther(URI.create(requestUser.get().map(PageResource::homeOf).orElse("/login"))).build();
+    }
+
+    /** Where a person lands after signing in: the editorial calendar for the marketing team, the posts page for everyone else. */
+    public static String homeOf(User user) {
+        return user.has(Role.MARKETING_AUTHOR) || user.has(Role.MARKETING_LEAD) ? CalendarPages.PATH : "/posts";
     }
 
     @GET
@@ -102,7 +107,8 @@ public class PageResource {
         NewCookie cookie = new NewCookie(AuthFilter.SESSION_COOKIE, session, "/", null, NewCookie.DEFAULT_VERSION, null,
                 NewCookie.DEFAULT_MAX_AGE, null, request.isSecure(), true);
         // JAX-RS 2.1 cannot say SameSite; the header is written by hand.
-        return Response.seeOther(URI.create(safeNext(next)))
+        String target = safeNext(next);
+        return Response.seeOther(URI.create(target.isEmpty() ? homeOf(user.get().user()) : target))
                 .header("Set-Cookie", cookie + ";SameSite=Lax")
                 .build();
     }
@@ -225,10 +231,13 @@ public class PageResource {
         return items.stream().map(item -> new ItemRow(item, viewer, locale)).toList();
     }
 
-    /** Only a path on this server, so the login form cannot be used to send people elsewhere. */
+    /**
+     * Only a path on this server, so the login form cannot be used to send people elsewhere; "" when there is none
+     * (the person then lands on their home page, {@link #homeOf}).
+     */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("://")) {
-            return "/posts";
+            return "";
         }
         return next;
     }

@@ -76,15 +76,21 @@ public final class CalendarFeeds {
         }
         CalendarData data = calendar.calendar(new CalendarQuery(CalendarQuery.View.LIST, from, to, ZoneOffset.UTC, filter, Set.of()));
         Set<String> projects = project.map(p -> Set.of(p.split(","))).orElse(null);
-        List<IcsEvent> events = new ArrayList<>(data.entries().size());
-        for (CalendarEntry entry : data.entries()) {
-            if (projects != null && !projects.contains(projectOf(entry.itemKey()))) continue;
-            events.add(event(entry, site, host));
-        }
-        return IcsWriter.write(feed.label(), events, List.of(), calendar.clock().instant());
+        List<CalendarEntry> entries = projects == null ? data.entries()
+                : data.entries().stream().filter(e -> projects.contains(projectOf(e.itemKey()))).toList();
+        return ics(feed.label(), entries, site);
     }
 
-    static IcsEvent event(CalendarEntry e, URI site, String host) {
+    /** Posts as a feed: one event each, at its planned time in its own zone. */
+    public static String ics(String name, List<CalendarEntry> entries, URI site) {
+        String host = site.getHost() == null ? "socialdesk" : site.getHost();
+        List<IcsEvent> events = new ArrayList<>(entries.size());
+        for (CalendarEntry entry : entries) events.add(event(entry, site, host));
+        return IcsWriter.write(name, events, List.of());
+    }
+
+    /** One post as an event; {@code host} makes its UID ({@code post-12@host}). */
+    public static IcsEvent event(CalendarEntry e, URI site, String host) {
         URI url = URI.create(trimSlash(site.toString()) + (e.path().startsWith("/") ? e.path() : "/" + e.path()));
         List<String> networks = e.networks().stream().map(Network::label).toList();
         StringBuilder description = new StringBuilder();
