@@ -33,6 +33,14 @@ public record CalendarEntry(long postId, String itemKey, String title, Instant p
         campaign = campaign == null ? "" : campaign;
     }
 
+    /** Without the time of the last change (built by hand, e.g. in tests): the planned instant stands in for it. */
+    public CalendarEntry(long postId, String itemKey, String title, Instant plannedAt, ZoneId plannedZone, LocalDateTime plannedLocal,
+            ZoneId viewerZone, LocalDateTime viewerLocal, List<Network> networks, List<Long> accountIds, PostState state, String campaign,
+            String authorKey, Set<Department> departments, int version, String path) {
+        this(postId, itemKey, title, plannedAt, plannedZone, plannedLocal, viewerZone, viewerLocal, networks, accountIds, state, campaign,
+                authorKey, departments, version, path, plannedAt);
+    }
+
     public static CalendarEntry of(Post post, List<Network> networks, Set<Department> departments, ZoneId viewer, String path) {
         Instant at = post.planned().instant();
         return new CalendarEntry(post.id(), post.item().key(), post.title(), at, post.planned().zone(), post.planned().local(), viewer,
