@@ -271,6 +271,8 @@ public final class SocialDeskApp implements AutoCloseable {
         var ical = io.socialdesk.web.calendar.ical.IcalFeeds.over(database.ao(), calendar.service(), clock);
         rest.add(new io.socialdesk.web.rest.CalendarFeedResource(ical.tokens(), requestUser));
         rest.add(new io.socialdesk.web.rest.IcalFeedResource(ical.tokens(), ical.feeds()));
+        // The calendar's data as plain JSON, for the Confluence macro (the same view model and templates elsewhere).
+        rest.add(new io.socialdesk.web.rest.CalendarDataResource(calendar.service(), accounts, requestUser));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,

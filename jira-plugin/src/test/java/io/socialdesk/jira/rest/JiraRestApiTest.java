@@ -23,7 +23,8 @@ class JiraRestApiTest {
     private static final List<Class<?>> RESOURCES = List.of(JiraPostResource.class, JiraAccountResource.class, JiraHealthResource.class,
             JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class, JiraMediaResource.class,
             JiraInboundResource.class, JiraFeedResource.class, JiraQueueResource.class, JiraRoutingResource.class,
-            JiraCalendarResource.class, JiraCalendarFeedResource.class, JiraIcalFeedResource.class);
+            JiraCalendarResource.class, JiraCalendarFeedResource.class, JiraIcalFeedResource.class,
+            JiraCalendarDataResource.class);
     /** Called by automations without a Jira login: the signature checked by the resource is the authentication. */
     private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class, JiraIcalFeedResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,

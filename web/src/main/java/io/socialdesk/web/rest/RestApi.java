@@ -24,7 +24,7 @@ public final class RestApi {
             InboundResource.class, FeedResource.class, QueueResource.class, RoutingResource.class,
             CalendarResource.class,
             // Editorial calendar (issue 7): iCalendar feeds.
-            CalendarFeedResource.class, IcalFeedResource.class);
+            CalendarFeedResource.class, IcalFeedResource.class, CalendarDataResource.class);
 
     public static final List<Class<?>> ERROR_MAPPERS = List.of(
             InvalidInputMapper.class, ConflictMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,
