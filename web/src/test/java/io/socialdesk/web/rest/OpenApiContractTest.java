@@ -149,6 +149,14 @@ class OpenApiContractTest {
         SCHEMAS.put(CalendarFeedJson.Issued.class, "CalendarFeedIssued");
         SCHEMAS.put(CalendarFeedJson.Filter.class, "CalendarFilterSaved");
         SCHEMAS.put(CalendarFeedJson.Feeds.class, "CalendarFeeds");
+        SCHEMAS.put(CalendarDataJson.class, "CalendarData");
+        SCHEMAS.put(CalendarDataJson.Query.class, "CalendarDataQuery");
+        SCHEMAS.put(CalendarDataJson.Entry.class, "CalendarDataEntry");
+        SCHEMAS.put(CalendarDataJson.Day.class, "CalendarDataDay");
+        SCHEMAS.put(CalendarDataJson.Period.class, "CalendarDataPeriod");
+        SCHEMAS.put(CalendarDataJson.ClashJson.class, "CalendarDataClash");
+        SCHEMAS.put(CalendarDataJson.GapJson.class, "CalendarDataGap");
+        SCHEMAS.put(CalendarDataJson.AccountRef.class, "CalendarDataAccount");
     }
 
     /**
