@@ -16,8 +16,10 @@ import java.util.Set;
 /**
  * One post on the calendar, as every view shows it: its planned instant with the post's own IANA zone and
  * wall-clock time (the truth), the same instant in the viewer's zone (where the calendar places it), its
- * networks, accounts, state, campaign, author, the departments whose approval it needs, its version (for a
- * reschedule), the path that opens it in the host, and when it was last changed (an iCalendar feed's LAST-MODIFIED).
+ * networks, accounts, state, campaign, author, its version (for a reschedule), the path that opens it in the host, and when it
+ * was last changed (an iCalendar feed's LAST-MODIFIED).
+ * {@code departments}: those whose approval the content rules ask for, worked out only when a query filters by
+ * department (empty otherwise: matching the rules is most of a month's cost).
  */
 public record CalendarEntry(long postId, String itemKey, String title, Instant plannedAt, ZoneId plannedZone, LocalDateTime plannedLocal,
         ZoneId viewerZone, LocalDateTime viewerLocal, List<Network> networks, List<Long> accountIds, PostState state, String campaign,

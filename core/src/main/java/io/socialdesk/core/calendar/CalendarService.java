@@ -101,7 +101,7 @@ public final class CalendarService {
         Map<Long, PostingSchedule> rhythm = schedulesById(query.zone());
         int lookBack = rhythm.values().stream().mapToInt(PostingSchedule::gapDays).max().orElse(0);
         Instant readFrom = query.start().minus(Duration.ofDays(lookBack));
-        Read read = read(readFrom, query.end(), query.zone());
+        Read read = read(readFrom, query.end(), query.zone(), !query.filter().departments().isEmpty());
         List<CalendarEntry> inRange = read.entries.stream().filter(e -> !e.plannedAt().isBefore(query.start())).toList();
         List<CalendarEntry> shown = inRange.stream().filter(query.filter()::matches).toList();
         Set<Long> accountsShown = accountsOf(query.filter(), read.networks);
@@ -135,7 +135,7 @@ public final class CalendarService {
      * The posts planned in {@code [from, to)}, read a page at a time (soonest first) up to {@link #MAX_ENTRIES}.
      * A page full of posts at one instant cannot be paged past with a time bound: the answer says it is truncated.
      */
-    private Read read(Instant from, Instant to, ZoneId viewer) {
+    private Read read(Instant from, Instant to, ZoneId viewer, boolean departments) {
         Map<Long, Network> networks = new HashMap<>();
         for (Account a : accounts.list()) networks.put(a.id(), a.network());
         Map<String, ApprovalPolicy> policyByProject = new HashMap<>();
@@ -151,7 +151,7 @@ public final class CalendarService {
                     truncated = true;
                     break;
                 }
-                entries.add(entry(p, networks, policyByProject, viewer));
+                entries.add(entry(p, networks, departments ? policyByProject : null, viewer));
             }
             if (truncated || page.size() < PostQuery.MAX_LIMIT) break;
             Instant last = page.get(page.size() - 1).planned().instant();
@@ -166,10 +166,13 @@ public final class CalendarService {
 
     private CalendarEntry entry(Post p, Map<Long, Network> networks, Map<String, ApprovalPolicy> policyByProject, ZoneId viewer) {
         List<Network> nets = p.content().accountIds().stream().map(networks::get).filter(n -> n != null).distinct().sorted().toList();
-        ApprovalPolicy policy = policyByProject.computeIfAbsent(p.item().projectKey(), policies::policyFor);
-        // Departments from the policy's content rules; hand flags live in each post's trail and are not read for a whole month.
+        // Departments from the policy's content rules, worked out only for a department filter: matching the rules is most of a
+        // month's cost (docs/benchmarks.md). Hand flags live in each post's trail and are not read for a whole month.
         Set<Department> departments = EnumSet.noneOf(Department.class);
-        departments.addAll(policy.required(p.content(), Set.of()).departments());
+        if (policyByProject != null) {
+            ApprovalPolicy policy = policyByProject.computeIfAbsent(p.item().projectKey(), policies::policyFor);
+            departments.addAll(policy.required(p.content(), Set.of()).departments());
+        }
         return CalendarEntry.of(p, nets, departments, viewer, postPath.apply(p));
     }
 
@@ -386,7 +389,7 @@ public final class CalendarService {
 
     private List<Instant> taken(long accountId, Instant from, PostingSchedule s, Set<Long> except) {
         Instant before = from.minus(s.minSpacing());
-        Read read = read(before, from.plus(Duration.ofDays(Slots.HORIZON_DAYS + 1)), s.zone());
+        Read read = read(before, from.plus(Duration.ofDays(Slots.HORIZON_DAYS + 1)), s.zone(), false);
         return Cadence.taken(read.entries.stream().filter(e -> !except.contains(e.postId())).toList(), accountId);
     }
 

@@ -100,6 +100,10 @@ class CalendarServiceTest {
         assertThat(month("2026-03", PARIS, CalendarFilter.read(null, List.of(String.valueOf(bluesky)), null, List.of("DRAFT"), List.of("alice"),
                 null)).entries()).extracting(CalendarEntry::title).containsExactly("On Bluesky");
         assertThat(month("2026-03", PARIS, CalendarFilter.read(null, null, List.of("No such campaign"), null, null, null)).entries()).isEmpty();
+        desk.posts.create(new io.socialdesk.core.post.NewPost("Price", "Spring sale: only 19,99 € until Sunday", "2026-03-12T09:00", "Europe/Paris",
+                null, null, null, null, null, null, null, List.of(bluesky)), ALICE);
+        assertThat(month("2026-03", PARIS, CalendarFilter.read(null, null, null, null, null, List.of("LEGAL"))).entries())
+                .as("the content rules ask Legal for a price").extracting(CalendarEntry::title).containsExactly("Price");
     }
 
     @Test

@@ -85,7 +85,31 @@ public final class DemoWorkspace {
         }
         seedPosts(app, targets, app.settings().clock());
         seedMentions(app, bluesky, app.settings().clock());
+        seedCalendar(app, targets, app.settings().clock());
         return true;
+    }
+
+    /**
+     * The editorial calendar's demo (issue 7), after the posts so that none is refused: posting slots on the three target
+     * accounts, the team's key dates, and one whole-day blackout eight days from now, a day without demo posts (they fall on
+     * days 0, 1 mod 3 from today), so that moving a post onto it shows the refusal.
+     */
+    private static void seedCalendar(SocialDeskApp app, List<Long> accounts, Clock clock) {
+        io.socialdesk.core.calendar.CalendarService calendar = app.calendar().service();
+        User marc = person(app, "marc");
+        for (long account : accounts) {
+            calendar.saveSchedule(account, new io.socialdesk.core.calendar.CalendarService.ScheduleRequest("Europe/Paris",
+                    List.of("MONDAY 09:00", "TUESDAY 12:30", "WEDNESDAY 09:00", "THURSDAY 12:30", "FRIDAY 09:00"), 120, 5, 0), marc);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        calendar.addKeyDate(new io.socialdesk.core.calendar.CalendarService.KeyDateRequest("Monthly newsletter", "last friday of the month",
+                "The newsletter goes out at 10:00: no other post before noon.", ""), marc);
+        calendar.addKeyDate(new io.socialdesk.core.calendar.CalendarService.KeyDateRequest("Acme 4.2 launch", today.plusDays(12).toString(),
+                "Embargo until the keynote at 10:00 Paris time.", ""), marc);
+        calendar.addKeyDate(new io.socialdesk.core.calendar.CalendarService.KeyDateRequest("Acme anniversary", "06-15", "Founded in 2011.", ""), marc);
+        LocalDate quiet = today.plusDays(8);
+        calendar.saveBlackout(null, new io.socialdesk.core.calendar.CalendarService.BlackoutRequest("Quarterly results quiet period", "blackout",
+                quiet.toString(), quiet.toString(), "Europe/Paris", List.of(), "No posts until the quarterly results are published.", "", null), marc);
     }
 
     /** The mentions go through the inbox as if imported: tickets in the queues the shipped routing rules pick, the reply a comment. */

@@ -35,6 +35,26 @@ class DemoWorkspaceTest {
     }
 
     @Test
+    void theDemosCalendarHasSlotsKeyDatesAndABlackoutDayWithoutPosts() {
+        try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data))) {
+            DemoWorkspace.seedIfEmpty(app);
+            var calendar = app.calendar().service();
+            java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+            java.time.LocalDate today = java.time.LocalDate.now(app.settings().clock().withZone(paris));
+            var data = calendar.calendar(new io.socialdesk.core.calendar.CalendarQuery(io.socialdesk.core.calendar.CalendarQuery.View.LIST,
+                    today.minusDays(7), today.plusDays(40), paris, null, java.util.Set.of("FR")));
+            assertThat(data.entries()).hasSize(20);
+            assertThat(calendar.schedules()).hasSize(3).allSatisfy(s -> assertThat(s.slots()).hasSize(5));
+            assertThat(data.keyDates()).extracting(k -> k.name()).contains("Acme 4.2 launch");
+            assertThat(data.blackouts()).singleElement().satisfies(b -> {
+                java.time.LocalDate day = today.plusDays(8);
+                assertThat(data.entries()).noneMatch(e -> e.viewerDate().equals(day));
+                assertThat(b.touches(day, paris)).isTrue();
+            });
+        }
+    }
+
+    @Test
     void theDemosMentionsAreTicketsOfTheInboxWithTheReplyAsAComment() {
         try (SocialDeskApp app = SocialDeskApp.open(SocialDeskApp.Settings.of("127.0.0.1", 0, DatabaseConfig.embedded(data), data))) {
             DemoWorkspace.seedIfEmpty(app);

@@ -1,0 +1,184 @@
+package io.socialdesk.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialdesk.core.account.AccountStore;
+import io.socialdesk.core.account.Network;
+import io.socialdesk.core.calendar.Blackout;
+import io.socialdesk.core.calendar.CalendarData;
+import io.socialdesk.core.calendar.CalendarFilter;
+import io.socialdesk.core.calendar.CalendarQuery;
+import io.socialdesk.core.calendar.CalendarService;
+import io.socialdesk.core.calendar.PostingSchedule;
+import io.socialdesk.core.calendar.PostingSlot;
+import io.socialdesk.core.post.PlannedTime;
+import io.socialdesk.core.post.Post;
+import io.socialdesk.core.post.PostContent;
+import io.socialdesk.core.post.PostQuery;
+import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.post.Utm;
+import io.socialdesk.core.secret.SecretBox;
+import io.socialdesk.core.tracker.TrackedItem;
+import io.socialdesk.server.ServerEntities;
+import io.socialdesk.server.db.Database;
+import io.socialdesk.server.db.DatabaseConfig;
+import io.socialdesk.store.account.AoAccountStore;
+import io.socialdesk.store.approval.AoPolicyStore;
+import io.socialdesk.store.calendar.AoBlackoutStore;
+import io.socialdesk.store.calendar.AoKeyDateStore;
+import io.socialdesk.store.calendar.AoPostingScheduleStore;
+import io.socialdesk.store.post.AoPostStore;
+import io.socialdesk.web.calendar.CalendarView;
+import io.socialdesk.web.rest.CalendarResource;
+import io.socialdesk.web.rest.PostJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The editorial calendar's month view with {@code posts} posts (default 2,000) in March 2026, on the server's real stores
+ * (Active Objects on the embedded HSQLDB file database), against serialising the same posts as JSON with Jackson.
+ *
+ * <ul>
+ *   <li>{@link #monthFromDatabase()}: what {@code GET /calendar?month=2026-03} does: read the month's posts (pages of 500),
+ *       key dates of two countries, blackouts, three accounts' schedules; clashes and gaps; the view model; its JSON.</li>
+ *   <li>{@link #monthViewOnly()}: the view model and its JSON from the data already read (the rendering alone).</li>
+ *   <li>{@link #postsFromDatabaseAsJson()}: the baseline - the same posts read with the same pages, each as {@link PostJson}, as JSON.</li>
+ *   <li>{@link #postsAsJson()}: the baseline's serialisation alone, from the posts already read.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CalendarBenchmark {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String TEXT = "Our spring release is out: a calendar per network, approvals in Jira, and 09:00 Paris stays 09:00. #socialdesk";
+
+    @Param({"2000"})
+    public int posts;
+
+    private Path dataDir;
+    private Database db;
+    private AoPostStore postStore;
+    private CalendarService calendar;
+    private CalendarQuery march;
+    private CalendarData read;
+    private List<Post> readPosts;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        dataDir = Files.createTempDirectory("socialdesk-bench-calendar");
+        db = Database.open(DatabaseConfig.embedded(dataDir), ServerEntities.all());
+        Clock clock = Clock.fixed(Instant.parse("2026-02-20T08:00:00Z"), ZoneOffset.UTC);
+        postStore = new AoPostStore(db.ao());
+        SecretBox box = SecretBox.of(SecretBox.newKey());
+        AccountStore accounts = new AoAccountStore(db.ao(), () -> box, clock);
+        List<Long> ids = new ArrayList<>();
+        for (Network n : List.of(Network.BLUESKY, Network.MASTODON, Network.LINKEDIN)) ids.add(accounts.add(n, "@acme-" + n, "Acme").id());
+        AoPostingScheduleStore schedules = new AoPostingScheduleStore(db.ao());
+        for (long id : ids) {
+            schedules.save(new PostingSchedule(id, PARIS, List.of(new PostingSlot(DayOfWeek.MONDAY, LocalTime.of(9, 0)),
+                    new PostingSlot(DayOfWeek.THURSDAY, LocalTime.of(12, 30))), Duration.ofMinutes(30), 2, 1), 0);
+        }
+        AoBlackoutStore blackouts = new AoBlackoutStore(db.ao());
+        blackouts.create(new Blackout(0, "", "Quiet period", Blackout.Kind.BLACKOUT, Instant.parse("2026-03-16T23:00:00Z"),
+                Instant.parse("2026-03-18T23:00:00Z"), PARIS, Set.of(), "Results", "bench", clock.instant(), 1));
+        Random random = new Random(7);
+        LocalDateTime first = LocalDateTime.of(2026, 3, 1, 7, 0);
+        for (int i = 0; i < posts; i++) {
+            // Spread over the month's 31 days between 07:00 and 21:00, one or two accounts each.
+            LocalDateTime at = first.plusDays(random.nextInt(31)).plusMinutes(random.nextInt(14 * 60));
+            List<Long> targets = random.nextBoolean() ? List.of(ids.get(i % 3)) : List.of(ids.get(i % 3), ids.get((i + 1) % 3));
+            PostContent content = new PostContent(TEXT, Map.of(), List.of(), List.of(), Optional.empty(), List.of("socialdesk"), Utm.NONE,
+                    i % 4 == 0 ? "Spring" : "", "en", targets);
+            postStore.create(new TrackedItem(i + 1, "MKT-" + (i + 1), "/items/MKT-" + (i + 1)), "Post " + i, content, new PlannedTime(at, PARIS),
+                    PostState.values()[i % 6], "alice", clock.instant());
+        }
+        calendar = new CalendarService(postStore, accounts, new AoPolicyStore(db.ao()), new AoKeyDateStore(db.ao()), blackouts, schedules, null,
+                p -> "/posts/" + p.id() + "/edit", clock);
+        march = CalendarQuery.month(YearMonth.of(2026, 3), PARIS, CalendarFilter.NONE, Set.of("FR", "US"));
+        read = calendar.calendar(march);
+        readPosts = readPosts();
+        if (read.entries().size() != posts || readPosts.size() != posts) {
+            throw new IllegalStateException("expected " + posts + " posts, read " + read.entries().size() + " and " + readPosts.size());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        if (db != null) db.close();
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Benchmark
+    public byte[] monthFromDatabase() throws IOException {
+        return json.writeValueAsBytes(CalendarResource.CalendarJson.of(CalendarView.of(calendar.calendar(march), Locale.ENGLISH)));
+    }
+
+    @Benchmark
+    public byte[] monthViewOnly() throws IOException {
+        return json.writeValueAsBytes(CalendarResource.CalendarJson.of(CalendarView.of(read, Locale.ENGLISH)));
+    }
+
+    @Benchmark
+    public byte[] postsFromDatabaseAsJson() throws IOException {
+        return json.writeValueAsBytes(readPosts().stream().map(PostJson::of).toList());
+    }
+
+    @Benchmark
+    public byte[] postsAsJson() throws IOException {
+        return json.writeValueAsBytes(readPosts.stream().map(PostJson::of).toList());
+    }
+
+    /** The month's posts as the calendar reads them: pages of 500 from the grid's first instant. */
+    private List<Post> readPosts() {
+        List<Post> all = new ArrayList<>();
+        Instant cursor = march.start();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        while (true) {
+            List<Post> page = postStore.list(new PostQuery(Optional.of(cursor), Optional.of(march.end()), PostQuery.MAX_LIMIT));
+            for (Post p : page) if (seen.add(p.id())) all.add(p);
+            if (page.size() < PostQuery.MAX_LIMIT) return all;
+            cursor = page.get(page.size() - 1).planned().instant();
+        }
+    }
+}
