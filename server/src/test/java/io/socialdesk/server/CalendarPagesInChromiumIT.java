@@ -90,9 +90,7 @@ class CalendarPagesInChromiumIT {
     }
 
     static void signIn(Browser browser, String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open(base + "/login");
-        DemoSite.signInOnForm(browser, username, WAIT);
+        DemoSite.signInAfresh(browser, base, username, WAIT);
     }
 
     /** A month of its own, two months ahead, so that the demo's posts stay out of the way. */

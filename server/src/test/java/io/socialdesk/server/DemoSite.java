@@ -27,6 +27,13 @@ final class DemoSite {
         return new DemoSite(app.start());
     }
 
+    /** Signs {@code username} in afresh (whoever was signed in before is forgotten) on the site at {@code base}. */
+    static void signInAfresh(Browser browser, String base, String username, Duration wait) {
+        browser.driver().manage().deleteAllCookies();
+        browser.open(base + "/login");
+        signInOnForm(browser, username, wait);
+    }
+
     /** Fills the sign-in form the browser shows and waits for the page it leads to (the person's home page, unless the form had a "next"). */
     static void signInOnForm(Browser browser, String username, Duration wait) {
         browser.find("#sd-username").sendKeys(username);

@@ -45,9 +45,7 @@ class ReviewPagesInChromiumIT {
     }
 
     static void signIn(Browser browser, String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open(base + "/login");
-        DemoSite.signInOnForm(browser, username, WAIT);
+        DemoSite.signInAfresh(browser, base, username, WAIT);
     }
 
     static User user(String name) {

@@ -59,21 +59,38 @@ class JiraPluginDescriptorTest {
     @Test
     void everyGetterOfTheSharedPageViewModelsIsAllowlisted() throws Exception {
         String descriptor = read(DESCRIPTOR);
+        Set<String> getters = getters("io/socialdesk/web/page/");
+        assertThat(getters).as("view-model getters found").hasSizeGreaterThan(100);
+        assertThat(getters).allSatisfy(method -> assertThat(descriptor).contains("<method>" + method + "</method>"));
+    }
+
+    @Test
+    void everyGetterOfTheCalendarViewModelIsAllowlisted() throws Exception {
+        // calendar*.vm renders io.socialdesk.web.calendar's view model directly (as the Confluence macro does).
+        String descriptor = read(DESCRIPTOR);
+        Set<String> getters = getters("io/socialdesk/web/calendar/");
+        assertThat(getters).as("calendar getters found").hasSizeGreaterThan(50).contains("io.socialdesk.web.calendar.CalendarItem#getTime()");
+        assertThat(getters).allSatisfy(method -> assertThat(descriptor).contains("<method>" + method + "</method>"));
+    }
+
+    /** The public instance getters of the public classes in one package of the web jar ({@code folder}: its path with a final slash). */
+    private static Set<String> getters(String folder) throws Exception {
         Set<String> getters = new TreeSet<>();
         java.nio.file.Path pages = java.nio.file.Path.of(PostPanel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> classNames = new java.util.ArrayList<>();
         if (java.nio.file.Files.isDirectory(pages)) {
-            try (var files = java.nio.file.Files.list(pages.resolve("io/socialdesk/web/page"))) {
+            try (var files = java.nio.file.Files.list(pages.resolve(folder))) {
                 files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class")).forEach(classNames::add);
             }
         } else {
             try (var jar = new java.util.jar.JarFile(pages.toFile())) {
-                jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.startsWith("io/socialdesk/web/page/") && n.endsWith(".class"))
-                        .map(n -> n.substring("io/socialdesk/web/page/".length())).forEach(classNames::add);
+                jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.startsWith(folder) && n.endsWith(".class"))
+                        .map(n -> n.substring(folder.length())).filter(n -> !n.contains("/")).forEach(classNames::add);
             }
         }
+        String pkg = folder.replace('/', '.');
         for (String file : classNames) {
-            Class<?> type = Class.forName("io.socialdesk.web.page." + file.substring(0, file.length() - ".class".length()));
+            Class<?> type = Class.forName(pkg + file.substring(0, file.length() - ".class".length()));
             if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())) continue;
             for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
                 boolean getter = m.getName().matches("(get|is)[A-Z].*") && m.getParameterCount() == 0;
@@ -82,8 +99,7 @@ class JiraPluginDescriptorTest {
                 }
             }
         }
-        assertThat(getters).as("view-model getters found").hasSizeGreaterThan(100);
-        assertThat(getters).allSatisfy(method -> assertThat(descriptor).contains("<method>" + method + "</method>"));
+        return getters;
     }
 
     @Test
@@ -122,6 +138,20 @@ class JiraPluginDescriptorTest {
         ClassLoader loader = JiraPluginDescriptorTest.class.getClassLoader();
         assertThat(loader.getResource(PostListPage.TEMPLATE)).isNotNull();
         assertThat(loader.getResource(PostListServlet.PAGE_TEMPLATE)).isNotNull();
+    }
+
+    @Test
+    void declaresTheCalendarProjectPageAndThisWeeksPostsInTheProjectSidebar() throws IOException {
+        String descriptor = read(DESCRIPTOR);
+        assertThat(descriptor).contains("section=\"jira.project.sidebar.plugins.navigation\"")
+                .contains("/plugins/servlet/socialdesk/calendar?project=$queryEncodedProjectKey")
+                .contains("/plugins/servlet/socialdesk/this-week?project=$queryEncodedProjectKey")
+                .contains("<url-pattern>/socialdesk/calendar</url-pattern>").contains("<url-pattern>/socialdesk/this-week</url-pattern>")
+                .contains("location=\"socialdesk/js/calendar.js\"");
+        ClassLoader loader = JiraPluginDescriptorTest.class.getClassLoader();
+        assertThat(loader.getResource(io.socialdesk.jira.page.CalendarServlet.TEMPLATE)).isNotNull();
+        assertThat(loader.getResource(io.socialdesk.web.page.CalendarPage.TEMPLATE)).isNotNull();
+        assertThat(loader.getResource("socialdesk/js/calendar.js")).isNotNull();
     }
 
     @Test
