@@ -25,7 +25,8 @@ public final class CalendarFeedJson {
     public record Issued(long id, String kind, String target, String label, String createdAt, String issuedAt, String url, String webcalUrl) {
         static Issued of(FeedTokens.Issued issued, URI restBase) {
             FeedToken t = issued.token();
-            String url = restBase.resolve("ical/" + issued.secret() + ".ics").toString();
+            String base = restBase.toString().endsWith("/") ? restBase.toString() : restBase + "/";
+            String url = base + "ical/" + issued.secret() + ".ics";
             String webcal = url.replaceFirst("^https?://", "webcal://");
             return new Issued(t.id(), t.kind().slug(), t.target(), t.label(), t.createdAt().toString(), t.issuedAt().toString(), url, webcal);
         }
