@@ -8,12 +8,12 @@ import io.socialdesk.core.calendar.CalendarData;
 import io.socialdesk.core.calendar.CalendarFilter;
 import io.socialdesk.core.calendar.CalendarQuery;
 import io.socialdesk.core.calendar.CalendarService;
+import io.socialdesk.core.calendar.PlannedPosts;
 import io.socialdesk.core.calendar.PostingSchedule;
 import io.socialdesk.core.calendar.PostingSlot;
 import io.socialdesk.core.post.PlannedTime;
 import io.socialdesk.core.post.Post;
 import io.socialdesk.core.post.PostContent;
-import io.socialdesk.core.post.PostQuery;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.core.post.Utm;
 import io.socialdesk.core.secret.SecretBox;
@@ -43,7 +43,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -142,11 +140,7 @@ public class CalendarBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         if (db != null) db.close();
-        if (dataDir != null) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
-        }
+        BenchFiles.deleteTree(dataDir);
     }
 
     @Benchmark
@@ -169,16 +163,8 @@ public class CalendarBenchmark {
         return json.writeValueAsBytes(readPosts.stream().map(PostJson::of).toList());
     }
 
-    /** The month's posts as the calendar reads them: pages of 500 from the grid's first instant. */
+    /** The month's posts as the calendar reads them (the same pages). */
     private List<Post> readPosts() {
-        List<Post> all = new ArrayList<>();
-        Instant cursor = march.start();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        while (true) {
-            List<Post> page = postStore.list(new PostQuery(Optional.of(cursor), Optional.of(march.end()), PostQuery.MAX_LIMIT));
-            for (Post p : page) if (seen.add(p.id())) all.add(p);
-            if (page.size() < PostQuery.MAX_LIMIT) return all;
-            cursor = page.get(page.size() - 1).planned().instant();
-        }
+        return PlannedPosts.read(postStore, march.start(), march.end(), Integer.MAX_VALUE).posts();
     }
 }

@@ -9,7 +9,6 @@ import io.socialdesk.core.approval.PolicyStore;
 import io.socialdesk.core.approval.ReviewService;
 import io.socialdesk.core.post.PlannedTime;
 import io.socialdesk.core.post.Post;
-import io.socialdesk.core.post.PostQuery;
 import io.socialdesk.core.post.PostStore;
 import io.socialdesk.core.problem.ConflictException;
 import io.socialdesk.core.problem.FieldProblem;
@@ -131,37 +130,15 @@ public final class CalendarService {
 
     private record Read(List<CalendarEntry> entries, boolean truncated, Map<Long, Network> networks) {}
 
-    /**
-     * The posts planned in {@code [from, to)}, read a page at a time (soonest first) up to {@link #MAX_ENTRIES}.
-     * A page full of posts at one instant cannot be paged past with a time bound: the answer says it is truncated.
-     */
+    /** The entries of the posts planned in {@code [from, to)}, up to {@link #MAX_ENTRIES} ({@link PlannedPosts}). */
     private Read read(Instant from, Instant to, ZoneId viewer, boolean departments) {
         Map<Long, Network> networks = new HashMap<>();
         for (Account a : accounts.list()) networks.put(a.id(), a.network());
         Map<String, ApprovalPolicy> policyByProject = new HashMap<>();
-        List<CalendarEntry> entries = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        Instant cursor = from;
-        boolean truncated = false;
-        while (true) {
-            List<Post> page = posts.list(new PostQuery(Optional.of(cursor), Optional.of(to), PostQuery.MAX_LIMIT));
-            for (Post p : page) {
-                if (!seen.add(p.id())) continue;
-                if (entries.size() == MAX_ENTRIES) {
-                    truncated = true;
-                    break;
-                }
-                entries.add(entry(p, networks, departments ? policyByProject : null, viewer));
-            }
-            if (truncated || page.size() < PostQuery.MAX_LIMIT) break;
-            Instant last = page.get(page.size() - 1).planned().instant();
-            if (last.equals(page.get(0).planned().instant())) {
-                truncated = true;
-                break;
-            }
-            cursor = last;
-        }
-        return new Read(entries, truncated, networks);
+        PlannedPosts planned = PlannedPosts.read(posts, from, to, MAX_ENTRIES);
+        List<CalendarEntry> entries = new ArrayList<>(planned.posts().size());
+        for (Post p : planned.posts()) entries.add(entry(p, networks, departments ? policyByProject : null, viewer));
+        return new Read(entries, planned.truncated(), networks);
     }
 
     private CalendarEntry entry(Post p, Map<Long, Network> networks, Map<String, ApprovalPolicy> policyByProject, ZoneId viewer) {

@@ -92,6 +92,7 @@ class CalendarTemplatesTest {
                 .contains("sd-cal-state-scheduled");
         assertThat(day).as("Laura is not an author: no drag and drop").doesNotContain("data-reschedule-url").doesNotContain("sd-move");
         assertThat(html).contains("<h2 id=\"sd-cal-title\">March 2026</h2>").contains("Times in America/New_York");
+        assertThat(html).as("today is 20 March: this month's week view is this week").contains("id=\"sd-view-week\" href=\"/calendar?view=week&amp;week=2026-W12\"");
         assertThat(html).as("the legend names every state").contains("data-state=\"DRAFT\"").contains("data-state=\"CANCELLED\"");
     }
 

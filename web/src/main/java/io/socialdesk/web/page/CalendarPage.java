@@ -237,9 +237,12 @@ public final class CalendarPage {
     public String getNextUrl() { return url(query.view(), step(1), true); }
     public String getTodayUrl() { return url(query.view(), LocalDate.parse(calendar.getToday()), true); }
     public String getClearUrl() { return url(query.view(), anchor(), false); }
+    /** The other views around today when the period shown holds it (this month's "Week" is this week), else around its first day. */
     public List<ViewLink> getViews() {
+        LocalDate today = LocalDate.parse(calendar.getToday());
+        LocalDate around = !today.isBefore(query.from()) && today.isBefore(query.to()) ? today : anchor();
         List<ViewLink> links = new ArrayList<>();
-        for (CalendarQuery.View v : CalendarQuery.View.values()) links.add(new ViewLink(v.slug(), url(v, anchor(), true), v == query.view()));
+        for (CalendarQuery.View v : CalendarQuery.View.values()) links.add(new ViewLink(v.slug(), url(v, around, true), v == query.view()));
         return links;
     }
     /** The filters form sends to the page itself; it keeps the view, its period and the fixed parameters as hidden fields. */
