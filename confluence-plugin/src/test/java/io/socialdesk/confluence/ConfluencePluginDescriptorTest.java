@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,19 +33,36 @@ class ConfluencePluginDescriptorTest {
                 .contains("<xhtml-macro name=\"social-editorial-calendar\"")
                 .contains("<parameter name=\"project\" type=\"string\" required=\"true\"/>")
                 .contains("<parameter name=\"months\"")
+                .contains("<parameter name=\"view\" type=\"enum\"")
+                .contains("<parameter name=\"filters\" type=\"string\"/>")
                 .contains("<param name=\"atlassian-data-center-status\">compatible</param>")
                 .contains("<param name=\"atlassian-data-center-compatible\">true</param>");
         assertThat(read("META-INF/spring/plugin-context.xml")).contains("<atlassian-scanner:scan-indexes/>");
     }
 
     @Test
-    void everyGetterTheCalendarTemplateCallsIsAllowlisted() throws IOException {
-        Matcher calls = Pattern.compile("\\$row\\.(get\\w+)\\(\\)").matcher(read(EditorialCalendarMacro.TEMPLATE));
-        Set<String> called = new TreeSet<>();
-        while (calls.find()) called.add("io.socialdesk.confluence.macro.CalendarRow#" + calls.group(1) + "()");
-        assertThat(called).isNotEmpty();
+    void everyGetterOfTheSharedCalendarViewModelAndPageIsAllowlisted() throws Exception {
         String descriptor = read(DESCRIPTOR);
-        assertThat(called).allSatisfy(method -> assertThat(descriptor).contains("<method>" + method + "</method>"));
+        Set<String> getters = new TreeSet<>();
+        List<Class<?>> types = new java.util.ArrayList<>(List.of(io.socialdesk.web.calendar.CalendarView.class, io.socialdesk.web.calendar.CalendarDay.class,
+                io.socialdesk.web.calendar.CalendarItem.class, io.socialdesk.web.calendar.CalendarWeek.class,
+                io.socialdesk.web.calendar.CalendarLegend.class, io.socialdesk.web.calendar.CalendarMarks.class,
+                io.socialdesk.web.page.CalendarPage.class, io.socialdesk.confluence.macro.MacroCalendar.class));
+        for (Class<?> outer : List.copyOf(types)) types.addAll(List.of(outer.getDeclaredClasses()));
+        for (Class<?> type : types) {
+            if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())) continue;
+            for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+                boolean getter = m.getName().matches("(get|is)[A-Z].*") && m.getParameterCount() == 0;
+                if (getter && java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                    getters.add(type.getName() + "#" + m.getName() + "()");
+                }
+            }
+        }
+        assertThat(getters).as("view-model getters found").hasSizeGreaterThan(100);
+        assertThat(getters).allSatisfy(method -> assertThat(descriptor).contains("<method>" + method + "</method>"));
+        // And the macro's template calls only these objects' getters.
+        Matcher calls = Pattern.compile("\\$(part|calendar|page)\\.(get\\w+)\\(\\)").matcher(read(EditorialCalendarMacro.TEMPLATE));
+        assertThat(calls.find()).isTrue();
     }
 
     @Test

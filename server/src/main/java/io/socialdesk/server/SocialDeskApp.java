@@ -274,6 +274,12 @@ public final class SocialDeskApp implements AutoCloseable {
                 new RoutingResource(engine.routing(), new TextTriager(), requestUser),
                 new io.socialdesk.web.rest.CalendarResource(calendar.service(), requestUser),
                 new InboxResource(answering.replies(), answering.times(), answering.forgetting(), requestUser)));
+        // The calendar's iCalendar feeds: managed when signed in, read by calendar clients with the feed's secret URL.
+        var ical = io.socialdesk.web.calendar.ical.IcalFeeds.over(database.ao(), calendar.service(), clock);
+        rest.add(new io.socialdesk.web.rest.CalendarFeedResource(ical.tokens(), requestUser));
+        rest.add(new io.socialdesk.web.rest.IcalFeedResource(ical.tokens(), ical.feeds()));
+        // The calendar's data as plain JSON, for the Confluence macro (the same view model and templates elsewhere).
+        rest.add(new io.socialdesk.web.rest.CalendarDataResource(calendar.service(), accounts, requestUser));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,

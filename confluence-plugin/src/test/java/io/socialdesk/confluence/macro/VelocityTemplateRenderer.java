@@ -23,6 +23,9 @@ final class VelocityTemplateRenderer implements TemplateRenderer {
 
     VelocityTemplateRenderer() {
         engine.setProperty("event_handler.reference_insertion.class", EscapeHtmlReference.class.getName());
+        // #parse of the shared calendar templates, from the classpath as the plugin's class loader finds them.
+        engine.setProperty("resource.loaders", "class");
+        engine.setProperty("resource.loader.class.class", "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
         engine.init();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("io/socialdesk/web/i18n/socialdesk.properties")) {
             english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -34,7 +37,12 @@ final class VelocityTemplateRenderer implements TemplateRenderer {
     /** What templates call as $i18n. */
     public final class I18n {
         public String getText(String key) {
-            return english.getProperty(key, key);
+            return java.text.MessageFormat.format(english.getProperty(key, key), new Object[0]);
+        }
+
+        /** With arguments, as Jira's and Confluence's helpers take them (Velocity 1.6 calls varargs). */
+        public String getText(String key, Object... arguments) {
+            return java.text.MessageFormat.format(english.getProperty(key, key), arguments);
         }
     }
 

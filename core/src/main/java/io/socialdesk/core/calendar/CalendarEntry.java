@@ -16,13 +16,14 @@ import java.util.Set;
 /**
  * One post on the calendar, as every view shows it: its planned instant with the post's own IANA zone and
  * wall-clock time (the truth), the same instant in the viewer's zone (where the calendar places it), its
- * networks, accounts, state, campaign, author, its version (for a reschedule) and the path that opens it in the host.
+ * networks, accounts, state, campaign, author, its version (for a reschedule), the path that opens it in the host, and when it
+ * was last changed (an iCalendar feed's LAST-MODIFIED).
  * {@code departments}: those whose approval the content rules ask for, worked out only when a query filters by
  * department (empty otherwise: matching the rules is most of a month's cost).
  */
 public record CalendarEntry(long postId, String itemKey, String title, Instant plannedAt, ZoneId plannedZone, LocalDateTime plannedLocal,
         ZoneId viewerZone, LocalDateTime viewerLocal, List<Network> networks, List<Long> accountIds, PostState state, String campaign,
-        String authorKey, Set<Department> departments, int version, String path) {
+        String authorKey, Set<Department> departments, int version, String path, Instant updatedAt) {
 
     public CalendarEntry {
         Objects.requireNonNull(title, "title");
@@ -34,11 +35,19 @@ public record CalendarEntry(long postId, String itemKey, String title, Instant p
         campaign = campaign == null ? "" : campaign;
     }
 
+    /** Without the time of the last change (built by hand, e.g. in tests): the planned instant stands in for it. */
+    public CalendarEntry(long postId, String itemKey, String title, Instant plannedAt, ZoneId plannedZone, LocalDateTime plannedLocal,
+            ZoneId viewerZone, LocalDateTime viewerLocal, List<Network> networks, List<Long> accountIds, PostState state, String campaign,
+            String authorKey, Set<Department> departments, int version, String path) {
+        this(postId, itemKey, title, plannedAt, plannedZone, plannedLocal, viewerZone, viewerLocal, networks, accountIds, state, campaign,
+                authorKey, departments, version, path, plannedAt);
+    }
+
     public static CalendarEntry of(Post post, List<Network> networks, Set<Department> departments, ZoneId viewer, String path) {
         Instant at = post.planned().instant();
         return new CalendarEntry(post.id(), post.item().key(), post.title(), at, post.planned().zone(), post.planned().local(), viewer,
                 LocalDateTime.ofInstant(at, viewer), networks, post.content().accountIds(), post.state(), post.content().campaign(),
-                post.authorKey(), departments, post.version(), path);
+                post.authorKey(), departments, post.version(), path, post.updatedAt());
     }
 
     /** The day the viewer sees it on. */

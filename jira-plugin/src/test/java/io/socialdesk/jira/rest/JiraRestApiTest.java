@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 class JiraRestApiTest {
     private static final List<Class<?>> RESOURCES = List.of(JiraPostResource.class, JiraAccountResource.class, JiraHealthResource.class,
             JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class, JiraMediaResource.class,
-            JiraInboundResource.class, JiraFeedResource.class, JiraQueueResource.class, JiraRoutingResource.class, JiraCalendarResource.class,
-            JiraInboxResource.class);
+            JiraInboundResource.class, JiraFeedResource.class, JiraQueueResource.class, JiraRoutingResource.class,
+            JiraCalendarResource.class, JiraCalendarFeedResource.class, JiraIcalFeedResource.class,
+            JiraCalendarDataResource.class, JiraInboxResource.class);
     /** Called by automations without a Jira login: the signature checked by the resource is the authentication. */
-    private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class);
+    private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class, JiraIcalFeedResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
             JiraNotAllowedMapper.class, JiraNotSignedInMapper.class, JiraMalformedJsonMapper.class,
             JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class, io.socialdesk.jira.rest.error.JiraConflictMapper.class);
@@ -53,6 +54,19 @@ class JiraRestApiTest {
         assertThat(JiraInboundResource.class.isAnnotationPresent(
                 com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess.class)).isTrue();
         assertThat(JiraInboundResource.class.isAnnotationPresent(LicensedOnly.class)).isFalse();
+    }
+
+    @Test
+    void onlyTheCalendarFeedItselfIsOpenToCalendarClientsItsManagementIsForLicensedUsers() {
+        assertThat(JiraIcalFeedResource.class.isAnnotationPresent(
+                com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess.class)).isTrue();
+        assertThat(JiraIcalFeedResource.class.getAnnotation(Path.class).value()).isEqualTo("/ical");
+        assertThat(java.util.Arrays.stream(io.socialdesk.web.rest.IcalFeedResource.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(javax.ws.rs.GET.class) || m.isAnnotationPresent(javax.ws.rs.POST.class)
+                        || m.isAnnotationPresent(javax.ws.rs.PUT.class) || m.isAnnotationPresent(javax.ws.rs.DELETE.class)))
+                .as("the open resource only reads a feed").hasSize(1)
+                .allSatisfy(m -> assertThat(m.isAnnotationPresent(javax.ws.rs.GET.class)).isTrue());
+        assertThat(JiraCalendarFeedResource.class.isAnnotationPresent(LicensedOnly.class)).isTrue();
     }
 
     @Test

@@ -32,5 +32,8 @@ public final class Entities {
             io.socialdesk.store.calendar.KeyDateEntity.class, io.socialdesk.store.calendar.BlackoutEntity.class,
             io.socialdesk.store.calendar.PostingSlotsEntity.class,
             // Answering from the ticket (issue 6).
-            io.socialdesk.store.inbox.ReplyEntity.class, io.socialdesk.store.inbox.ReplyRevisionEntity.class);
+            io.socialdesk.store.inbox.ReplyEntity.class, io.socialdesk.store.inbox.ReplyRevisionEntity.class,
+
+            // The editorial calendar's iCalendar feeds (issue 7).
+            io.socialdesk.store.calendar.feed.FeedTokenEntity.class, io.socialdesk.store.calendar.feed.SavedFilterEntity.class);
 }

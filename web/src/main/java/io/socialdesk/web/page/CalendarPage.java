@@ -124,6 +124,20 @@ public final class CalendarPage {
     }
 
     /**
+     * The page for calendar data read elsewhere (the Confluence macro reads it from the Jira app): the same view model and
+     * context, read-only (nobody reschedules from there). Added for the macro (issue 7, cal-ical).
+     */
+    public static Page of(io.socialdesk.core.calendar.CalendarData data, Locale locale, Host host, List<Account> accounts) {
+        CalendarView view = CalendarView.of(data, locale);
+        User reader = new User("", "", Set.of(), data.query().zone());
+        Map<String, Object> context = new HashMap<>();
+        context.put("calendar", view);
+        context.put("page", new CalendarPage(view, data.query(), host, locale, reader, accounts, new LinkedHashMap<>(), List.of()));
+        context.put("restBase", host.restBase());
+        return new Page(context, 200);
+    }
+
+    /**
      * Whose public holidays the calendar shows: the country of the viewer's zone when it is one the rules table knows
      * (France, Belgium, Switzerland, Canada, the UK, the US), else none.
      */

@@ -22,7 +22,10 @@ public final class RestApi {
     public static final List<Class<?>> RESOURCES = List.of(PostResource.class, ReviewResource.class, PolicyResource.class,
             AccountResource.class, HealthResource.class, ValidateResource.class, MediaResource.class,
             InboundResource.class, FeedResource.class, QueueResource.class, RoutingResource.class,
-            CalendarResource.class, InboxResource.class);
+            CalendarResource.class,
+            // Editorial calendar (issue 7): iCalendar feeds.
+            CalendarFeedResource.class, IcalFeedResource.class, CalendarDataResource.class,
+            InboxResource.class);
 
     public static final List<Class<?>> ERROR_MAPPERS = List.of(
             InvalidInputMapper.class, ConflictMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,

@@ -151,6 +151,20 @@ class OpenApiContractTest {
         SCHEMAS.put(InboxResource.ReplyJson.class, "Reply");
         SCHEMAS.put(InboxResource.ResponseTimesJson.class, "ResponseTimes");
         SCHEMAS.put(InboxResource.FiguresJson.class, "ResponseFigures");
+        // Editorial calendar (issue 7): iCalendar feeds.
+        SCHEMAS.put(CalendarFeedJson.NewFeed.class, "CalendarFeedRequest");
+        SCHEMAS.put(CalendarFeedJson.Feed.class, "CalendarFeed");
+        SCHEMAS.put(CalendarFeedJson.Issued.class, "CalendarFeedIssued");
+        SCHEMAS.put(CalendarFeedJson.Filter.class, "CalendarFilterSaved");
+        SCHEMAS.put(CalendarFeedJson.Feeds.class, "CalendarFeeds");
+        SCHEMAS.put(CalendarDataJson.class, "CalendarData");
+        SCHEMAS.put(CalendarDataJson.Query.class, "CalendarDataQuery");
+        SCHEMAS.put(CalendarDataJson.Entry.class, "CalendarDataEntry");
+        SCHEMAS.put(CalendarDataJson.Day.class, "CalendarDataDay");
+        SCHEMAS.put(CalendarDataJson.Period.class, "CalendarDataPeriod");
+        SCHEMAS.put(CalendarDataJson.ClashJson.class, "CalendarDataClash");
+        SCHEMAS.put(CalendarDataJson.GapJson.class, "CalendarDataGap");
+        SCHEMAS.put(CalendarDataJson.AccountRef.class, "CalendarDataAccount");
     }
 
     /**
