@@ -65,7 +65,7 @@ import io.socialdesk.channel.webhook.InboundWebhook;
 import io.socialdesk.core.inbox.InboxSettings;
 import io.socialdesk.core.inbox.Router;
 import io.socialdesk.core.inbox.Triager;
-import io.socialdesk.store.inbox.AoInboxStore;
+import io.socialdesk.server.tracker.SqlInboxStore;
 import io.socialdesk.web.inbox.Inbox;
 import io.socialdesk.web.inbound.SigningSecrets;
 import io.socialdesk.web.rest.FeedResource;
@@ -250,7 +250,7 @@ public final class SocialDeskApp implements AutoCloseable {
         // pasted there never count as repeats.
         Triager triager = new TextTriager();
         Router router = engine.routing().router();
-        this.inbox = Inbox.over(engine, new AoInboxStore(database.ao()), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
+        this.inbox = Inbox.over(engine, new SqlInboxStore(database), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
                 settings.inbox(), clock);
         List<Job> jobs = List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
                 publishing.publisher().job(settings.publishEvery()), inbox.imports().job(settings.importEvery()));

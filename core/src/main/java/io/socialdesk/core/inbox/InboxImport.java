@@ -212,14 +212,16 @@ public final class InboxImport {
     }
 
     private record Stored(List<InboxItem> added, int duplicates, int ours, List<FieldProblem> refused) {
+        /** The conversations with items left to file (a store that opens tickets with the page has filed some already). */
         Set<String> conversations() {
             Set<String> keys = new LinkedHashSet<>();
-            added.forEach(item -> keys.add(item.conversationKey()));
+            added.stream().filter(InboxItem::waiting).forEach(item -> keys.add(item.conversationKey()));
             return keys;
         }
 
         Imported imported(int received, int filed, boolean more) {
-            return new Imported(received, added.size(), duplicates, ours, refused, filed, more, null);
+            int filedWithPage = (int) added.stream().filter(item -> !item.waiting()).count();
+            return new Imported(received, added.size(), duplicates, ours, refused, filed + filedWithPage, more, null);
         }
     }
 
@@ -305,8 +307,37 @@ public final class InboxImport {
             }
             add.add(new InboxItem(0, f.key(), accountId, item, triage, routed, conversation, f.source(), now, null, null, null));
         }
-        List<InboxItem> added = store.add(add, List.copyOf(opening.values()));
+        List<InboxItem> added = store instanceof PageFiling pages
+                ? pages.addAndOpen(add, List.copyOf(opening.values()), openings(accountId, opening.values(), add))
+                : store.add(add, List.copyOf(opening.values()));
         return new Stored(added, duplicates + add.size() - added.size(), ours, refused);
+    }
+
+    /**
+     * The tickets of a page's new conversations (digests aside: their chunks are filed as usual), for a store that opens
+     * them with the page: the first item of each is its description, the others its comments. A conversation whose
+     * ticket has no reporter gets none here; its items wait, as they would for the usual filing.
+     */
+    private Map<String, PageFiling.Opening> openings(long accountId, Collection<Conversation> opening, List<InboxItem> items) {
+        Map<String, List<InboxItem>> byConversation = new HashMap<>();
+        for (InboxItem item : items) byConversation.computeIfAbsent(item.conversationKey(), k -> new ArrayList<>()).add(item);
+        Map<String, PageFiling.Opening> out = new HashMap<>();
+        Optional<Account> account = null;
+        for (Conversation c : opening) {
+            List<InboxItem> in = byConversation.get(c.key());
+            if (c.digest() || in == null) continue;
+            if (account == null) account = accounts.find(accountId);
+            Ticket ticket;
+            try {
+                ticket = ticket(c, List.of(in.get(0)), account);
+            } catch (IllegalStateException noReporter) {
+                continue;
+            }
+            Map<String, String> comments = new HashMap<>();
+            for (InboxItem item : in.subList(1, in.size())) comments.put(item.key(), ConversationText.message(item));
+            out.put(c.key(), new PageFiling.Opening(ticket, in.get(0).key(), comments));
+        }
+        return out;
     }
 
     /**
@@ -567,20 +598,7 @@ public final class InboxImport {
             if (found.isPresent()) {
                 ticket = found.get();
             } else {
-                Optional<Account> account = account(conversation.accountId());
-                String label = account.map(Account::label).orElse("account " + conversation.accountId());
-                String summary;
-                String description;
-                if (conversation.digest()) {
-                    Instant start = conversation.openedAt();
-                    Instant end = start.plus(settings.floodWindow());
-                    summary = ConversationText.digestSummary(conversation, start, end);
-                    description = ConversationText.digestDescription(conversation, settings.floodThreshold(), start, end, label, opener);
-                } else {
-                    summary = ConversationText.summary(opener.get(0).inbound());
-                    description = ConversationText.description(conversation, opener.get(0), label);
-                }
-                ticket = tickets.open(new Ticket(key, conversation.route(), summary, description, reporter(conversation.accountId(), account)));
+                ticket = tickets.open(ticket(conversation, opener, account(conversation.accountId())));
             }
             if (conversation.previous() != null) tickets.link(ticket, conversation.previous());
             return ticket;
@@ -590,12 +608,30 @@ public final class InboxImport {
             return accountsSeen.computeIfAbsent(id, accounts::find);
         }
 
-        private User reporter(long accountId, Optional<Account> account) {
-            Optional<String> owner = account.map(Account::ownerKey).filter(Objects::nonNull);
-            if (owner.isPresent()) return new User(owner.get(), owner.get(), Set.of(), ZoneOffset.UTC);
-            if (fallbackReporter != null) return fallbackReporter;
-            throw new IllegalStateException("Account " + accountId + " has no owner to report its tickets");
+    }
+
+    /** The ticket a conversation opens with {@code opener} (its first item, or a digest's first chunk). */
+    private Ticket ticket(Conversation conversation, List<InboxItem> opener, Optional<Account> account) {
+        String label = account.map(Account::label).orElse("account " + conversation.accountId());
+        String summary;
+        String description;
+        if (conversation.digest()) {
+            Instant start = conversation.openedAt();
+            Instant end = start.plus(settings.floodWindow());
+            summary = ConversationText.digestSummary(conversation, start, end);
+            description = ConversationText.digestDescription(conversation, settings.floodThreshold(), start, end, label, opener);
+        } else {
+            summary = ConversationText.summary(opener.get(0).inbound());
+            description = ConversationText.description(conversation, opener.get(0), label);
         }
+        return new Ticket(conversation.ticketKey(), conversation.route(), summary, description, reporter(conversation.accountId(), account));
+    }
+
+    private User reporter(long accountId, Optional<Account> account) {
+        Optional<String> owner = account.map(Account::ownerKey).filter(Objects::nonNull);
+        if (owner.isPresent()) return new User(owner.get(), owner.get(), Set.of(), ZoneOffset.UTC);
+        if (fallbackReporter != null) return fallbackReporter;
+        throw new IllegalStateException("Account " + accountId + " has no owner to report its tickets");
     }
 
     private static InboxItem withChunk(InboxItem item, String chunkKey) {

@@ -21,8 +21,11 @@ import java.time.Clock;
  */
 public record Inbox(InboxImport imports, InboxStore store) {
 
-    /** {@code store}: the host's {@link AoInboxStore} over {@code ao} (with Jira's cluster locks, or the server's row locks). */
-    public static Inbox over(Engine engine, AoInboxStore store, AoAccess ao, TicketTracker tickets, Channels channels, Triager triager, Router router,
+    /**
+     * {@code store}: the host's {@link AoInboxStore} over {@code ao} (Jira, with its cluster locks), or the server's batched
+     * store over the same tables (its row locks, and a page's tickets in the page's transaction).
+     */
+    public static Inbox over(Engine engine, InboxStore store, AoAccess ao, TicketTracker tickets, Channels channels, Triager triager, Router router,
             User fallbackReporter, InboxSettings settings, Clock clock) {
         InboxImport imports = new InboxImport(store, new AoImportCursors(ao), new AoOwnPosts(ao), triager, router, tickets, engine.accounts(),
                 channels, fallbackReporter, settings, clock);
