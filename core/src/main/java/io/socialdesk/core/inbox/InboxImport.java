@@ -173,7 +173,8 @@ public final class InboxImport {
         ChannelAccount target = new ChannelAccount(account.id(), account.network(), account.handle(), account.instance(), account.remoteId(),
                 credentials.get());
         Instant allowed = nextAllowedAt(channel, target);
-        if (allowed != null && allowed.isAfter(now)) {
+        // Read the clock again: a connector that holds nothing answers "now" by its own clock, a moment after ours.
+        if (allowed != null && allowed.isAfter(clock.instant())) {
             notBefore.put(lane, allowed);
             return Imported.failed("waiting until " + allowed + " as the network asked");
         }
@@ -308,9 +309,19 @@ public final class InboxImport {
             add.add(new InboxItem(0, f.key(), accountId, item, triage, routed, conversation, f.source(), now, null, null, null));
         }
         List<InboxItem> added = store instanceof PageFiling pages
-                ? pages.addAndOpen(add, List.copyOf(opening.values()), openings(accountId, opening.values(), add))
+                ? pages.addAndOpen(add, List.copyOf(opening.values()), openings(accountId, opening.values(), add), replies(existing, add))
                 : store.add(add, List.copyOf(opening.values()));
         return new Stored(added, duplicates + add.size() - added.size(), ours, refused);
+    }
+
+    /** The comments of a page's items that join a stored conversation with a ticket (digests aside), by item key. */
+    private static Map<String, String> replies(Map<String, Conversation> existing, List<InboxItem> items) {
+        Map<String, String> out = new HashMap<>();
+        for (InboxItem item : items) {
+            Conversation c = existing.get(item.conversationKey());
+            if (c != null && !c.digest() && c.ticket() != null) out.put(item.key(), ConversationText.message(item));
+        }
+        return out;
     }
 
     /**

@@ -29,7 +29,11 @@ public interface PageFiling {
 
     /**
      * As {@link InboxStore#add}, and in the same transaction the tickets of the conversations it stores (by key in
-     * {@code openings}), their items recorded as filed. Answers the items stored, filed ones with their ticket.
+     * {@code openings}), their items recorded as filed; and each item of {@code replies} (item key to its comment's text)
+     * whose conversation was stored before, has its ticket open and no item waiting, commented on that ticket and filed
+     * (the conversation's row locked meanwhile, as {@link InboxStore#exclusively} does). Answers the items stored, filed
+     * ones with their ticket; the others wait for the usual filing (a resolved ticket to reopen, a digest, a crash's
+     * leftovers to file first).
      */
-    List<InboxItem> addAndOpen(List<InboxItem> items, List<Conversation> conversations, Map<String, Opening> openings);
+    List<InboxItem> addAndOpen(List<InboxItem> items, List<Conversation> conversations, Map<String, Opening> openings, Map<String, String> replies);
 }

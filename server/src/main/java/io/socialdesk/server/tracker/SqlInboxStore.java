@@ -92,17 +92,18 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
 
     @Override
     public List<InboxItem> add(List<InboxItem> items, List<Conversation> conversations) {
-        return addAndOpen(items, conversations, Map.of());
+        return addAndOpen(items, conversations, Map.of(), Map.of());
     }
 
     @Override
-    public List<InboxItem> addAndOpen(List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings) {
+    public List<InboxItem> addAndOpen(List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
+            Map<String, String> replies) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return database.ao().inTransaction(() -> {
                     try (Connection c = database.connection()) {
-                        return write(c, page, newConversations, openings);
+                        return write(c, page, newConversations, openings, replies);
                     } catch (SQLException e) {
                         throw new StoreException("Could not store a page of " + page.size() + " inbox items", e);
                     }
@@ -115,8 +116,8 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         throw last;
     }
 
-    private List<InboxItem> write(Connection c, List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings)
-            throws SQLException {
+    private List<InboxItem> write(Connection c, List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
+            Map<String, String> replies) throws SQLException {
         Set<String> stored = existing(c, items, "ITEM_KEY", page.stream().map(InboxItem::key).toList());
         List<InboxItem> fresh = new ArrayList<>();
         for (InboxItem item : page) {
@@ -164,6 +165,10 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         }
         insert(c, conversations, CONVERSATION, conversationRows, false);
 
+        Set<String> newKeys = freshConversations.stream().map(Conversation::key).collect(Collectors.toSet());
+        Map<String, TrackedItem> repliedTo = repliedTo(c, fresh.stream().filter(i -> replies.containsKey(i.key()) && !newKeys.contains(i.conversationKey()))
+                .map(InboxItem::conversationKey).collect(Collectors.toCollection(LinkedHashSet::new)));
+
         // Items in the page's order, so that their ids are the order they came in; those of an opened ticket filed on it.
         List<Map<String, Object>> itemRows = new ArrayList<>();
         List<Map<String, Object>> commentRows = new ArrayList<>();
@@ -174,6 +179,11 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
             Opening opening = ticket == null ? null : openings.get(item.conversationKey());
             String comment = opening == null ? null : opening.comments().get(item.key());
             boolean filed = opening != null && (item.key().equals(opening.openerKey()) || comment != null);
+            if (ticket == null && repliedTo.containsKey(item.conversationKey())) {
+                ticket = repliedTo.get(item.conversationKey());
+                comment = replies.get(item.key());
+                filed = comment != null;
+            }
             if (filed) {
                 row.put("STATE", AoInboxStore.FILED);
                 ticketColumns(row, ticket);
@@ -207,6 +217,29 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         return added;
     }
 
+    /**
+     * The tickets that replies to these stored conversations may be filed on now: the conversations' rows are locked first
+     * (as {@link AoInboxStore#exclusively} does, so that no one else files them or moves them to a next ticket meanwhile);
+     * left out are digests, conversations without ticket, with items still waiting (they go first, in order) and those
+     * whose ticket is resolved (the usual filing reopens it or opens the next one).
+     */
+    private Map<String, TrackedItem> repliedTo(Connection c, Collection<String> keys) throws SQLException {
+        if (keys.isEmpty()) return Map.of();
+        forEachChunk(c, "UPDATE \"" + conversations + "\" SET \"FILINGS\" = \"FILINGS\" + 1 WHERE \"CONVERSATION_KEY\" IN ", keys, null);
+        Map<String, TrackedItem> out = new HashMap<>();
+        forEachChunk(c, "SELECT \"CONVERSATION_KEY\", \"TICKET_ID\", \"TICKET_KEY\", \"TICKET_URL\" FROM \"" + conversations
+                + "\" WHERE \"DIGEST\" = FALSE AND \"TICKET_KEY\" IS NOT NULL AND \"CONVERSATION_KEY\" IN ", keys,
+                rs -> out.put(rs.getString(1), new TrackedItem(rs.getLong(2), rs.getString(3), rs.getString(4) == null ? "" : rs.getString(4))));
+        if (out.isEmpty()) return out;
+        forEachChunk(c, "SELECT DISTINCT \"CONVERSATION_KEY\" FROM \"" + items + "\" WHERE \"STATE\" = 'WAITING' AND \"CONVERSATION_KEY\" IN ",
+                out.keySet(), rs -> out.remove(rs.getString(1)));
+        Map<Long, List<String>> byTicket = new HashMap<>();
+        out.forEach((key, ticket) -> byTicket.computeIfAbsent(ticket.id(), id -> new ArrayList<>()).add(key));
+        forEachChunk(c, "SELECT \"ID\" FROM \"" + trackerItems + "\" WHERE \"RESOLVED_AT\" IS NOT NULL AND \"ID\" IN ", byTicket.keySet(),
+                rs -> byTicket.getOrDefault(rs.getLong(1), List.of()).forEach(out::remove));
+        return out;
+    }
+
     private static Instant openedAt(List<InboxItem> fresh, String openerKey) {
         for (InboxItem item : fresh) {
             if (item.key().equals(openerKey)) return item.importedAt();
@@ -237,13 +270,17 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void forEachChunk(Connection c, String select, Collection<String> keys, RowReader reader) throws SQLException {
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(keys));
+    /** {@code sql} followed by an {@code IN} list, once per 500 values; a query when {@code reader} is given, else an update. */
+    private static void forEachChunk(Connection c, String sql, Collection<?> values, RowReader reader) throws SQLException {
+        List<?> all = new ArrayList<>(new LinkedHashSet<>(values));
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            String sql = select + "(" + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) s.setString(i + 1, chunk.get(i));
+            List<?> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            try (PreparedStatement s = c.prepareStatement(sql + "(" + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) s.setObject(i + 1, chunk.get(i));
+                if (reader == null) {
+                    s.executeUpdate();
+                    continue;
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) reader.read(rs);
                 }

@@ -198,7 +198,7 @@ class InboxOnBothDatabasesTest extends OnBothDatabases {
 
         assertThat(done.stored()).isEqualTo(4);
         assertThat(done.duplicates()).isEqualTo(2);
-        assertThat(done.filed()).as("the new thread's three in the page's transaction, the old thread's reply after").isEqualTo(4);
+        assertThat(done.filed()).as("all in the page's transaction: the new thread's three, and the old thread's reply").isEqualTo(4);
         assertThat(rows(db, TrackerItemEntity.class)).isEqualTo(2);
         AoInboxStore store = new AoInboxStore(db.ao());
         assertThat(store.waiting(10)).isEmpty();
@@ -221,6 +221,15 @@ class InboxOnBothDatabasesTest extends OnBothDatabases {
         assertThat(rows(db, TrackerItemEntity.class)).isEqualTo(2);
         assertThat(rows(db, TrackerCommentEntity.class)).isEqualTo(3);
         assertThat(rows(db, TicketKeyEntity.class)).isEqualTo(2);
+
+        // A reply to a resolved ticket is left to the usual filing, which reopens the ticket (within the reopen window).
+        BuiltInTracker.Item old = tracker.list(ItemKind.MENTION, 10).stream().filter(t -> t.description().contains("text of at://old/0")).findFirst()
+                .orElseThrow();
+        tracker.resolve(old.tracked(), "sam");
+        assertThat(inbox.receive(7, List.of(post("at://old/2", "at://old/1", "at://old/0")), InboxItem.POLL).filed()).isEqualTo(1);
+        assertThat(tracker.status(old.tracked()).resolved()).isFalse();
+        assertThat(store.onTicket(old.tracked().key(), 10)).extracting(i -> i.inbound().externalId()).containsExactly("at://old/0", "at://old/1",
+                "at://old/2");
     }
 
     private static InboxImport inbox(Database db, BuiltInTracker tracker, String kind) {
