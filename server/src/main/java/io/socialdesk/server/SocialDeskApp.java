@@ -70,6 +70,8 @@ import io.socialdesk.web.inbox.Inbox;
 import io.socialdesk.web.inbound.SigningSecrets;
 import io.socialdesk.web.rest.FeedResource;
 import io.socialdesk.web.rest.InboundResource;
+import io.socialdesk.web.rest.NetworkWebhookResource;
+import io.socialdesk.web.inbound.NetworkWebhooks;
 import io.socialdesk.web.rest.RestApi;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -264,7 +266,8 @@ public final class SocialDeskApp implements AutoCloseable {
                 new ValidateResource(requestUser), new MediaResource(engine.media(), requestUser),
                 new InboundResource(new SigningSecrets(accounts), inbox.imports().intake(), new InboundWebhook(clock)),
                 new FeedResource(posts, accounts, requestUser, clock), new QueueResource(queue, requestUser),
-                new RoutingResource(engine.routing(), new TextTriager(), requestUser)));
+                new RoutingResource(engine.routing(), new TextTriager(), requestUser),
+                new NetworkWebhookResource(new NetworkWebhooks(accounts, accountAdmin.clients(), inbox.imports(), clock))));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,

@@ -21,7 +21,7 @@ public final class RestApi {
 
     public static final List<Class<?>> RESOURCES = List.of(PostResource.class, ReviewResource.class, PolicyResource.class,
             AccountResource.class, HealthResource.class, ValidateResource.class, MediaResource.class,
-            InboundResource.class, FeedResource.class, QueueResource.class, RoutingResource.class);
+            InboundResource.class, FeedResource.class, QueueResource.class, RoutingResource.class, NetworkWebhookResource.class);
 
     public static final List<Class<?>> ERROR_MAPPERS = List.of(
             InvalidInputMapper.class, ConflictMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,
