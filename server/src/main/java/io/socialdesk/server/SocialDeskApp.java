@@ -65,13 +65,15 @@ import io.socialdesk.core.inbox.InboxSettings;
 import io.socialdesk.core.inbox.crisis.CrisisSettings;
 import io.socialdesk.core.inbox.Router;
 import io.socialdesk.core.inbox.Triager;
-import io.socialdesk.store.inbox.AoInboxStore;
+import io.socialdesk.server.tracker.SqlInboxStore;
 import io.socialdesk.web.inbox.Inbox;
 import io.socialdesk.web.inbox.Answering;
 import io.socialdesk.web.rest.InboxResource;
 import io.socialdesk.web.inbound.SigningSecrets;
 import io.socialdesk.web.rest.FeedResource;
 import io.socialdesk.web.rest.InboundResource;
+import io.socialdesk.web.rest.NetworkWebhookResource;
+import io.socialdesk.web.inbound.NetworkWebhooks;
 import io.socialdesk.web.rest.RestApi;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -255,7 +257,7 @@ public final class SocialDeskApp implements AutoCloseable {
         // pasted there never count as repeats.
         Triager triager = new TextTriager();
         Router router = engine.routing().router();
-        this.inbox = Inbox.over(engine, new AoInboxStore(database.ao()), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
+        this.inbox = Inbox.over(engine, new SqlInboxStore(database), database.ao(), tracker, channels, triager, router, INBOUND_REPORTER,
                 settings.inbox(), CrisisSettings.DEFAULTS, notifier, clock);
         this.answering = Answering.over(database.ao(), inbox.store(), accounts, channels, publishing.deliveries(), tracker, tracker, engine.trail(), clock);
         List<Job> jobs = new ArrayList<>(List.of(new HeartbeatJob(jobRuns, settings.node(), settings.heartbeat()), accountHealth,
@@ -274,6 +276,7 @@ public final class SocialDeskApp implements AutoCloseable {
                 new RoutingResource(engine.routing(), new TextTriager(), requestUser),
                 new io.socialdesk.web.rest.CalendarResource(calendar.service(), requestUser),
                 new InboxResource(answering.replies(), answering.times(), answering.forgetting(), requestUser)));
+        rest.add(new NetworkWebhookResource(new NetworkWebhooks(accounts, accountAdmin.clients(), inbox.imports(), clock)));
         // The calendar's iCalendar feeds: managed when signed in, read by calendar clients with the feed's secret URL.
         var ical = io.socialdesk.web.calendar.ical.IcalFeeds.over(database.ao(), calendar.service(), clock);
         rest.add(new io.socialdesk.web.rest.CalendarFeedResource(ical.tokens(), requestUser));

@@ -186,6 +186,18 @@ class InboxOverHttpTest {
     /** The forum as a network the job polls: each call answers what the test queued since the last one. */
     static final class PolledForum implements Channel {
         private final List<Inbound> queued = new CopyOnWriteArrayList<>();
+        private final Network network;
+        private final Stream stream;
+
+        PolledForum() {
+            this(Network.WEBHOOK, Stream.MENTIONS);
+        }
+
+        /** A network of another kind, polled the same way (a Facebook Page's comments, for the webhooks' reconciliation). */
+        PolledForum(Network network, Stream stream) {
+            this.network = network;
+            this.stream = stream;
+        }
 
         void serve(Inbound... items) {
             queued.addAll(List.of(items));
@@ -193,12 +205,12 @@ class InboxOverHttpTest {
 
         @Override
         public Network network() {
-            return Network.WEBHOOK;
+            return network;
         }
 
         @Override
         public Set<Stream> streams() {
-            return Set.of(Stream.MENTIONS);
+            return Set.of(stream);
         }
 
         @Override

@@ -682,6 +682,48 @@ public final class BlueskyChannel implements Channel {
         return ImportBatch.of(items, newest.encode(), false);
     }
 
+    /**
+     * Up to {@code max} ancestors of a reply, nearest first, from {@code app.bsky.feed.getPostThread} with {@code depth=0}
+     * and {@code parentHeight=max}: the thread's {@code parent} chain of {@code threadViewPost}s. The chain stops at a
+     * post Bluesky cannot show ({@code notFoundPost}, {@code blockedPost}); our own posts are left out. A failed call gives
+     * none: the reply then opens a ticket naming its parent.
+     */
+    @Override
+    public List<Inbound> ancestors(ChannelAccount account, Inbound item, int max) {
+        if (max <= 0 || item.parentId() == null || !AtprotoSyntax.isAtUri(item.externalId())) {
+            return List.of();
+        }
+        try {
+            String did = didOf(account, credentials(account));
+            Exchange exchange = call(account, c -> {
+                HttpUrl url = xrpc(base(account, c), "app.bsky.feed.getPostThread");
+                return url == null ? null : authorized(c, new Request.Builder().url(url.newBuilder().addQueryParameter("uri", item.externalId())
+                        .addQueryParameter("depth", "0").addQueryParameter("parentHeight", String.valueOf(Math.min(max, 1000))).build()).get());
+            });
+            if (exchange.refused != null || !exchange.answer.ok()) {
+                return List.of();
+            }
+            List<Inbound> nearestFirst = new ArrayList<>();
+            JsonNode node = exchange.answer.json().path("thread").path("parent");
+            for (int height = 0; node.isObject() && node.path("post").isObject() && nearestFirst.size() < max && height < 1000; height++) {
+                JsonNode post = node.path("post");
+                if (!did.equals(post.path("author").path("did").asText(null))) {
+                    // A post view has the notification's fields (uri, author, record, indexedAt) but no reason.
+                    ObjectNode asNotification = post.deepCopy();
+                    asNotification.put("reason", post.path("record").path("reply").isObject() ? "reply" : "post");
+                    Inbound ancestor = inbound(item.stream(), asNotification);
+                    if (ancestor != null) {
+                        nearestFirst.add(ancestor);
+                    }
+                }
+                node = node.path("parent");
+            }
+            return nearestFirst;
+        } catch (Stop | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private Inbound inbound(Stream stream, JsonNode n) {
         JsonNode author = n.path("author");
         String authorDid = author.path("did").asText(null);

@@ -72,14 +72,23 @@ public final class LinkedInWebhook {
      * an unknown or malformed notification is skipped, never thrown.
      */
     public List<Inbound> parse(byte[] body) {
+        return notifications(body).stream().map(Notification::item).toList();
+    }
+
+    /** A comment or mention of a verified delivery, with the organization ({@code organizationalEntity}) it is for. */
+    public record Notification(String organization, Inbound item) {}
+
+    /** As {@link #parse}, each item with the organization it concerns (null when the notification names none). */
+    public List<Notification> notifications(byte[] body) {
         JsonNode json = HttpCalls.parse(new String(body, StandardCharsets.UTF_8));
-        List<Inbound> items = new ArrayList<>();
+        List<Notification> items = new ArrayList<>();
         if (!EVENT_TYPE.equals(json.path("type").asText())) return items;
         for (JsonNode n : json.path("notifications")) {
             Inbound item = toInbound(n);
-            if (item != null) items.add(item);
+            String organization = n.path("organizationalEntity").isTextual() ? n.path("organizationalEntity").asText() : null;
+            if (item != null) items.add(new Notification(organization, item));
         }
-        items.sort(Comparator.comparing(Inbound::createdAt));
+        items.sort(Comparator.comparing(n -> n.item().createdAt()));
         return items;
     }
 

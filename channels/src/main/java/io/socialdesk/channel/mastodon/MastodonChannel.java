@@ -16,6 +16,7 @@ import io.socialdesk.core.channel.Connection;
 import io.socialdesk.core.channel.CredentialSink;
 import io.socialdesk.core.channel.Delivery;
 import io.socialdesk.core.channel.ImportBatch;
+import io.socialdesk.core.channel.Inbound;
 import io.socialdesk.core.channel.NetworkLimits;
 import io.socialdesk.core.channel.Outcome;
 import io.socialdesk.core.channel.Progress;
@@ -476,6 +477,15 @@ public final class MastodonChannel implements Channel {
             return importer.fetch(account, stream, cursor);
         } catch (RuntimeException e) {
             return ImportBatch.failed(cursor, "An unexpected problem interrupted reading Mastodon's notifications", null);
+        }
+    }
+
+    @Override
+    public List<Inbound> ancestors(ChannelAccount account, Inbound item, int max) {
+        try {
+            return importer.ancestors(account, item, max);
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -160,6 +160,19 @@ final class MastodonImport {
         if (!status.isObject()) {
             return Parsed.problem("its status is not an object");
         }
+        boolean direct = "direct".equals(status.path("visibility").asText(""));
+        if (direct != (stream == Stream.DIRECT_MESSAGES)) {
+            return Parsed.NOTHING;
+        }
+        return status(account, stream, status, MastodonApi.text(notification, "created_at"));
+    }
+
+    /**
+     * A status as an item. Keyed by its id on the account's instance, as {@code in_reply_to_id} names its parent and as our
+     * own statuses are recorded when we publish them: a reply then finds its parent's conversation. (The status's
+     * {@code uri} is global, but no field gives a parent's uri, so keying by uri left every reply alone in a ticket.)
+     */
+    static Parsed status(ChannelAccount account, Stream stream, JsonNode status, String fallbackTime) {
         JsonNode author = status.path("account");
         if (!author.isObject()) {
             return Parsed.problem("its status has no account object");
@@ -171,9 +184,9 @@ final class MastodonImport {
         if (authorId.equals(account.remoteId())) {
             return Parsed.NOTHING; // our own status
         }
-        boolean direct = "direct".equals(status.path("visibility").asText(""));
-        if (direct != (stream == Stream.DIRECT_MESSAGES)) {
-            return Parsed.NOTHING;
+        String id = MastodonApi.text(status, "id");
+        if (id == null) {
+            return Parsed.problem("the status id is not text");
         }
         String uri = MastodonApi.text(status, "uri");
         if (uri == null) {
@@ -186,14 +199,42 @@ final class MastodonImport {
         JsonNode followers = author.path("followers_count");
         String url = MastodonApi.text(status, "url");
         String parent = MastodonApi.text(status, "in_reply_to_id");
-        Inbound item = new Inbound(Network.MASTODON, stream, uri,
+        Inbound item = new Inbound(Network.MASTODON, stream, id,
                 stream == Stream.MENTIONS ? (parent == null ? "mention" : "reply") : null,
                 MastodonHtml.plainText(content.asText("")),
-                instant(MastodonApi.text(status, "created_at")).or(() -> instant(MastodonApi.text(notification, "created_at"))).orElse(null),
+                instant(MastodonApi.text(status, "created_at")).or(() -> instant(fallbackTime)).orElse(null),
                 new Inbound.Author(authorId, MastodonApi.text(author, "acct"), MastodonApi.text(author, "display_name"),
                         followers.isIntegralNumber() ? followers.asLong() : null, MastodonApi.text(author, "url")),
                 url == null ? uri : url, parent, null, MastodonApi.text(status, "language"));
         return new Parsed(item, null);
+    }
+
+    /**
+     * Up to {@code max} ancestors of a status, nearest first, from {@code GET /api/v1/statuses/:id/context} (whose
+     * {@code ancestors} go from the thread's first status down to the parent). Our own statuses are left out; a failed
+     * call or an unreadable answer gives none (the reply then opens a ticket naming its parent).
+     */
+    List<Inbound> ancestors(ChannelAccount account, Inbound item, int max) {
+        if (max <= 0 || item.parentId() == null || api.refusal(account.instance()).isPresent() || api.held(account).isPresent()) {
+            return List.of();
+        }
+        HttpUrl url = MastodonApi.url(MastodonApi.root(account.instance()), "api", "v1", "statuses", item.externalId(), "context").build();
+        Answer answer = api.http.send(MastodonApi.authorized(url, account).get().build());
+        api.observe(account, answer);
+        if (!answer.ok() || !answer.json().path("ancestors").isArray()) {
+            return List.of();
+        }
+        List<Inbound> nearestFirst = new ArrayList<>();
+        JsonNode ancestors = answer.json().path("ancestors");
+        for (int i = ancestors.size() - 1; i >= 0 && nearestFirst.size() < max; i--) {
+            JsonNode status = ancestors.get(i);
+            if (!status.isObject()) continue;
+            Parsed parsed = status(account, item.stream(), status, null);
+            if (parsed.item() != null) {
+                nearestFirst.add(parsed.item());
+            }
+        }
+        return nearestFirst;
     }
 
     static Optional<Instant> instant(String text) {

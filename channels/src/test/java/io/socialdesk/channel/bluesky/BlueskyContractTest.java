@@ -866,6 +866,52 @@ class BlueskyContractTest {
             assertThat(server.getRequestCount()).isEqualTo(7);
         }
 
+        /** A {@code threadViewPost} of {@code app.bsky.feed.defs}: the post view (the notification's fields less reason and isRead) and its parent. */
+        ObjectNode threadView(ObjectNode notification, ObjectNode parent) {
+            ObjectNode post = notification.deepCopy();
+            post.remove("reason");
+            post.remove("isRead");
+            ObjectNode view = JSON.createObjectNode().put("$type", "app.bsky.feed.defs#threadViewPost");
+            view.set("post", post);
+            if (parent != null) view.set("parent", parent);
+            return view;
+        }
+
+        @Test
+        void ancestorsComeFromGetPostThreadNearestFirstWithoutOurOwnPostsAndStopAtAPostNotFound() throws Exception {
+            String root = "at://did:plc:alice/app.bsky.feed.post/3lbroot222222";
+            ObjectNode ours = notification("3lbroot222222", "alice", "mention", "2025-03-01T10:00:00.000Z", null);
+            ObjectNode carol = notification("3lbc12222222a", "carol", "reply", "2025-03-01T10:30:00.000Z", root);
+            ObjectNode dave = notification("3lbd12222222a", "dave", "reply", "2025-03-01T10:40:00.000Z", (String) carol.path("uri").asText());
+            ObjectNode bob = notification("3lbr12222222a", "bob", "reply", "2025-03-01T11:00:00.000Z", dave.path("uri").asText());
+            ObjectNode notFound = JSON.createObjectNode().put("$type", "app.bsky.feed.defs#notFoundPost").put("uri", "at://did:plc:x/app.bsky.feed.post/gone")
+                    .put("notFound", true);
+            ObjectNode thread = threadView(bob, threadView(dave, threadView(carol, threadView(ours, notFound))));
+            server.enqueue(json(200, JSON.createObjectNode().set("thread", thread).toString()));
+            Inbound reply = new Inbound(Network.BLUESKY, Stream.REPLIES, bob.path("uri").asText(), "reply", "hi", NOW,
+                    new Inbound.Author("did:plc:bob", "bob.test", null, null, null), null, dave.path("uri").asText(), root, null);
+
+            List<Inbound> ancestors = channel.ancestors(account, reply, 5);
+
+            assertThat(ancestors).extracting(Inbound::externalId).containsExactly(dave.path("uri").asText(), carol.path("uri").asText());
+            assertThat(ancestors.get(0).parentId()).isEqualTo(carol.path("uri").asText());
+            assertThat(ancestors.get(0).rootId()).isEqualTo(root);
+            assertThat(ancestors.get(0).author().handle()).isEqualTo("dave.test");
+            assertThat(ancestors.get(0).stream()).isEqualTo(Stream.REPLIES);
+            RecordedRequest request = server.takeRequest();
+            assertThat(request.getRequestUrl().encodedPath()).isEqualTo("/xrpc/app.bsky.feed.getPostThread");
+            assertThat(request.getRequestUrl().queryParameter("uri")).isEqualTo(bob.path("uri").asText());
+            assertThat(request.getRequestUrl().queryParameter("depth")).isEqualTo("0");
+            assertThat(request.getRequestUrl().queryParameter("parentHeight")).isEqualTo("5");
+            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer acc-1");
+
+            // At most max, and nothing when Bluesky fails.
+            server.enqueue(json(200, JSON.createObjectNode().set("thread", thread).toString()));
+            assertThat(channel.ancestors(account, reply, 1)).extracting(Inbound::externalId).containsExactly(dave.path("uri").asText());
+            server.enqueue(json(400, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}"));
+            assertThat(channel.ancestors(account, reply, 5)).isEmpty();
+        }
+
         @Test
         void repliesCarryTheirParentAndRoot() {
             server.enqueue(page(null, notification("3lbr12222222a", "bob", "reply", "2025-03-01T11:00:00.000Z",

@@ -910,13 +910,60 @@ class MastodonContractTest {
             assertThat(item.network()).isEqualTo(Network.MASTODON);
             assertThat(item.stream()).isEqualTo(Stream.MENTIONS);
             assertThat(item.kind()).isEqualTo("reply");
-            assertThat(item.externalId()).isEqualTo("https://other.social/users/ana/statuses/5001");
+            assertThat(item.externalId()).as("the status id on the instance, as in_reply_to_id names a parent").isEqualTo("5001");
             assertThat(item.url()).isEqualTo("https://other.social/@ana/5001");
             assertThat(item.parentId()).isEqualTo("110001");
             assertThat(item.text()).isEqualTo("@desk my order & invoice are wrong\nsince Monday\n\nPlease help <3");
             assertThat(item.createdAt()).isEqualTo(NOW.minusSeconds(60));
             assertThat(item.language()).isEqualTo("en");
             assertThat(item.author()).isEqualTo(new Inbound.Author("2002", "ana@other.social", "Ana", 1534L, "https://other.social/@ana"));
+        }
+
+        @Test
+        void aReplyNamesItsParentInTheFormItselfIsKeyedBySoThatItFindsItsConversation() {
+            server.enqueue(answer("[Notification]", array(mention("1001", "5001", "<p>my order is late</p>"))));
+            server.enqueue(answer("[Notification]", array()));
+            ObjectNode reply = mention("1002", "5002", "<p>still nothing</p>");
+            reply((ObjectNode) reply.path("status"), "5001", "2002");
+            server.enqueue(answer("[Notification]", array(reply)));
+            server.enqueue(answer("[Notification]", array()));
+
+            Inbound first = channel.fetch(account, Stream.MENTIONS, "1000").items().get(0);
+            Inbound second = channel.fetch(account, Stream.MENTIONS, "1001").items().get(0);
+
+            assertThat(second.parentId()).isEqualTo(first.externalId());
+            assertThat(second.url()).isEqualTo("https://other.social/@ana/5002");
+        }
+
+        @Test
+        void ancestorsComeFromTheStatusContextNearestFirstWithoutOurOwnStatuses() throws Exception {
+            ObjectNode root = ourStatus("4000", "<p>our announcement</p>");
+            ObjectNode ana = (ObjectNode) mention("1", "4001", "<p>question</p>").path("status");
+            reply(ana, "4000", OUR_ID);
+            ObjectNode ben = status("4002", account("2003", "ben@third.social", "Ben", 7), "<p>same here</p>", NOW.minusSeconds(30));
+            reply(ben, "4001", "2002");
+            ObjectNode context = MastodonFixtures.JSON.createObjectNode();
+            context.putArray("ancestors").add(root).add(ana).add(ben);
+            context.putArray("descendants");
+            server.enqueue(answer("Context", context));
+            Inbound item = new Inbound(Network.MASTODON, Stream.MENTIONS, "4003", "reply", "me too", NOW,
+                    new Inbound.Author("2004", "cy", null, null, null), null, "4002", null, null);
+
+            List<Inbound> ancestors = channel.ancestors(account, item, 5);
+
+            assertThat(ancestors).extracting(Inbound::externalId).containsExactly("4002", "4001");
+            assertThat(ancestors.get(0).parentId()).isEqualTo("4001");
+            assertThat(ancestors.get(0).author().handle()).isEqualTo("ben@third.social");
+            assertThat(ancestors.get(1).text()).isEqualTo("question");
+            RecordedRequest request = take();
+            assertThat(request.getMethod()).isEqualTo("GET");
+            assertThat(request.getRequestUrl().encodedPath()).isEqualTo("/api/v1/statuses/4003/context");
+            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+
+            server.enqueue(answer("Context", context));
+            assertThat(channel.ancestors(account, item, 1)).extracting(Inbound::externalId).containsExactly("4002");
+            server.enqueue(answer(404, "Error", error("Record not found")));
+            assertThat(channel.ancestors(account, item, 5)).isEmpty();
         }
 
         @Test

@@ -206,14 +206,16 @@ public final class InboxImport {
     }
 
     private record Stored(List<InboxItem> added, int duplicates, int ours, List<FieldProblem> refused) {
+        /** The conversations with items left to file (a store that opens tickets with the page has filed some already). */
         Set<String> conversations() {
             Set<String> keys = new LinkedHashSet<>();
-            added.forEach(item -> keys.add(item.conversationKey()));
+            added.stream().filter(InboxItem::waiting).forEach(item -> keys.add(item.conversationKey()));
             return keys;
         }
 
         Imported imported(int received, int filed, boolean more) {
-            return new Imported(received, added.size(), duplicates, ours, refused, filed, more, null);
+            int filedWithPage = (int) added.stream().filter(item -> !item.waiting()).count();
+            return new Imported(received, added.size(), duplicates, ours, refused, filed + filedWithPage, more, null);
         }
     }
 
@@ -299,8 +301,69 @@ public final class InboxImport {
             }
             add.add(new InboxItem(0, f.key(), accountId, item, triage, routed, conversation, f.source(), now, null, null, null));
         }
-        List<InboxItem> added = store.add(add, List.copyOf(opening.values()));
+        List<InboxItem> added;
+        if (store instanceof PageFiling pages) {
+            added = pages.addAndOpen(add, List.copyOf(opening.values()), openings(accountId, opening.values(), add), replies(existing, add));
+            tellFiled(added);
+        } else {
+            added = store.add(add, List.copyOf(opening.values()));
+        }
         return new Stored(added, duplicates + add.size() - added.size(), ours, refused);
+    }
+
+    /** Tells the listener what a page's store filed with the page (committed by then), ticket by ticket. */
+    private void tellFiled(List<InboxItem> added) {
+        Map<TrackedItem, List<InboxItem>> byTicket = new LinkedHashMap<>();
+        for (InboxItem item : added) {
+            if (item.ticket() != null) byTicket.computeIfAbsent(item.ticket(), t -> new ArrayList<>()).add(item);
+        }
+        byTicket.forEach(this::tell);
+    }
+
+    private void tell(TrackedItem ticket, List<InboxItem> items) {
+        try {
+            listener.filed(items, ticket);
+        } catch (RuntimeException e) {
+            // Filing is done and must stay done; a listener's trouble is its own.
+            LOG.log(System.Logger.Level.WARNING, "A listener of filed items failed: {0}", e.toString());
+        }
+    }
+
+    /** The comments of a page's items that join a stored conversation with a ticket (digests aside), by item key. */
+    private static Map<String, String> replies(Map<String, Conversation> existing, List<InboxItem> items) {
+        Map<String, String> out = new HashMap<>();
+        for (InboxItem item : items) {
+            Conversation c = existing.get(item.conversationKey());
+            if (c != null && !c.digest() && c.ticket() != null) out.put(item.key(), ConversationText.message(item));
+        }
+        return out;
+    }
+
+    /**
+     * The tickets of a page's new conversations (digests aside: their chunks are filed as usual), for a store that opens
+     * them with the page: the first item of each is its description, the others its comments. A conversation whose
+     * ticket has no reporter gets none here; its items wait, as they would for the usual filing.
+     */
+    private Map<String, PageFiling.Opening> openings(long accountId, Collection<Conversation> opening, List<InboxItem> items) {
+        Map<String, List<InboxItem>> byConversation = new HashMap<>();
+        for (InboxItem item : items) byConversation.computeIfAbsent(item.conversationKey(), k -> new ArrayList<>()).add(item);
+        Map<String, PageFiling.Opening> out = new HashMap<>();
+        Optional<Account> account = null;
+        for (Conversation c : opening) {
+            List<InboxItem> in = byConversation.get(c.key());
+            if (c.digest() || in == null) continue;
+            if (account == null) account = accounts.find(accountId);
+            Ticket ticket;
+            try {
+                ticket = ticket(c, List.of(in.get(0)), account);
+            } catch (IllegalStateException noReporter) {
+                continue;
+            }
+            Map<String, String> comments = new HashMap<>();
+            for (InboxItem item : in.subList(1, in.size())) comments.put(item.key(), ConversationText.message(item));
+            out.put(c.key(), new PageFiling.Opening(ticket, in.get(0).key(), comments));
+        }
+        return out;
     }
 
     /**
@@ -490,14 +553,7 @@ public final class InboxImport {
         void committed() {
             List<Map.Entry<List<InboxItem>, TrackedItem>> told = List.copyOf(uncommitted);
             uncommitted.clear();
-            for (Map.Entry<List<InboxItem>, TrackedItem> filed : told) {
-                try {
-                    listener.filed(filed.getKey(), filed.getValue());
-                } catch (RuntimeException e) {
-                    // Filing is done and must stay done; a listener's trouble is its own.
-                    LOG.log(System.Logger.Level.WARNING, "A listener of filed items failed: {0}", e.toString());
-                }
-            }
+            for (Map.Entry<List<InboxItem>, TrackedItem> filed : told) tell(filed.getValue(), filed.getKey());
         }
 
         void rolledBack() {
@@ -588,20 +644,7 @@ public final class InboxImport {
             if (found.isPresent()) {
                 ticket = found.get();
             } else {
-                Optional<Account> account = account(conversation.accountId());
-                String label = account.map(Account::label).orElse("account " + conversation.accountId());
-                String summary;
-                String description;
-                if (conversation.digest()) {
-                    Instant start = conversation.openedAt();
-                    Instant end = start.plus(settings.floodWindow());
-                    summary = ConversationText.digestSummary(conversation, start, end);
-                    description = ConversationText.digestDescription(conversation, settings.floodThreshold(), start, end, label, opener);
-                } else {
-                    summary = ConversationText.summary(opener.get(0).inbound());
-                    description = ConversationText.description(conversation, opener.get(0), label);
-                }
-                ticket = tickets.open(new Ticket(key, conversation.route(), summary, description, reporter(conversation.accountId(), account)));
+                ticket = tickets.open(ticket(conversation, opener, account(conversation.accountId())));
             }
             if (conversation.previous() != null) tickets.link(ticket, conversation.previous());
             return ticket;
@@ -611,12 +654,30 @@ public final class InboxImport {
             return accountsSeen.computeIfAbsent(id, accounts::find);
         }
 
-        private User reporter(long accountId, Optional<Account> account) {
-            Optional<String> owner = account.map(Account::ownerKey).filter(Objects::nonNull);
-            if (owner.isPresent()) return new User(owner.get(), owner.get(), Set.of(), ZoneOffset.UTC);
-            if (fallbackReporter != null) return fallbackReporter;
-            throw new IllegalStateException("Account " + accountId + " has no owner to report its tickets");
+    }
+
+    /** The ticket a conversation opens with {@code opener} (its first item, or a digest's first chunk). */
+    private Ticket ticket(Conversation conversation, List<InboxItem> opener, Optional<Account> account) {
+        String label = account.map(Account::label).orElse("account " + conversation.accountId());
+        String summary;
+        String description;
+        if (conversation.digest()) {
+            Instant start = conversation.openedAt();
+            Instant end = start.plus(settings.floodWindow());
+            summary = ConversationText.digestSummary(conversation, start, end);
+            description = ConversationText.digestDescription(conversation, settings.floodThreshold(), start, end, label, opener);
+        } else {
+            summary = ConversationText.summary(opener.get(0).inbound());
+            description = ConversationText.description(conversation, opener.get(0), label);
         }
+        return new Ticket(conversation.ticketKey(), conversation.route(), summary, description, reporter(conversation.accountId(), account));
+    }
+
+    private User reporter(long accountId, Optional<Account> account) {
+        Optional<String> owner = account.map(Account::ownerKey).filter(Objects::nonNull);
+        if (owner.isPresent()) return new User(owner.get(), owner.get(), Set.of(), ZoneOffset.UTC);
+        if (fallbackReporter != null) return fallbackReporter;
+        throw new IllegalStateException("Account " + accountId + " has no owner to report its tickets");
     }
 
     private static InboxItem withChunk(InboxItem item, String chunkKey) {

@@ -24,9 +24,11 @@ class JiraRestApiTest {
             JiraValidateResource.class, JiraReviewResource.class, JiraPolicyResource.class, JiraMediaResource.class,
             JiraInboundResource.class, JiraFeedResource.class, JiraQueueResource.class, JiraRoutingResource.class,
             JiraCalendarResource.class, JiraCalendarFeedResource.class, JiraIcalFeedResource.class,
-            JiraCalendarDataResource.class, JiraInboxResource.class);
+            JiraCalendarDataResource.class, JiraInboxResource.class,
+            JiraNetworkWebhookResource.class);
     /** Called by automations without a Jira login: the signature checked by the resource is the authentication. */
-    private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class, JiraIcalFeedResource.class);
+    private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class, JiraIcalFeedResource.class,
+            JiraNetworkWebhookResource.class);
     private static final List<Class<?>> MAPPERS = List.of(JiraInvalidInputMapper.class, JiraNotFoundMapper.class,
             JiraNotAllowedMapper.class, JiraNotSignedInMapper.class, JiraMalformedJsonMapper.class,
             JiraWebApplicationMapper.class, JiraUnexpectedErrorMapper.class, io.socialdesk.jira.rest.error.JiraConflictMapper.class);
@@ -54,6 +56,8 @@ class JiraRestApiTest {
         assertThat(JiraInboundResource.class.isAnnotationPresent(
                 com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess.class)).isTrue();
         assertThat(JiraInboundResource.class.isAnnotationPresent(LicensedOnly.class)).isFalse();
+        assertThat(JiraNetworkWebhookResource.class.isAnnotationPresent(
+                com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess.class)).isTrue();
     }
 
     @Test

@@ -97,12 +97,19 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
     }
 
     private TrackedItem create(Ticket ticket) {
+        Map<String, Object> values = columns(ticket, clock.instant());
+        values.values().removeIf(java.util.Objects::isNull);
+        return tracked(ao.create(TrackerItemEntity.class, values));
+    }
+
+    /** An inbox ticket's columns (null where empty), as this tracker and the server's batched inbox writes insert it. */
+    static Map<String, Object> columns(Ticket ticket, Instant at) {
         Route route = ticket.route();
         Map<String, Object> values = new HashMap<>();
         values.put("KIND", ItemKind.MENTION.name());
         values.put("SUMMARY", cut(ticket.summary()));
         values.put("REPORTER", ticket.reporter().key());
-        values.put("CREATED_AT", Date.from(clock.instant()));
+        values.put("CREATED_AT", Date.from(at));
         values.put("QUEUE", queue(route.project()));
         values.put("DESCRIPTION", ticket.description());
         values.put("ISSUE_TYPE", cut(route.issueType()));
@@ -110,8 +117,7 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
         values.put("PRIORITY", cut(route.priority()));
         values.put("LABELS", route.labels().isEmpty() ? null : cut(String.join(" ", route.labels())));
         values.put("ASSIGNEE", cut(route.assignee()));
-        values.values().removeIf(java.util.Objects::isNull);
-        return tracked(ao.create(TrackerItemEntity.class, values));
+        return values;
     }
 
     @Override
@@ -279,8 +285,13 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
     }
 
     private static TrackedItem tracked(TrackerItemEntity e) {
-        String key = queueOf(e) + "-" + e.getID();
-        return new TrackedItem(e.getID(), key, "/items/" + key);
+        return tracked(queueOf(e), e.getID());
+    }
+
+    /** The item {@code id} of {@code queue} as the inbox records it: its key and page. */
+    static TrackedItem tracked(String queue, long id) {
+        String key = queue + "-" + id;
+        return new TrackedItem(id, key, "/items/" + key);
     }
 
     private static Item toItem(TrackerItemEntity e) {
@@ -296,7 +307,7 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
     }
 
     /** One comment per ticket and key; a long key is hashed to fit the unique column. */
-    private static String commentKey(TrackedItem ticket, String key) {
+    static String commentKey(TrackedItem ticket, String key) {
         String full = ticket.id() + "|" + key;
         if (full.length() <= 255) return full;
         try {

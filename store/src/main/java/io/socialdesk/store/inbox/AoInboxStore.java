@@ -48,8 +48,8 @@ import net.java.ao.RawEntity;
  * again. Pages rarely overlap that way: the job imports each stream once per cluster, and a webhook pushes one item.
  */
 public final class AoInboxStore implements InboxStore {
-    static final String WAITING = "WAITING";
-    static final String FILED = "FILED";
+    public static final String WAITING = "WAITING";
+    public static final String FILED = "FILED";
     /** Bind parameters per IN list: well under every database's limit. */
     private static final int IN_CHUNK = 500;
     /** A page whose transaction lost a race on a key runs again; more than a few losses in a row is a real failure. */
@@ -127,25 +127,40 @@ public final class AoInboxStore implements InboxStore {
         }
         for (Conversation c : conversations) {
             if (!known.add(c.key())) continue;
-            Map<String, Object> values = new HashMap<>();
-            values.put("CONVERSATION_KEY", c.key());
-            values.put("ACCOUNT_ID", c.accountId());
-            values.put("NETWORK", c.network().name());
-            values.put("STREAM", c.stream().name());
-            values.put("ROOT_ID", c.rootId());
-            values.put("DIGEST", c.digest());
-            values.put("ROUTE_PROJECT", c.route().project());
-            values.put("ROUTE", routeText(c.route()));
-            values.put("GENERATION", 1);
-            values.put("FILINGS", 0);
-            values.put("OPENED_AT", Date.from(c.openedAt()));
-            values.put("UPDATED_AT", Date.from(c.updatedAt()));
+            Map<String, Object> values = columns(c);
+            values.values().removeIf(java.util.Objects::isNull);
             ao.create(ConversationEntity.class, values);
         }
         return added;
     }
 
+    /** A new conversation's columns (null where empty), as both this store and the server's batched writes insert it. */
+    public static Map<String, Object> columns(Conversation c) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("CONVERSATION_KEY", c.key());
+        values.put("ACCOUNT_ID", c.accountId());
+        values.put("NETWORK", c.network().name());
+        values.put("STREAM", c.stream().name());
+        values.put("ROOT_ID", c.rootId());
+        values.put("DIGEST", c.digest());
+        values.put("ROUTE_PROJECT", c.route().project());
+        values.put("ROUTE", routeText(c.route()));
+        values.put("GENERATION", 1);
+        values.put("FILINGS", 0);
+        values.put("OPENED_AT", Date.from(c.openedAt()));
+        values.put("UPDATED_AT", Date.from(c.updatedAt()));
+        return values;
+    }
+
     private static Map<String, Object> values(InboxItem item) {
+        Map<String, Object> v = columns(item);
+        // Columns left out stay null.
+        v.values().removeIf(java.util.Objects::isNull);
+        return v;
+    }
+
+    /** A new item's columns (null where empty), waiting to be filed. */
+    public static Map<String, Object> columns(InboxItem item) {
         Inbound in = item.inbound();
         Map<String, Object> v = new HashMap<>();
         v.put("ITEM_KEY", item.key());
@@ -179,8 +194,6 @@ public final class AoInboxStore implements InboxStore {
         v.put("SOURCE", item.source());
         v.put("IMPORTED_AT", Date.from(item.importedAt()));
         v.put("STATE", WAITING);
-        // Columns left out stay null.
-        v.values().removeIf(java.util.Objects::isNull);
         return v;
     }
 
@@ -348,7 +361,7 @@ public final class AoInboxStore implements InboxStore {
         return date == null ? null : date.toInstant();
     }
 
-    private static InboxItem withId(InboxItem item, long id) {
+    public static InboxItem withId(InboxItem item, long id) {
         return new InboxItem(id, item.key(), item.accountId(), item.inbound(), item.triage(), item.routed(), item.conversationKey(), item.source(),
                 item.importedAt(), null, null, null);
     }

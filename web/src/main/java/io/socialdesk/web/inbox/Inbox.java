@@ -30,11 +30,12 @@ import java.util.List;
 public record Inbox(InboxImport imports, InboxStore store, CrisisWatch crisis) {
 
     /**
-     * {@code store}: the host's {@link AoInboxStore} over {@code ao} (with Jira's cluster locks, or the server's row locks).
+     * {@code store}: the host's {@link AoInboxStore} over {@code ao} (Jira, with its cluster locks), or the server's batched
+     * store over the same tables (its row locks, and a page's tickets in the page's transaction).
      * Crisis detection counts what the import files, keeps each account's usual level in the database, and opens crisis
      * tickets in the default route's project ({@link TicketCrisisDesk}).
      */
-    public static Inbox over(Engine engine, AoInboxStore store, AoAccess ao, TicketTracker tickets, Channels channels, Triager triager, Router router,
+    public static Inbox over(Engine engine, InboxStore store, AoAccess ao, TicketTracker tickets, Channels channels, Triager triager, Router router,
             User fallbackReporter, InboxSettings settings, CrisisSettings crisisSettings, Notifier notifier, Clock clock) {
         TicketCrisisDesk desk = new TicketCrisisDesk(tickets, engine.accounts(), () -> engine.routing().current().defaultRoute(), fallbackReporter);
         CrisisWatch crisis = new CrisisWatch(crisisSettings, new AoCrisisStates(ao), desk, notifier, clock);
