@@ -90,7 +90,9 @@ public final class Publisher implements AutoCloseable {
     /** Starts what came due and sends what is due, until nothing due is left; answers how many deliveries it handled. */
     public int tick() {
         Instant now = clock.instant();
+        long t0 = System.nanoTime();
         startDuePosts(now);
+        if (Boolean.getBoolean("sd.timing")) System.err.printf("TIMING start %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         if (!now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
             lastSweep = now;
             sweep();
@@ -99,7 +101,9 @@ public final class Publisher implements AutoCloseable {
         while (true) {
             List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch());
             if (batch.isEmpty()) break;
+            long t1 = System.nanoTime();
             int n = runLanes(batch);
+            if (Boolean.getBoolean("sd.timing")) System.err.printf("TIMING batch %d in %.0f ms%n", batch.size(), (System.nanoTime() - t1) / 1e6);
             handled += n;
             if (n == 0) break; // everything read was taken by another node, or held back: the next tick looks again
         }

@@ -72,18 +72,35 @@ public final class AoPostStore implements PostStore {
 
     @Override
     public Optional<Post> move(long id, int expectedVersion, PostState state, PlannedTime planned, String actor, Instant at) {
-        return nextVersion(id, expectedVersion, actor, at, entity -> {
+        return nextVersion(id, expectedVersion, actor, at, moving(state, planned, actor, at), this::read);
+    }
+
+    /** Its variants, parts and media are not read back: the revision check proves {@code post} is the version moved. */
+    @Override
+    public Optional<Post> move(Post post, PostState state, PlannedTime planned, String actor, Instant at) {
+        Instant stored = Date.from(at).toInstant(); // as read back: to the millisecond
+        return nextVersion(post.id(), post.version(), actor, at, moving(state, planned, actor, at), entity -> new Post(post.id(), post.item(),
+                post.title(), post.content(), planned, state, post.authorKey(), post.createdAt(), post.version() + 1, actor, stored));
+    }
+
+    private static java.util.function.Consumer<PostEntity> moving(PostState state, PlannedTime planned, String actor, Instant at) {
+        return entity -> {
             entity.setState(state.name());
             entity.setPlannedLocal(planned.local().toString());
             entity.setZoneId(planned.zone().getId());
             entity.setPlannedAt(Date.from(planned.instant()));
             entity.setUpdatedBy(actor);
             entity.setUpdatedAt(Date.from(at));
-        });
+        };
+    }
+
+    private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change) {
+        return nextVersion(id, expectedVersion, by, at, change, this::read);
     }
 
     /** Writes version {@code expectedVersion + 1} when the stored one is still {@code expectedVersion}; the revision row is the lock. */
-    private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change) {
+    private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change,
+            java.util.function.Function<PostEntity, Post> answer) {
         if (id < 1 || id > Integer.MAX_VALUE) return Optional.empty();
         try {
             return Optional.of(ao.inTransaction(() -> {
@@ -99,7 +116,7 @@ public final class AoPostStore implements PostStore {
                 change.accept(entity);
                 entity.setRevision(next);
                 entity.save();
-                return read(entity);
+                return answer.apply(entity);
             }));
         } catch (Stale e) {
             return Optional.empty();
