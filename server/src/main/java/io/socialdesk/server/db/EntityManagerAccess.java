@@ -74,11 +74,7 @@ public final class EntityManagerAccess implements AoAccess {
                 for (Map<String, Object> row : rows) {
                     int i = 1;
                     for (String column : columns) {
-                        Object v = row.get(column);
-                        if (v == null) s.setNull(i, java.sql.Types.NULL);
-                        else if (v instanceof java.util.Date d) s.setTimestamp(i, new java.sql.Timestamp(d.getTime()));
-                        else s.setObject(i, v);
-                        i++;
+                        set(s, i++, row.get(column));
                     }
                     s.addBatch();
                 }
@@ -87,6 +83,29 @@ public final class EntityManagerAccess implements AoAccess {
         } catch (SQLException e) {
             throw new StoreException("Could not create " + rows.size() + " " + type.getSimpleName(), e);
         }
+    }
+
+    @Override
+    public java.util.OptionalInt updateWhere(Class<? extends RawEntity<?>> type, Map<String, Object> columns, long id, String guard,
+            Object expected) {
+        String table = entityManager.getNameConverters().getTableNameConverter().getName(type);
+        String sql = "UPDATE \"" + table + "\" SET " + columns.keySet().stream().map(c -> '"' + c + "\" = ?")
+                .collect(java.util.stream.Collectors.joining(", ")) + " WHERE \"ID\" = ? AND \"" + guard + "\" = ?";
+        try (Connection c = entityManager.getProvider().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object v : columns.values()) set(s, i++, v);
+            s.setLong(i++, id);
+            set(s, i, expected);
+            return java.util.OptionalInt.of(s.executeUpdate());
+        } catch (SQLException e) {
+            throw new StoreException("Could not update " + type.getSimpleName() + " " + id, e);
+        }
+    }
+
+    private static void set(java.sql.PreparedStatement s, int i, Object v) throws SQLException {
+        if (v == null) s.setNull(i, java.sql.Types.NULL);
+        else if (v instanceof java.util.Date d) s.setTimestamp(i, new java.sql.Timestamp(d.getTime()));
+        else s.setObject(i, v);
     }
 
     @Override

@@ -24,6 +24,16 @@ public interface AoAccess {
         create(type, values);
     }
 
+    /**
+     * {@code UPDATE type SET columns WHERE ID = id AND guard = expected} in this thread's transaction: the rows
+     * it changed (0 when the guard did not match). Empty where the host has no such statement (Jira, whose
+     * stores then read the entity, check and save it): the server's moves cost one statement instead of three.
+     */
+    default java.util.OptionalInt updateWhere(Class<? extends RawEntity<?>> type, Map<String, Object> columns, long id, String guard,
+            Object expected) {
+        return java.util.OptionalInt.empty();
+    }
+
     <T extends RawEntity<K>, K> T get(Class<T> type, K key);
 
     <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);
