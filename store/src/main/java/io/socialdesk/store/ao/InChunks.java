@@ -14,6 +14,19 @@ public final class InChunks {
 
     private InChunks() {}
 
+    /** The rows of {@code type} of each of these posts, in insertion order (by ID), as values; an empty list for a post with none. */
+    public static <E extends net.java.ao.RawEntity<K>, K, V> java.util.Map<Long, List<V>> byPost(AoAccess ao, Class<E> type, Collection<Long> postIds,
+            java.util.function.ToLongFunction<E> postId, java.util.function.Function<E, V> value) {
+        java.util.Map<Long, List<V>> all = new java.util.HashMap<>();
+        for (long id : postIds) all.put(id, new ArrayList<>());
+        each(postIds, (in, ids) -> {
+            for (E row : ao.find(type, net.java.ao.Query.select().where("POST_ID " + in, ids).order("ID ASC"))) {
+                all.get(postId.applyAsLong(row)).add(value.apply(row));
+            }
+        });
+        return all;
+    }
+
     /** Calls {@code read} with {@code "IN (?, ?, ...)"} and its values, once per chunk of distinct {@code values}; never with none. */
     public static void each(Collection<?> values, BiConsumer<String, Object[]> read) {
         List<Object> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(values));

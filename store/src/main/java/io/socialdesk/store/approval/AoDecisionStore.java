@@ -5,7 +5,6 @@ import io.socialdesk.core.approval.DecisionStore;
 import io.socialdesk.core.approval.Department;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.ao.InChunks;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
@@ -44,14 +43,7 @@ public final class AoDecisionStore implements DecisionStore {
 
     @Override
     public Map<Long, List<Decision>> listAll(Collection<Long> postIds) {
-        Map<Long, List<Decision>> all = new HashMap<>();
-        for (long id : postIds) all.put(id, new ArrayList<>());
-        InChunks.each(postIds, (in, ids) -> {
-            for (DecisionEntity r : ao.find(DecisionEntity.class, Query.select().where("POST_ID " + in, ids).order("ID ASC"))) {
-                all.get(r.getPostId()).add(decision(r));
-            }
-        });
-        return all;
+        return InChunks.byPost(ao, DecisionEntity.class, postIds, DecisionEntity::getPostId, AoDecisionStore::decision);
     }
 
     private static Decision decision(DecisionEntity r) {

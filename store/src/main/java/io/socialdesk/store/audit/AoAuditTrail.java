@@ -7,7 +7,6 @@ import io.socialdesk.core.audit.AuditTrail;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.ao.InChunks;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
@@ -52,14 +51,7 @@ public final class AoAuditTrail implements AuditTrail {
 
     @Override
     public Map<Long, List<AuditEvent>> listAll(Collection<Long> postIds) {
-        Map<Long, List<AuditEvent>> all = new HashMap<>();
-        for (long id : postIds) all.put(id, new ArrayList<>());
-        InChunks.each(postIds, (in, ids) -> {
-            for (AuditEntity r : ao.find(AuditEntity.class, Query.select().where("POST_ID " + in, ids).order("ID ASC"))) {
-                all.get(r.getPostId()).add(event(r));
-            }
-        });
-        return all;
+        return InChunks.byPost(ao, AuditEntity.class, postIds, AuditEntity::getPostId, AoAuditTrail::event);
     }
 
     private static AuditEvent event(AuditEntity r) {

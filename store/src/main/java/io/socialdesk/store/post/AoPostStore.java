@@ -85,13 +85,7 @@ public final class AoPostStore implements PostStore {
         Instant stored = Date.from(at).toInstant(); // as read back: to the millisecond
         Post moved = new Post(post.id(), post.item(), post.title(), post.content(), planned, state, post.authorKey(), post.createdAt(),
                 post.version() + 1, actor, stored);
-        Map<String, Object> columns = new java.util.LinkedHashMap<>();
-        columns.put("STATE", state.name());
-        columns.put("PLANNED_LOCAL", planned.local().toString());
-        columns.put("ZONE_ID", planned.zone().getId());
-        columns.put("PLANNED_AT", Date.from(planned.instant()));
-        columns.put("UPDATED_BY", actor);
-        columns.put("UPDATED_AT", Date.from(at));
+        Map<String, Object> columns = new java.util.LinkedHashMap<>(moveColumns(state, planned, actor, at));
         columns.put("REVISION", moved.version());
         try {
             Optional<Post> fast = ao.inTransaction(() -> {
@@ -113,14 +107,19 @@ public final class AoPostStore implements PostStore {
     }
 
     private static java.util.function.Consumer<PostEntity> moving(PostState state, PlannedTime planned, String actor, Instant at) {
-        return entity -> {
-            entity.setState(state.name());
-            entity.setPlannedLocal(planned.local().toString());
-            entity.setZoneId(planned.zone().getId());
-            entity.setPlannedAt(Date.from(planned.instant()));
-            entity.setUpdatedBy(actor);
-            entity.setUpdatedAt(Date.from(at));
-        };
+        return entity -> moveColumns(state, planned, actor, at).forEach((column, value) -> set(entity, column, value));
+    }
+
+    /** What a move writes: the state, the planned time, who and when. */
+    private static Map<String, Object> moveColumns(PostState state, PlannedTime planned, String actor, Instant at) {
+        Map<String, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put("STATE", state.name());
+        columns.put("PLANNED_LOCAL", planned.local().toString());
+        columns.put("ZONE_ID", planned.zone().getId());
+        columns.put("PLANNED_AT", Date.from(planned.instant()));
+        columns.put("UPDATED_BY", actor);
+        columns.put("UPDATED_AT", Date.from(at));
+        return columns;
     }
 
     private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change) {
@@ -242,6 +241,7 @@ public final class AoPostStore implements PostStore {
 
     private static void set(PostEntity e, String column, Object value) {
         switch (column) {
+            case "STATE" -> e.setState((String) value);
             case "TITLE" -> e.setTitle((String) value);
             case "TEXT" -> e.setText((String) value);
             case "PLANNED_LOCAL" -> e.setPlannedLocal((String) value);
