@@ -92,6 +92,7 @@ public final class PublishingThroughput {
     int perAccount = 2;
     boolean profile;
     boolean lateness = true;
+    boolean drain = true;
     /** When set, HSQLDB's write delay (ms) instead of the server's "on disk at commit": what durability costs. */
     Integer writeDelayMillis;
     Path out;
@@ -106,10 +107,11 @@ public final class PublishingThroughput {
                 case "--per-account" -> b.perAccount = Integer.parseInt(args[++i]);
                 case "--profile" -> b.profile = true;
                 case "--no-lateness" -> b.lateness = false;
+                case "--no-drain" -> b.drain = false;
                 case "--hsqldb-write-delay-ms" -> b.writeDelayMillis = Integer.parseInt(args[++i]);
                 case "--out" -> b.out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --hsqldb-write-delay-ms N --out FILE)");
+                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --no-drain --hsqldb-write-delay-ms N --out FILE)");
             }
         }
         b.run();
@@ -130,7 +132,7 @@ public final class PublishingThroughput {
         try (RecordingNetwork network = RecordingNetwork.start(RecordingNetwork.Behaviour.fast())) {
             for (int a = 0; a < accounts; a++) network.endpoint("/hook-" + a, RecordingNetwork.Idempotency.BY_KEY);
             baseline(network, deliveries);
-            drain(network);
+            if (drain) drain(network);
             if (lateness) lateness(network);
         }
         if (out != null) {
