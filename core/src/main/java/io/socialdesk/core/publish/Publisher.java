@@ -117,8 +117,7 @@ public final class Publisher implements AutoCloseable {
                 handled += n;
                 if (n > 0) continue;
                 // Nothing claimable (or everything read was taken by another node, or held back): done once every due post is started.
-                if (allStarted) break;
-                awaitStarts(starting, STARTS_POLL);
+                if (allStarted || !awaitStarts(starting, STARTS_POLL)) break;
             }
         } finally {
             awaitStarts(starting, null);
@@ -126,17 +125,22 @@ public final class Publisher implements AutoCloseable {
         return handled;
     }
 
-    /** Waits for the start phase, at most {@code atMost} (null: until it ends); its failures are logged, the next tick tries again. */
-    private static void awaitStarts(Future<?> starting, Duration atMost) {
+    /**
+     * Waits for the start phase, at most {@code atMost} (null: until it ends); its failures are logged, the next
+     * tick tries again. False when this thread was interrupted (the host is stopping): the tick ends.
+     */
+    private static boolean awaitStarts(Future<?> starting, Duration atMost) {
         try {
             if (atMost == null) starting.get(); else starting.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             // still starting: look for what became due meanwhile
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
             LOG.log(Level.WARNING, "Starting the due posts stopped on an unexpected error; the next tick tries again", e.getCause());
         }
+        return true;
     }
 
     /** Plans and starts every Scheduled post whose time has come; the post's version is the lock against an edit at the same moment. */
