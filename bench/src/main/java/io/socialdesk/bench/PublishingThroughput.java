@@ -92,6 +92,7 @@ public final class PublishingThroughput {
     int perAccount = 2;
     boolean profile;
     boolean lateness = true;
+    boolean drain = true;
     /** When set, HSQLDB's write delay (ms) instead of the server's "on disk at commit": what durability costs. */
     Integer writeDelayMillis;
     Path out;
@@ -106,10 +107,11 @@ public final class PublishingThroughput {
                 case "--per-account" -> b.perAccount = Integer.parseInt(args[++i]);
                 case "--profile" -> b.profile = true;
                 case "--no-lateness" -> b.lateness = false;
+                case "--no-drain" -> b.drain = false;
                 case "--hsqldb-write-delay-ms" -> b.writeDelayMillis = Integer.parseInt(args[++i]);
                 case "--out" -> b.out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --hsqldb-write-delay-ms N --out FILE)");
+                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --no-drain --hsqldb-write-delay-ms N --out FILE)");
             }
         }
         b.run();
@@ -130,7 +132,7 @@ public final class PublishingThroughput {
         try (RecordingNetwork network = RecordingNetwork.start(RecordingNetwork.Behaviour.fast())) {
             for (int a = 0; a < accounts; a++) network.endpoint("/hook-" + a, RecordingNetwork.Idempotency.BY_KEY);
             baseline(network, deliveries);
-            drain(network);
+            if (drain) drain(network);
             if (lateness) lateness(network);
         }
         if (out != null) {
@@ -150,6 +152,7 @@ public final class PublishingThroughput {
         // Warm up the client and the network (the engine's run warms up too, on its first deliveries).
         for (int i = 0; i < 200; i++) post(http, network.url("/hook-0").toString(), "warm-" + i, pad);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         CountDownLatch done = new CountDownLatch(workers);
         for (int w = 0; w < workers; w++) {
             new Thread(() -> {
@@ -166,11 +169,19 @@ public final class PublishingThroughput {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
-        say(String.format("baseline (plain OkHttp, %d threads): %d requests in %.2f s = %.0f requests/s", workers, n, seconds, n / seconds));
+        baselineCpu = (processCpuNanos() - cpuStart) / 1e6 / n;
+        say(String.format("baseline (plain OkHttp, %d threads): %d requests in %.2f s = %.0f requests/s; CPU %.3f ms a request", workers, n, seconds,
+                n / seconds, baselineCpu));
         baselineRate = n / seconds;
     }
 
     double baselineRate;
+    /** CPU time of the whole process (both ends of each request: the recording network runs in this JVM) per request: the load average barely moves it. */
+    double baselineCpu;
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     static OkHttpClient client(int concurrency) {
         Dispatcher dispatcher = new Dispatcher();
@@ -270,6 +281,7 @@ public final class PublishingThroughput {
             s.clock().set(due.plusMillis(500));
             Sampler sampler = profile ? Sampler.start("socialdesk-publisher-", "bench-tick", "socialdesk-store-writer") : null;
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             AtomicLong firstRequestNanos = new AtomicLong();
             Thread.currentThread().setName("bench-tick");
             int ticks = 0;
@@ -280,11 +292,13 @@ public final class PublishingThroughput {
                 if (ticks > 10_000) throw new IllegalStateException("not drained: " + s.app().publishing().deliveries().countByState());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e6;
             if (sampler != null) sampler.stop();
             Map<DeliveryState, Integer> states = s.app().publishing().deliveries().countByState();
             int sent = states.getOrDefault(DeliveryState.SENT, 0);
             say(String.format("  %d deliveries in %.2f s = %.0f deliveries/s (%d tick calls); states %s; engine/baseline = %.2f", sent, seconds,
                     sent / seconds, ticks, states, (sent / seconds) / baselineRate));
+            say(String.format("  CPU %.3f ms a delivery (the process, both ends) = %.2f x the baseline's per request", cpu / sent, cpu / sent / baselineCpu));
             say(String.format("  network: %d posts created for %d requests", network.created().size() - before, network.requests().size() - requestsBefore));
             memory();
             if (sampler != null) sampler.report(this::say);

@@ -23,7 +23,7 @@ public final class NetworkContentCheck implements ContentCheck {
         this(validator, content -> ValidationOptions.DEFAULTS);
     }
 
-    /** {@code options}: what the target accounts' networks published (see {@link InstanceLimits}). */
+    /** {@code options}: what the target accounts' Mastodon instances published (see {@link InstanceLimits}); asked only when Mastodon is checked. */
     public NetworkContentCheck(PostValidator validator, Function<PostContent, ValidationOptions> options) {
         this.validator = validator;
         this.options = options;
@@ -32,7 +32,9 @@ public final class NetworkContentCheck implements ContentCheck {
     @Override
     public List<FieldProblem> problems(PostContent content, Set<Network> networks) {
         List<FieldProblem> problems = new ArrayList<>();
-        validator.validate(content, networks, options.apply(content)).values().stream()
+        // Only Mastodon's measure reads the published limits: other networks are checked without looking the accounts up.
+        ValidationOptions published = networks.contains(Network.MASTODON) ? options.apply(content) : ValidationOptions.DEFAULTS;
+        validator.validate(content, networks, published).values().stream()
                 .sorted(java.util.Comparator.comparing(Verdict::network))
                 .flatMap(v -> v.violations().stream())
                 .forEach(v -> problems.add(new FieldProblem(v.field(), v.network().name().toLowerCase(java.util.Locale.ROOT) + "." + v.rule(),

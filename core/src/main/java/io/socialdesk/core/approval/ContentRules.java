@@ -70,9 +70,13 @@ public final class ContentRules {
             "stagiaire", "alternance", "careers", "carrière", "join our team", "rejoignez-nous", "vacancy", "candidature",
             "apply now", "postulez");
 
-    /** The shipped English and French rules. */
+    /** The shipped English and French rules (compiled once: the rules are immutable). */
     public static ContentRules defaults() {
-        return new ContentRules(defaultRules(List.of()));
+        return Shipped.RULES;
+    }
+
+    private static final class Shipped {
+        static final ContentRules RULES = new ContentRules(defaultRules(List.of()));
     }
 
     /** The shipped rules with the project's competitor names. */
@@ -130,10 +134,12 @@ public final class ContentRules {
     public List<RuleMatch> matches(PostContent content) {
         List<RuleMatch> out = new ArrayList<>();
         Map<String, String> fields = fields(content);
+        Map<String, Folded> foldedFields = new LinkedHashMap<>();
+        fields.forEach((name, text) -> foldedFields.put(name, Folded.of(text)));
         for (int i = 0; i < rules.size(); i++) {
             ContentRule rule = rules.get(i);
             for (Map.Entry<String, String> f : fields.entrySet()) {
-                Folded folded = Folded.of(f.getValue());
+                Folded folded = foldedFields.get(f.getKey());
                 List<int[]> found = new ArrayList<>();
                 for (Pattern p : compiled.get(i)) {
                     Matcher m = p.matcher(folded.text);

@@ -8,4 +8,11 @@ public interface DecisionStore {
 
     /** The post's decisions, oldest first. */
     List<Decision> list(long postId);
+
+    /** The decisions on each of these posts, oldest first, in one read where the store can. */
+    default java.util.Map<Long, List<Decision>> listAll(java.util.Collection<Long> postIds) {
+        java.util.Map<Long, List<Decision>> all = new java.util.HashMap<>();
+        for (long id : postIds) all.put(id, list(id));
+        return all;
+    }
 }

@@ -158,8 +158,24 @@ public final class ReviewService {
      * first part ({@link PublishGate}, from the post's trail and decisions).
      */
     public Optional<String> publishRefusal(Post post) {
-        Context c = context(post, Actor.SYSTEM);
-        if (PublishGate.mayPublish(c.policy, post.content(), c.requirement.flagged(), post.authorKey(), c.history, c.decisions)) {
+        return publishRefusal(context(post, Actor.SYSTEM));
+    }
+
+    /**
+     * The same for many posts at once, in the order given: their trails and decisions in one read each, each
+     * project's policy once. The publishing engine asks so for a batch, before its workers spread out.
+     */
+    public List<Optional<String>> publishRefusals(List<Post> many) {
+        List<Long> ids = many.stream().map(Post::id).distinct().toList();
+        Map<Long, List<AuditEvent>> trails = trail.listAll(ids);
+        Map<Long, List<Decision>> decided = decisions.listAll(ids);
+        Map<String, ApprovalPolicy> policyOf = new java.util.HashMap<>();
+        return many.stream().map(post -> publishRefusal(context(post, Actor.SYSTEM, trails.getOrDefault(post.id(), List.of()),
+                policyOf.computeIfAbsent(post.item().projectKey(), policies::policyFor), decided.getOrDefault(post.id(), List.of())))).toList();
+    }
+
+    private static Optional<String> publishRefusal(Context c) {
+        if (PublishGate.mayPublish(c.policy, c.post.content(), c.requirement.flagged(), c.post.authorKey(), c.history, c.decisions)) {
             return Optional.empty();
         }
         return Optional.of("This version lacks a required approval: " + String.join(" ", c.state.describe()));
@@ -175,7 +191,7 @@ public final class ReviewService {
         if (!verdict.allowed()) return Optional.empty();
         PostState to = verdict.transition().orElseThrow().to();
         Instant now = clock.instant();
-        Optional<Post> moved = posts.move(post.id(), post.version(), to, post.planned(), Actor.SYSTEM_KEY, now);
+        Optional<Post> moved = posts.move(post, to, post.planned(), Actor.SYSTEM_KEY, now);
         moved.ifPresent(m -> {
             trail.append(stateEvent(post, now, Actor.SYSTEM_KEY, AuditKind.STATE_CHANGED, to, detail));
             if (to != post.state()) tracker.moved(m.item(), post.state(), to, Actor.SYSTEM_KEY);
@@ -355,7 +371,7 @@ public final class ReviewService {
     }
 
     private Post move(Post post, PostState target, PlannedTime planned, String actorKey, Instant now, AuditEvent event) {
-        Post moved = posts.move(post.id(), post.version(), target, planned, actorKey, now).orElseThrow(() -> PostService.stale(get(post.id())));
+        Post moved = posts.move(post, target, planned, actorKey, now).orElseThrow(() -> PostService.stale(get(post.id())));
         trail.append(event);
         if (target != post.state()) tracker.moved(moved.item(), post.state(), target, actorKey);
         return moved;
@@ -403,11 +419,12 @@ public final class ReviewService {
     }
 
     private Context context(Post post, Actor actor) {
-        List<AuditEvent> history = trail.list(post.id());
-        ApprovalPolicy policy = policies.policyFor(post.item().projectKey());
+        return context(post, actor, trail.list(post.id()), policies.policyFor(post.item().projectKey()), decisions.list(post.id()));
+    }
+
+    private static Context context(Post post, Actor actor, List<AuditEvent> history, ApprovalPolicy policy, List<Decision> all) {
         ApprovalPolicy.Requirement requirement = policy.required(post.content(), Approvals.flagged(history));
         Set<String> authors = Approvals.authors(post.authorKey(), history);
-        List<Decision> all = decisions.list(post.id());
         ApprovalState state = ApprovalState.evaluate(policy, requirement.departments(), ContentHash.of(post.content()), authors, all,
                 Approvals.approvalsValidFrom(history));
         return new Context(post, actor, history, policy, requirement, authors, all, state);

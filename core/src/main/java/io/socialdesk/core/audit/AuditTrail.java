@@ -11,4 +11,11 @@ public interface AuditTrail {
 
     /** The post's events, oldest first (in the order they were appended). */
     List<AuditEvent> list(long postId);
+
+    /** The events of each of these posts, oldest first, in one read where the store can (the publishing engine's gate reads a batch's posts so). */
+    default java.util.Map<Long, List<AuditEvent>> listAll(java.util.Collection<Long> postIds) {
+        java.util.Map<Long, List<AuditEvent>> all = new java.util.HashMap<>();
+        for (long id : postIds) all.put(id, list(id));
+        return all;
+    }
 }

@@ -25,6 +25,14 @@ public interface PostStore {
      */
     Optional<Post> move(long id, int expectedVersion, PostState state, PlannedTime planned, String actor, Instant at);
 
+    /**
+     * The same move of {@code post} as it was read (its version is the one expected); a store may answer the
+     * moved post without reading its content back, which a move cannot change.
+     */
+    default Optional<Post> move(Post post, PostState state, PlannedTime planned, String actor, Instant at) {
+        return move(post.id(), post.version(), state, planned, actor, at);
+    }
+
     Optional<Post> find(long id);
 
     /** The posts of these ids that exist, by id; one read where the store can (the publishing engine reads a batch's posts so). */

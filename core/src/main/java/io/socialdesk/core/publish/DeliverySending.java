@@ -148,6 +148,24 @@ public final class DeliverySending {
             for (DeliveryRecord d : batch) inHand.computeIfAbsent(d.postId(), k -> new AtomicInteger()).incrementAndGet();
         }
 
+        /**
+         * Reads, before the lanes spread out, what the batch's checks need: its posts in one query, the
+         * publish gate of all of them at once ({@link ReviewService#publishRefusals}: two queries and each
+         * project's policy once), each account's target, and each post's content checks on its networks.
+         * A lane then finds them ready instead of waiting for another lane reading the same post.
+         */
+        private void prepare(List<DeliveryRecord> batch) {
+            readPosts(batch);
+            List<Post> publishing = posts.values().stream().flatMap(Optional::stream).filter(p -> p.state() == PostState.PUBLISHING).toList();
+            List<Optional<String>> refusals = reviews.publishRefusals(publishing);
+            for (int i = 0; i < publishing.size(); i++) approvals.put(version(publishing.get(i)), refusals.get(i));
+            for (DeliveryRecord d : batch) {
+                Post post = post(d.postId());
+                Target target = target(d.accountId());
+                if (post != null && post.state() == PostState.PUBLISHING && target.usable()) contentProblems(post, target.account());
+            }
+        }
+
         Target target(long accountId) {
             return targets.computeIfAbsent(accountId, DeliverySending.this::target);
         }
@@ -167,11 +185,15 @@ public final class DeliverySending {
         }
 
         Optional<String> approvalsMissing(Post post) {
-            return approvals.computeIfAbsent(post.id() + "@" + post.version(), k -> reviews.publishRefusal(post));
+            return approvals.computeIfAbsent(version(post), k -> reviews.publishRefusal(post));
+        }
+
+        private static String version(Post post) {
+            return post.id() + "@" + post.version();
         }
 
         List<FieldProblem> contentProblems(Post post, Account account) {
-            return problems.computeIfAbsent(post.id() + "@" + post.version() + "@" + account.network(),
+            return problems.computeIfAbsent(version(post) + "@" + account.network(),
                     k -> contentCheck.problems(post.content(), Set.of(account.network())));
         }
 
@@ -182,9 +204,11 @@ public final class DeliverySending {
         }
     }
 
-    /** A round for {@code batch}, the deliveries a tick read as claimable. */
+    /** A round for {@code batch}, the deliveries a tick read as claimable, with what their checks read ready. */
     public Round round(List<DeliveryRecord> batch) {
-        return new Round(batch);
+        Round round = new Round(batch);
+        round.prepare(batch);
+        return round;
     }
 
     /** Claims {@code due} and sends it (or settles it, when its lease was taken over from a node that died). */

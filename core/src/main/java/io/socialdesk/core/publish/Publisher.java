@@ -37,6 +37,8 @@ public final class Publisher implements AutoCloseable {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     /** Deliveries a worker claims in one write: a few dozen, so one commit serves many, and a lease is not held long unused. */
     private static final int CHUNK = 32;
+    /** How long a tick with nothing claimable waits for more posts to be started before it looks again. */
+    private static final Duration STARTS_POLL = Duration.ofMillis(20);
 
     private final PostStore posts;
     private final DeliveryStore deliveries;
@@ -44,6 +46,7 @@ public final class Publisher implements AutoCloseable {
     private final PublishingSettings settings;
     private final Clock clock;
     private final ExecutorService workers;
+    private final ExecutorService starter;
     private volatile Instant lastSweep = Instant.EPOCH;
 
     public Publisher(PostStore posts, DeliveryStore deliveries, DeliverySending sending, PublishingSettings settings,
@@ -60,6 +63,11 @@ public final class Publisher implements AutoCloseable {
             return t;
         };
         this.workers = Executors.newFixedThreadPool(settings.workers(), named);
+        this.starter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "socialdesk-publisher-starter");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The background job: a tick every {@code interval}; the host runs it once per cluster or, being safe, on every node. */
@@ -87,23 +95,52 @@ public final class Publisher implements AutoCloseable {
         };
     }
 
-    /** Starts what came due and sends what is due, until nothing due is left; answers how many deliveries it handled. */
+    /**
+     * Starts what came due and sends what is due, until nothing due is left; answers how many deliveries it
+     * handled. The due posts are started on their own thread while this one sends the deliveries of those
+     * already started: with many posts due at once, sending does not wait for the last one's plan.
+     */
     public int tick() {
         Instant now = clock.instant();
-        startDuePosts(now);
+        Future<?> starting = starter.submit(() -> startDuePosts(now));
         if (!now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
             lastSweep = now;
             sweep();
         }
         int handled = 0;
-        while (true) {
-            List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch());
-            if (batch.isEmpty()) break;
-            int n = runLanes(batch);
-            handled += n;
-            if (n == 0) break; // everything read was taken by another node, or held back: the next tick looks again
+        try {
+            while (true) {
+                // Read before the claim: deliveries of a post started after this still get a look below.
+                boolean allStarted = starting.isDone();
+                List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch());
+                int n = batch.isEmpty() ? 0 : runLanes(batch);
+                handled += n;
+                if (n > 0) continue;
+                // Nothing claimable (or everything read was taken by another node, or held back): done once every due post is started.
+                if (allStarted || !awaitStarts(starting, STARTS_POLL)) break;
+            }
+        } finally {
+            awaitStarts(starting, null);
         }
         return handled;
+    }
+
+    /**
+     * Waits for the start phase, at most {@code atMost} (null: until it ends); its failures are logged, the next
+     * tick tries again. False when this thread was interrupted (the host is stopping): the tick ends.
+     */
+    private static boolean awaitStarts(Future<?> starting, Duration atMost) {
+        try {
+            if (atMost == null) starting.get(); else starting.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // still starting: look for what became due meanwhile
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            LOG.log(Level.WARNING, "Starting the due posts stopped on an unexpected error; the next tick tries again", e.getCause());
+        }
+        return true;
     }
 
     /** Plans and starts every Scheduled post whose time has come; the post's version is the lock against an edit at the same moment. */
@@ -209,8 +246,10 @@ public final class Publisher implements AutoCloseable {
 
     @Override
     public void close() {
+        starter.shutdownNow();
         workers.shutdownNow();
         try {
+            starter.awaitTermination(10, TimeUnit.SECONDS);
             workers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -119,6 +119,25 @@ class ReviewServiceTest {
     }
 
     @Test
+    void thePublishGateForABatchAnswersWhatItAnswersForEachPost() {
+        Post approved = act(act(draft("Winter sale: only 19,99 € until Sunday"), Action.SUBMIT, ALICE), Action.APPROVE, MARC);
+        approved = act(approved, Action.APPROVE, LAURA);
+        Post onlyMarketing = act(act(draft("Winter sale: only 29,99 € until Sunday"), Action.SUBMIT, ALICE), Action.APPROVE, MARC);
+        Post plain = act(act(draft("See you at the fair"), Action.SUBMIT, ALICE), Action.APPROVE, MARC);
+        Post submitted = act(draft("Winter sale: only 39,99 € until Sunday"), Action.SUBMIT, ALICE);
+        Post edited = editText(act(submitted, Action.APPROVE, MARC), "Winter sale: only 39,99 € until Sunday!", ALICE);
+
+        List<Post> batch = List.of(approved, onlyMarketing, plain, edited);
+        List<java.util.Optional<String>> together = reviews.publishRefusals(batch);
+        assertThat(together).containsExactlyElementsOf(batch.stream().map(reviews::publishRefusal).toList());
+        assertThat(together.get(0)).as("every approval").isEmpty();
+        assertThat(together.get(1)).as("legal missing").isPresent();
+        assertThat(together.get(2)).as("marketing was enough").isEmpty();
+        assertThat(together.get(3)).as("the approval was on the text before the edit").isPresent();
+        assertThat(reviews.publishRefusals(List.of())).isEmpty();
+    }
+
+    @Test
     void anAuthorCannotApproveAndAnApproverWhoEditsBecomesAnAuthor() {
         Post post = act(draft("New scarves are in"), Action.SUBMIT, ALICE);
         Post submitted = post;

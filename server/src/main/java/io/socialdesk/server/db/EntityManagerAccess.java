@@ -31,10 +31,88 @@ public final class EntityManagerAccess implements AoAccess {
         }
     }
 
+    /**
+     * Inside a transaction the row waits in {@link #pending}, inserted with the transaction's other rows of
+     * its type in one JDBC batch just before the commit (or before a read of that type, which must see it);
+     * outside one it is created at once. The group commit's audit rows cost one statement batch this way.
+     */
+    @Override
+    public <T extends RawEntity<K>, K> void insert(Class<T> type, Map<String, Object> values) {
+        if (!inTransaction.get()) {
+            create(type, values);
+            return;
+        }
+        pending.get().computeIfAbsent(type, k -> new java.util.ArrayList<>()).add(Map.copyOf(values));
+    }
+
+    /** Rows {@link #insert}ed in this thread's transaction and not written yet, by entity type, in order. */
+    private final ThreadLocal<Map<Class<?>, java.util.List<Map<String, Object>>>> pending = ThreadLocal.withInitial(java.util.LinkedHashMap::new);
+
+    private void insertPending(Class<?> only) {
+        Map<Class<?>, java.util.List<Map<String, Object>>> waiting = pending.get();
+        if (waiting.isEmpty()) return;
+        for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
+            var rows = it.next();
+            if (only != null && rows.getKey() != only) continue;
+            it.remove();
+            @SuppressWarnings("unchecked")
+            Class<? extends RawEntity<?>> type = (Class<? extends RawEntity<?>>) rows.getKey();
+            insertAll(type, rows.getValue());
+        }
+    }
+
+    /** One prepared INSERT for every column any of the rows sets (the others null), executed as one batch, in order. */
+    private void insertAll(Class<? extends RawEntity<?>> type, java.util.List<Map<String, Object>> rows) {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> row : rows) columns.addAll(row.keySet());
+        String table = entityManager.getNameConverters().getTableNameConverter().getName(type);
+        String sql = "INSERT INTO \"" + table + "\" (" + columns.stream().map(c -> '"' + c + '"').collect(java.util.stream.Collectors.joining(", "))
+                + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)";
+        try {
+            // The transaction's own connection (AO bound it to this thread): closing it here does nothing.
+            try (Connection c = entityManager.getProvider().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+                for (Map<String, Object> row : rows) {
+                    int i = 1;
+                    for (String column : columns) {
+                        set(s, i++, row.get(column));
+                    }
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not create " + rows.size() + " " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public java.util.OptionalInt updateWhere(Class<? extends RawEntity<?>> type, Map<String, Object> columns, long id, String guard,
+            Object expected) {
+        String table = entityManager.getNameConverters().getTableNameConverter().getName(type);
+        String sql = "UPDATE \"" + table + "\" SET " + columns.keySet().stream().map(c -> '"' + c + "\" = ?")
+                .collect(java.util.stream.Collectors.joining(", ")) + " WHERE \"ID\" = ? AND \"" + guard + "\" = ?";
+        try (Connection c = entityManager.getProvider().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object v : columns.values()) set(s, i++, v);
+            s.setLong(i++, id);
+            set(s, i, expected);
+            return java.util.OptionalInt.of(s.executeUpdate());
+        } catch (SQLException e) {
+            throw new StoreException("Could not update " + type.getSimpleName() + " " + id, e);
+        }
+    }
+
+    private static void set(java.sql.PreparedStatement s, int i, Object v) throws SQLException {
+        if (v == null) s.setNull(i, java.sql.Types.NULL);
+        else if (v instanceof java.util.Date d) s.setTimestamp(i, new java.sql.Timestamp(d.getTime()));
+        else s.setObject(i, v);
+    }
+
     @Override
     public <T extends RawEntity<K>, K> T get(Class<T> type, K key) {
         try {
             // EntityManager.get answers a proxy even for a missing row; a find tells whether it exists.
+            insertPending(type);
             T[] found = entityManager.find(type, Query.select().where("ID = ?", key));
             return found.length == 0 ? null : found[0];
         } catch (SQLException e) {
@@ -45,6 +123,7 @@ public final class EntityManagerAccess implements AoAccess {
     @Override
     public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
         try {
+            insertPending(type);
             return entityManager.find(type, query);
         } catch (SQLException e) {
             throw new StoreException("Could not query " + type.getSimpleName(), e);
@@ -54,6 +133,7 @@ public final class EntityManagerAccess implements AoAccess {
     @Override
     public <K> int count(Class<? extends RawEntity<K>> type, Query query) {
         try {
+            insertPending(type);
             return entityManager.count(type, query);
         } catch (SQLException e) {
             throw new StoreException("Could not count " + type.getSimpleName(), e);
@@ -89,6 +169,7 @@ public final class EntityManagerAccess implements AoAccess {
             return outermost(work);
         } finally {
             inTransaction.remove();
+            pending.remove();
         }
     }
 
@@ -99,7 +180,10 @@ public final class EntityManagerAccess implements AoAccess {
                     @Override
                     protected T run() {
                         readCommitted();
-                        return work.get();
+                        pending.get().clear(); // what a failed attempt kept is not this attempt's
+                        T result = work.get();
+                        insertPending(null);
+                        return result;
                     }
                 }.execute();
             } catch (SQLException e) {

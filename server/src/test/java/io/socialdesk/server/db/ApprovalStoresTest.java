@@ -61,6 +61,8 @@ class ApprovalStoresTest extends OnBothDatabases {
         store.record(new Decision(post + 1, "lea", Department.HR, Decision.Kind.REJECTED, Optional.empty(), hash, T0));
         assertThat(store.list(post)).containsExactly(first, second, third);
         assertThat(store.list(999_999)).isEmpty();
+        assertThat(store.listAll(List.of(post, 999_999L))).containsOnlyKeys(post, 999_999L)
+                .containsEntry(post, List.of(first, second, third)).containsEntry(999_999L, List.of());
     }
 
     @ParameterizedTest(autoCloseArguments = false)
@@ -104,6 +106,41 @@ class ApprovalStoresTest extends OnBothDatabases {
         events.forEach(trail::append);
         trail.append(AuditEvent.of(post + 1, T0, "x", AuditKind.EDITED, "other post"));
         assertThat(trail.list(post)).containsExactlyElementsOf(events);
+        assertThat(trail.listAll(List.of(post, post + 1)).get(post)).containsExactlyElementsOf(events);
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void eventsAppendedInOneTransactionKeepTheirOrderAndAreReadInIt(Database db) {
+        AoAuditTrail trail = new AoAuditTrail(db.ao());
+        long post = POST_IDS.incrementAndGet();
+        // Rows of different shapes (hash, network, states or none): the server inserts a transaction's rows in one batch.
+        List<AuditEvent> events = List.of(
+                AuditEvent.of(post, T0, "socialdesk:system", AuditKind.STATE_CHANGED, "").withHash("d".repeat(64))
+                        .withStates(PostState.SCHEDULED, PostState.PUBLISHING),
+                AuditEvent.of(post, T0, "socialdesk:system", AuditKind.SEND_RESULT, "sent hook 1: https://example.net/1").withNetwork(Network.WEBHOOK),
+                AuditEvent.of(post, T0, "lou", AuditKind.COMMENTED, "plain"));
+        List<AuditEvent> seenInside = db.ao().inTransaction(() -> {
+            events.forEach(trail::append);
+            return trail.list(post);
+        });
+        assertThat(seenInside).containsExactlyElementsOf(events);
+        AuditEvent after = AuditEvent.of(post, T0, "socialdesk:system", AuditKind.STATE_CHANGED, "").withStates(PostState.PUBLISHING, PostState.PUBLISHED);
+        db.ao().inTransaction(() -> {
+            trail.append(after);
+            return null;
+        });
+        assertThat(trail.list(post)).containsExactlyElementsOf(java.util.stream.Stream.concat(events.stream(), java.util.stream.Stream.of(after)).toList());
+        // Rolled back with its transaction, like any row.
+        try {
+            db.ao().inTransaction(() -> {
+                trail.append(AuditEvent.of(post, T0, "x", AuditKind.EDITED, "rolled back"));
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction failed
+        }
+        assertThat(trail.list(post)).hasSize(4);
     }
 
     @ParameterizedTest(autoCloseArguments = false)
@@ -128,7 +165,7 @@ class ApprovalStoresTest extends OnBothDatabases {
     void theAoStoresOfferNoUpdateOrDelete() {
         for (Class<?> store : List.of(AoAuditTrail.class, AoDecisionStore.class, AoContentVersions.class)) {
             assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName))
-                    .as(store.getSimpleName()).isSubsetOf("append", "record", "save", "list", "find");
+                    .as(store.getSimpleName()).isSubsetOf("append", "record", "save", "list", "listAll", "find");
         }
     }
 

@@ -7,12 +7,14 @@ import io.socialdesk.core.post.Post;
 import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.post.PostQuery;
 import io.socialdesk.core.post.PostState;
+import io.socialdesk.core.post.Utm;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.server.jobs.JobLeases;
 import io.socialdesk.store.post.AoPostStore;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -133,6 +135,40 @@ class StoresOnBothDatabasesTest extends OnBothDatabases {
         assertThat(moved.content()).isEqualTo(created.content());
         assertThat(store.move(created.id(), 1, PostState.CANCELLED, later, "marc", Instant.now())).as("stale").isEmpty();
         assertThat(store.find(created.id()).orElseThrow()).isEqualTo(moved);
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aMoveOfThePostAsReadAnswersWhatIsStoredAndOfTwoAtOnceExactlyOneWins(Database db) throws Exception {
+        AoPostStore store = new AoPostStore(db.ao());
+        PlannedTime planned = new PlannedTime(LocalDateTime.parse("2030-05-01T10:00"), ZoneId.of("Europe/Paris"));
+        Post created = store.create(new TrackedItem(9, "SD-9", "/items/SD-9"), "Move me", new PostContent("v1 #tag", java.util.Map.of(), List.of(),
+                List.of("2/2"), Optional.of("first comment"), List.of("#tag"), Utm.NONE, "camp", "fr", List.of(1L, 2L)), planned,
+                PostState.SCHEDULED, "alice", Instant.parse("2026-11-22T10:00:00Z"));
+        // The engine's move: the post it read, not read back (its children cannot change in a move).
+        Post moved = store.move(created, PostState.PUBLISHING, planned, "socialdesk:system", Instant.parse("2026-11-22T10:05:00.123456Z")).orElseThrow();
+        assertThat(store.find(created.id()).orElseThrow()).isEqualTo(moved);
+        assertThat(moved.version()).isEqualTo(2);
+        assertThat(store.move(created, PostState.CANCELLED, planned, "marc", Instant.now())).as("stale").isEmpty();
+        assertThat(store.find(created.id()).orElseThrow()).isEqualTo(moved);
+
+        for (int round = 0; round < 10; round++) {
+            Post post = store.move(store.find(created.id()).orElseThrow(), PostState.PUBLISHING, planned, "socialdesk:system", Instant.now()).orElseThrow();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.List<java.util.concurrent.Future<Optional<Post>>> results = new java.util.ArrayList<>();
+            for (PostState to : java.util.List.of(PostState.PUBLISHED, PostState.FAILED)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.move(post, to, planned, "node-" + to, Instant.now());
+                }));
+            }
+            List<Post> won = new java.util.ArrayList<>();
+            for (var result : results) result.get().ifPresent(won::add);
+            pool.shutdown();
+            assertThat(won).as("round " + round).hasSize(1);
+            assertThat(store.find(post.id()).orElseThrow()).isEqualTo(won.get(0));
+        }
     }
 
     @ParameterizedTest(autoCloseArguments = false)

@@ -15,6 +15,25 @@ import net.java.ao.RawEntity;
 public interface AoAccess {
     <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> values);
 
+    /**
+     * Inserts a row that nobody needs back as an entity (an audit event): at once here; a host may keep it
+     * until its transaction ends and insert the transaction's rows of a type in one batch, as long as a read
+     * of that type in the same transaction still sees them (the server does, {@code EntityManagerAccess}).
+     */
+    default <T extends RawEntity<K>, K> void insert(Class<T> type, Map<String, Object> values) {
+        create(type, values);
+    }
+
+    /**
+     * {@code UPDATE type SET columns WHERE ID = id AND guard = expected} in this thread's transaction: the rows
+     * it changed (0 when the guard did not match). Empty where the host has no such statement (Jira, whose
+     * stores then read the entity, check and save it): the server's moves cost one statement instead of three.
+     */
+    default java.util.OptionalInt updateWhere(Class<? extends RawEntity<?>> type, Map<String, Object> columns, long id, String guard,
+            Object expected) {
+        return java.util.OptionalInt.empty();
+    }
+
     <T extends RawEntity<K>, K> T get(Class<T> type, K key);
 
     <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);

@@ -4,7 +4,9 @@ import io.socialdesk.core.approval.Decision;
 import io.socialdesk.core.approval.DecisionStore;
 import io.socialdesk.core.approval.Department;
 import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.ao.InChunks;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +38,16 @@ public final class AoDecisionStore implements DecisionStore {
     @Override
     public List<Decision> list(long postId) {
         DecisionEntity[] rows = ao.find(DecisionEntity.class, Query.select().where("POST_ID = ?", postId).order("ID ASC"));
-        return Arrays.stream(rows).map(r -> new Decision(r.getPostId(), r.getApproverKey(), Department.valueOf(r.getDepartment()),
-                Decision.Kind.valueOf(r.getKind()), Optional.ofNullable(r.getReason()), r.getContentHash(), r.getDecidedAt().toInstant())).toList();
+        return Arrays.stream(rows).map(AoDecisionStore::decision).toList();
+    }
+
+    @Override
+    public Map<Long, List<Decision>> listAll(Collection<Long> postIds) {
+        return InChunks.byPost(ao, DecisionEntity.class, postIds, DecisionEntity::getPostId, AoDecisionStore::decision);
+    }
+
+    private static Decision decision(DecisionEntity r) {
+        return new Decision(r.getPostId(), r.getApproverKey(), Department.valueOf(r.getDepartment()),
+                Decision.Kind.valueOf(r.getKind()), Optional.ofNullable(r.getReason()), r.getContentHash(), r.getDecidedAt().toInstant());
     }
 }

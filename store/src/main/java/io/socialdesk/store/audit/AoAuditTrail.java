@@ -6,7 +6,9 @@ import io.socialdesk.core.audit.AuditKind;
 import io.socialdesk.core.audit.AuditTrail;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.ao.InChunks;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -38,15 +40,24 @@ public final class AoAuditTrail implements AuditTrail {
         e.toState().ifPresent(s -> values.put("TO_STATE", s.name()));
         e.network().ifPresent(n -> values.put("NETWORK", n.name()));
         values.put("DETAIL", e.detail());
-        ao.create(AuditEntity.class, values);
+        ao.insert(AuditEntity.class, values);
     }
 
     @Override
     public List<AuditEvent> list(long postId) {
         AuditEntity[] rows = ao.find(AuditEntity.class, Query.select().where("POST_ID = ?", postId).order("ID ASC"));
-        return Arrays.stream(rows).map(r -> new AuditEvent(r.getPostId(), r.getOccurredAt().toInstant(), r.getActor(),
+        return Arrays.stream(rows).map(AoAuditTrail::event).toList();
+    }
+
+    @Override
+    public Map<Long, List<AuditEvent>> listAll(Collection<Long> postIds) {
+        return InChunks.byPost(ao, AuditEntity.class, postIds, AuditEntity::getPostId, AoAuditTrail::event);
+    }
+
+    private static AuditEvent event(AuditEntity r) {
+        return new AuditEvent(r.getPostId(), r.getOccurredAt().toInstant(), r.getActor(),
                 AuditKind.valueOf(r.getKind()), Optional.ofNullable(r.getContentHash()),
                 Optional.ofNullable(r.getFromState()).map(PostState::valueOf), Optional.ofNullable(r.getToState()).map(PostState::valueOf),
-                Optional.ofNullable(r.getNetwork()).map(Network::valueOf), r.getDetail() == null ? "" : r.getDetail())).toList();
+                Optional.ofNullable(r.getNetwork()).map(Network::valueOf), r.getDetail() == null ? "" : r.getDetail());
     }
 }

@@ -72,18 +72,63 @@ public final class AoPostStore implements PostStore {
 
     @Override
     public Optional<Post> move(long id, int expectedVersion, PostState state, PlannedTime planned, String actor, Instant at) {
-        return nextVersion(id, expectedVersion, actor, at, entity -> {
-            entity.setState(state.name());
-            entity.setPlannedLocal(planned.local().toString());
-            entity.setZoneId(planned.zone().getId());
-            entity.setPlannedAt(Date.from(planned.instant()));
-            entity.setUpdatedBy(actor);
-            entity.setUpdatedAt(Date.from(at));
-        });
+        return nextVersion(id, expectedVersion, actor, at, moving(state, planned, actor, at), this::read);
+    }
+
+    /**
+     * Its variants, parts and media are not read back: the revision check proves {@code post} is the version
+     * moved. Where the host has a conditional UPDATE (the server) the row is not read either.
+     */
+    @Override
+    public Optional<Post> move(Post post, PostState state, PlannedTime planned, String actor, Instant at) {
+        if (post.id() < 1 || post.id() > Integer.MAX_VALUE) return Optional.empty();
+        Instant stored = Date.from(at).toInstant(); // as read back: to the millisecond
+        Post moved = new Post(post.id(), post.item(), post.title(), post.content(), planned, state, post.authorKey(), post.createdAt(),
+                post.version() + 1, actor, stored);
+        Map<String, Object> columns = new java.util.LinkedHashMap<>(moveColumns(state, planned, actor, at));
+        columns.put("REVISION", moved.version());
+        try {
+            Optional<Post> fast = ao.inTransaction(() -> {
+                java.util.OptionalInt changed = ao.updateWhere(PostEntity.class, columns, post.id(), "REVISION", post.version());
+                if (changed.isEmpty()) return Optional.<Post>empty();
+                if (changed.getAsInt() != 1) throw new Stale();
+                try {
+                    recordRevision((int) post.id(), moved.version(), actor, at);
+                } catch (StoreException e) {
+                    throw new Stale();
+                }
+                return Optional.of(moved);
+            });
+            if (fast.isPresent()) return fast;
+        } catch (Stale e) {
+            return Optional.empty();
+        }
+        return nextVersion(post.id(), post.version(), actor, at, moving(state, planned, actor, at), entity -> moved);
+    }
+
+    private static java.util.function.Consumer<PostEntity> moving(PostState state, PlannedTime planned, String actor, Instant at) {
+        return entity -> moveColumns(state, planned, actor, at).forEach((column, value) -> set(entity, column, value));
+    }
+
+    /** What a move writes: the state, the planned time, who and when. */
+    private static Map<String, Object> moveColumns(PostState state, PlannedTime planned, String actor, Instant at) {
+        Map<String, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put("STATE", state.name());
+        columns.put("PLANNED_LOCAL", planned.local().toString());
+        columns.put("ZONE_ID", planned.zone().getId());
+        columns.put("PLANNED_AT", Date.from(planned.instant()));
+        columns.put("UPDATED_BY", actor);
+        columns.put("UPDATED_AT", Date.from(at));
+        return columns;
+    }
+
+    private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change) {
+        return nextVersion(id, expectedVersion, by, at, change, this::read);
     }
 
     /** Writes version {@code expectedVersion + 1} when the stored one is still {@code expectedVersion}; the revision row is the lock. */
-    private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change) {
+    private Optional<Post> nextVersion(long id, int expectedVersion, String by, Instant at, java.util.function.Consumer<PostEntity> change,
+            java.util.function.Function<PostEntity, Post> answer) {
         if (id < 1 || id > Integer.MAX_VALUE) return Optional.empty();
         try {
             return Optional.of(ao.inTransaction(() -> {
@@ -99,7 +144,7 @@ public final class AoPostStore implements PostStore {
                 change.accept(entity);
                 entity.setRevision(next);
                 entity.save();
-                return read(entity);
+                return answer.apply(entity);
             }));
         } catch (Stale e) {
             return Optional.empty();
@@ -196,6 +241,7 @@ public final class AoPostStore implements PostStore {
 
     private static void set(PostEntity e, String column, Object value) {
         switch (column) {
+            case "STATE" -> e.setState((String) value);
             case "TITLE" -> e.setTitle((String) value);
             case "TEXT" -> e.setText((String) value);
             case "PLANNED_LOCAL" -> e.setPlannedLocal((String) value);
