@@ -1,7 +1,6 @@
 package io.socialdesk.jira.page;
 
 import com.atlassian.jira.issue.Issue;
-import com.atlassian.plugin.web.model.WebPanel;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 import com.atlassian.templaterenderer.TemplateRenderer;
@@ -14,8 +13,6 @@ import io.socialdesk.jira.user.JiraCurrentUser;
 import io.socialdesk.web.page.AnswerPanel;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +26,7 @@ import javax.inject.Inject;
  * whose forms reply-panel.js posts to the REST API ({@code /inbox/...}); the issue reloads on success. Nothing is
  * shown on other issues.
  */
-public class InboxReplyPanel implements WebPanel {
+public class InboxReplyPanel implements WritingPanel {
     public static final String TEMPLATE = "templates/jira/reply-panel.vm";
 
     private final JiraInbox inbox;
@@ -46,17 +43,6 @@ public class InboxReplyPanel implements WebPanel {
         this.currentUser = currentUser;
         this.renderer = renderer;
         this.application = application;
-    }
-
-    @Override
-    public String getHtml(Map<String, Object> context) {
-        StringWriter out = new StringWriter();
-        try {
-            writeHtml(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     @Override

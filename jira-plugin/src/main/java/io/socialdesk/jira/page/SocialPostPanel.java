@@ -4,7 +4,6 @@ import com.atlassian.jira.issue.Issue;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import com.atlassian.plugin.web.model.WebPanel;
 import io.socialdesk.core.post.Post;
 import io.socialdesk.core.user.User;
 import io.socialdesk.jira.SocialDeskEngine;
@@ -13,8 +12,6 @@ import io.socialdesk.web.page.PostEditorPage;
 import io.socialdesk.web.page.PostPanel;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +24,7 @@ import javax.inject.Inject;
  * editor in a dialog its "Edit" link opens. The editor posts to the REST API with the version it
  * was opened at; on success the issue reloads.
  */
-public class SocialPostPanel implements WebPanel {
+public class SocialPostPanel implements WritingPanel {
     public static final String TEMPLATE = "templates/jira/issue-panel.vm";
     static final String EDIT_DIALOG = "#sd-edit-dialog";
 
@@ -42,17 +39,6 @@ public class SocialPostPanel implements WebPanel {
         this.currentUser = currentUser;
         this.renderer = renderer;
         this.application = application;
-    }
-
-    @Override
-    public String getHtml(Map<String, Object> context) {
-        StringWriter out = new StringWriter();
-        try {
-            writeHtml(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     @Override
