@@ -12,6 +12,7 @@ import io.socialdesk.web.page.PostEditorPage;
 import io.socialdesk.web.page.PostPanel;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
