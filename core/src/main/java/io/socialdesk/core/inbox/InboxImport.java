@@ -22,7 +22,6 @@ import io.socialdesk.core.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -670,14 +669,7 @@ public final class InboxImport {
             summary = ConversationText.summary(opener.get(0).inbound());
             description = ConversationText.description(conversation, opener.get(0), label);
         }
-        return new Ticket(conversation.ticketKey(), conversation.route(), summary, description, reporter(conversation.accountId(), account));
-    }
-
-    private User reporter(long accountId, Optional<Account> account) {
-        Optional<String> owner = account.map(Account::ownerKey).filter(Objects::nonNull);
-        if (owner.isPresent()) return new User(owner.get(), owner.get(), Set.of(), ZoneOffset.UTC);
-        if (fallbackReporter != null) return fallbackReporter;
-        throw new IllegalStateException("Account " + accountId + " has no owner to report its tickets");
+        return new Ticket(conversation.ticketKey(), conversation.route(), summary, description, Ticket.reporterOf(conversation.accountId(), account, fallbackReporter));
     }
 
     private static InboxItem withChunk(InboxItem item, String chunkKey) {

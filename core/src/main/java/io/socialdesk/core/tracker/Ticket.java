@@ -19,4 +19,15 @@ public record Ticket(String externalKey, Route route, String summary, String des
         description = description == null ? "" : description;
         Objects.requireNonNull(reporter, "reporter");
     }
+
+    /**
+     * Who reports an account's inbox tickets: its owner, else {@code fallback} (Social Desk itself on the server); with
+     * neither (Jira issues need a reporter) the ticket waits, and this says why.
+     */
+    public static User reporterOf(long accountId, java.util.Optional<io.socialdesk.core.account.Account> account, User fallback) {
+        java.util.Optional<String> owner = account.map(io.socialdesk.core.account.Account::ownerKey).filter(Objects::nonNull);
+        if (owner.isPresent()) return new User(owner.get(), owner.get(), java.util.Set.of(), java.time.ZoneOffset.UTC);
+        if (fallback != null) return fallback;
+        throw new IllegalStateException("Account " + accountId + " has no owner to report its tickets");
+    }
 }

@@ -7,12 +7,10 @@ import io.socialdesk.core.tracker.Ticket;
 import io.socialdesk.core.tracker.TicketTracker;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.core.user.User;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +52,7 @@ public final class TicketCrisisDesk implements CrisisDesk {
                 + " since " + crisis.since() + " (the bound was " + crisis.bound() + " per " + crisis.window().toMinutes()
                 + " minutes; usually " + String.format(java.util.Locale.ROOT, "%.1f", crisis.usual()) + ").\n\n"
                 + "The mentions in the spike:\n" + lines(mentions);
-        return tickets.open(new Ticket(key, route, crisis.summary(), description, reporter(account)));
+        return tickets.open(new Ticket(key, route, crisis.summary(), description, Ticket.reporterOf(accountId(crisis), account, fallbackReporter)));
     }
 
     @Override
@@ -87,17 +85,16 @@ public final class TicketCrisisDesk implements CrisisDesk {
     }
 
     private Optional<Account> account(Crisis crisis) {
-        try {
-            return accounts.find(Long.parseLong(crisis.accountId()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        long id = accountId(crisis);
+        return id < 0 ? Optional.empty() : accounts.find(id);
     }
 
-    private User reporter(Optional<Account> account) {
-        Optional<String> owner = account.map(Account::ownerKey).filter(Objects::nonNull);
-        if (owner.isPresent()) return new User(owner.get(), owner.get(), Set.of(), ZoneOffset.UTC);
-        if (fallbackReporter != null) return fallbackReporter;
-        throw new IllegalStateException("the account has no owner to report its crisis ticket");
+    /** The watch keys accounts by their id as text; -1 for a key that is not one. */
+    private static long accountId(Crisis crisis) {
+        try {
+            return Long.parseLong(crisis.accountId());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }
