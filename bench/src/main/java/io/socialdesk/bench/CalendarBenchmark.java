@@ -27,10 +27,17 @@ import io.socialdesk.store.calendar.AoBlackoutStore;
 import io.socialdesk.store.calendar.AoKeyDateStore;
 import io.socialdesk.store.calendar.AoPostingScheduleStore;
 import io.socialdesk.store.post.AoPostStore;
+import io.socialdesk.core.user.Role;
+import io.socialdesk.core.user.User;
+import io.socialdesk.server.http.Pages;
+import io.socialdesk.server.render.BundleI18n;
+import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.web.calendar.CalendarView;
+import io.socialdesk.web.page.CalendarPage;
 import io.socialdesk.web.rest.CalendarResource;
 import io.socialdesk.web.rest.PostJson;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +50,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +80,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #monthFromDatabase()}: what {@code GET /calendar?month=2026-03} does: read the month's posts (pages of 500),
  *       key dates of two countries, blackouts, three accounts' schedules; clashes and gaps; the view model; its JSON.</li>
  *   <li>{@link #monthViewOnly()}: the view model and its JSON from the data already read (the rendering alone).</li>
+ *   <li>{@link #monthPageFromDatabase()}: what the page {@code /calendar?month=2026-03} does: the same reads, the page model,
+ *       and the HTML through the real Velocity templates inside the server's layout (about 2 MB of HTML).</li>
+ *   <li>{@link #monthPageOnly()}: the page model and its HTML from the data already read.</li>
  *   <li>{@link #postsFromDatabaseAsJson()}: the baseline - the same posts read with the same pages, each as {@link PostJson}, as JSON.</li>
  *   <li>{@link #postsAsJson()}: the baseline's serialisation alone, from the posts already read.</li>
  * </ul>
@@ -97,6 +108,10 @@ public class CalendarBenchmark {
     private CalendarData read;
     private List<Post> readPosts;
     private final ObjectMapper json = new ObjectMapper();
+    private final VelocityTemplates templates = new VelocityTemplates();
+    private final User lead = new User("marc", "Marc", Set.of(Role.MARKETING_LEAD), PARIS);
+    private final CalendarPage.Host host = new CalendarPage.Host("/calendar", Map.of(), "/rest/socialdesk/1.0", "", "");
+    private AccountStore accountStore;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
@@ -106,6 +121,7 @@ public class CalendarBenchmark {
         postStore = new AoPostStore(db.ao());
         SecretBox box = SecretBox.of(SecretBox.newKey());
         AccountStore accounts = new AoAccountStore(db.ao(), () -> box, clock);
+        accountStore = accounts;
         List<Long> ids = new ArrayList<>();
         for (Network n : List.of(Network.BLUESKY, Network.MASTODON, Network.LINKEDIN)) ids.add(accounts.add(n, "@acme-" + n, "Acme").id());
         AoPostingScheduleStore schedules = new AoPostingScheduleStore(db.ao());
@@ -135,6 +151,11 @@ public class CalendarBenchmark {
         if (read.entries().size() != posts || readPosts.size() != posts) {
             throw new IllegalStateException("expected " + posts + " posts, read " + read.entries().size() + " and " + readPosts.size());
         }
+        String html = monthPageFromDatabase();
+        int shown = html.split("id=\"sd-entry-", -1).length - 1;
+        if (shown != posts || !html.contains("March 2026")) {
+            throw new IllegalStateException("expected the page to show " + posts + " posts in March 2026, it shows " + shown);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -151,6 +172,37 @@ public class CalendarBenchmark {
     @Benchmark
     public byte[] monthViewOnly() throws IOException {
         return json.writeValueAsBytes(CalendarResource.CalendarJson.of(CalendarView.of(read, Locale.ENGLISH)));
+    }
+
+    @Benchmark
+    public String monthPageFromDatabase() throws IOException {
+        CalendarPage.Page page = CalendarPage.of(calendar, lead, Locale.ENGLISH, host, accountStore.list(), Map.of("month", "2026-03")::get);
+        return html(page);
+    }
+
+    @Benchmark
+    public String monthPageOnly() throws IOException {
+        return html(CalendarPage.of(read, Locale.ENGLISH, host, accountStore.list()));
+    }
+
+    /** The page as {@link Pages#render} writes it: the calendar's template inside the server's layout. */
+    private String html(CalendarPage.Page page) throws IOException {
+        Map<String, Object> context = new HashMap<>(page.context());
+        BundleI18n i18n = new BundleI18n(Locale.ENGLISH);
+        context.put("i18n", i18n);
+        context.put("lang", "en");
+        context.put("pageTitle", i18n.getText("socialdesk.calendar.heading"));
+        context.put("bodyTemplate", CalendarPage.TEMPLATE);
+        context.put("signedIn", true);
+        context.put("userName", lead.displayName());
+        context.put("unreadNotices", 0);
+        context.put("isAdmin", false);
+        context.put("policyUrl", "/admin/policy/SD");
+        context.put("mayManageAccounts", true);
+        context.put("mayReadRouting", false);
+        StringWriter out = new StringWriter(1 << 21);
+        templates.render(Pages.LAYOUT, context, out);
+        return out.toString();
     }
 
     @Benchmark
