@@ -31,13 +31,13 @@ import io.socialdesk.core.user.Role;
 import io.socialdesk.core.user.User;
 import io.socialdesk.server.http.Pages;
 import io.socialdesk.server.render.BundleI18n;
+import io.socialdesk.server.render.PageBuffer;
 import io.socialdesk.server.render.VelocityTemplates;
 import io.socialdesk.web.calendar.CalendarView;
 import io.socialdesk.web.page.CalendarPage;
 import io.socialdesk.web.rest.CalendarResource;
 import io.socialdesk.web.rest.PostJson;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -200,7 +200,7 @@ public class CalendarBenchmark {
         context.put("policyUrl", "/admin/policy/SD");
         context.put("mayManageAccounts", true);
         context.put("mayReadRouting", false);
-        StringWriter out = new StringWriter(1 << 21);
+        PageBuffer out = new PageBuffer(16 * 1024);
         templates.render(Pages.LAYOUT, context, out);
         return out.toString();
     }

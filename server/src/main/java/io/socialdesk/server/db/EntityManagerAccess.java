@@ -16,10 +16,13 @@ import net.java.ao.db.PostgreSQLDatabaseProvider;
 public final class EntityManagerAccess implements AoAccess {
     private final EntityManager entityManager;
     private final boolean readCommitted;
+    private final SnapshotRows snapshots;
 
     public EntityManagerAccess(EntityManager entityManager) {
         this.entityManager = entityManager;
         this.readCommitted = entityManager.getProvider() instanceof PostgreSQLDatabaseProvider;
+        this.snapshots = new SnapshotRows(entityManager, new net.java.ao.schema.info.CachingEntityInfoResolverFactory()
+                .create(entityManager.getNameConverters(), entityManager.getProvider().getTypeManager()));
     }
 
     @Override
@@ -102,7 +105,7 @@ public final class EntityManagerAccess implements AoAccess {
         }
     }
 
-    private static void set(java.sql.PreparedStatement s, int i, Object v) throws SQLException {
+    static void set(java.sql.PreparedStatement s, int i, Object v) throws SQLException {
         if (v == null) s.setNull(i, java.sql.Types.NULL);
         else if (v instanceof java.util.Date d) s.setTimestamp(i, new java.sql.Timestamp(d.getTime()));
         else s.setObject(i, v);
@@ -125,6 +128,16 @@ public final class EntityManagerAccess implements AoAccess {
         try {
             insertPending(type);
             return entityManager.find(type, query);
+        } catch (SQLException e) {
+            throw new StoreException("Could not query " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> java.util.List<T> read(Class<T> type, Query query) {
+        try {
+            insertPending(type);
+            return snapshots.read(type, query);
         } catch (SQLException e) {
             throw new StoreException("Could not query " + type.getSimpleName(), e);
         }

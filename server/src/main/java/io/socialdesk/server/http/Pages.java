@@ -2,10 +2,10 @@ package io.socialdesk.server.http;
 
 import io.socialdesk.server.auth.ServerUser;
 import io.socialdesk.server.render.BundleI18n;
+import io.socialdesk.server.render.PageBuffer;
 import io.socialdesk.server.tracker.BuiltInTracker;
 import io.socialdesk.web.page.Templates;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class Pages {
         context.put("mayManageAccounts", user.map(u -> u.user().has(io.socialdesk.core.user.Role.ADMIN)
                 || u.user().has(io.socialdesk.core.user.Role.MARKETING_LEAD)).orElse(false));
         context.put("mayReadRouting", user.map(u -> io.socialdesk.core.inbox.routing.RoutingService.mayRead(u.user())).orElse(false));
-        StringWriter out = new StringWriter();
+        PageBuffer out = new PageBuffer(16 * 1024);
         try {
             templates.render(LAYOUT, context, out);
         } catch (IOException e) {

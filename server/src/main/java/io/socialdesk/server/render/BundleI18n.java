@@ -1,7 +1,9 @@
 package io.socialdesk.server.render;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -15,6 +17,8 @@ public final class BundleI18n {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** One per page render (one thread), so the formats may be kept: a calendar page asks for the same texts thousands of times. */
+    private final Map<String, MessageFormat> formats = new HashMap<>();
 
     public BundleI18n(Locale locale) {
         this.locale = locale;
@@ -33,7 +37,8 @@ public final class BundleI18n {
         } catch (MissingResourceException e) {
             return key;
         }
-        return new MessageFormat(pattern, locale).format(arguments);
+        final String found = pattern;
+        return formats.computeIfAbsent(key, k -> new MessageFormat(found, locale)).format(arguments);
     }
 
     public Locale getLocale() {

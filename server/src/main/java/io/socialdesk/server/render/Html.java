@@ -5,6 +5,7 @@ public final class Html {
     private Html() {}
 
     public static String escape(String text) {
+        if (!needsEscaping(text)) return text;
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -18,5 +19,13 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return true;
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import io.socialdesk.web.page.Templates;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -54,14 +55,21 @@ public final class VelocityTemplates implements Templates {
 
     /** Escapes every inserted value for HTML, except references whose name ends in "Html". */
     static final class EscapeUnlessHtml implements ReferenceInsertionEventHandler {
+        /** A template's references are few and fixed; a page inserts them thousands of times. */
+        private static final Map<String, Boolean> RAW = new ConcurrentHashMap<>();
+
         @Override
         public Object referenceInsert(Context context, String reference, Object value) {
             if (value == null) return null;
+            if (RAW.computeIfAbsent(reference, EscapeUnlessHtml::namesHtml)) return value;
+            return Html.escape(value.toString());
+        }
+
+        private static boolean namesHtml(String reference) {
             String name = reference.replace("$", "").replace("!", "").replace("{", "").replace("}", "");
             int call = name.indexOf('(');
             if (call >= 0) name = name.substring(0, call);
-            if (name.endsWith("Html")) return value;
-            return Html.escape(value.toString());
+            return name.endsWith("Html");
         }
     }
 }

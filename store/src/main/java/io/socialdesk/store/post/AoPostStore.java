@@ -200,11 +200,12 @@ public final class AoPostStore implements PostStore {
             conditions.add("CAMPAIGN = ?");
             parameters.add(campaign);
         });
+        // Read-only rows: a page of posts is only read (a calendar month is four pages).
         Query select = Query.select().order("PLANNED_AT ASC, ID ASC").limit(query.limit());
         if (!conditions.isEmpty()) select = select.where(String.join(" AND ", conditions), parameters.toArray());
-        PostEntity[] rows = ao.find(PostEntity.class, select);
-        Children children = children(Arrays.stream(rows).map(PostEntity::getID).toList());
-        return Arrays.stream(rows).map(row -> toPost(row, children)).toList();
+        List<PostEntity> rows = ao.read(PostEntity.class, select);
+        Children children = children(rows.stream().map(PostEntity::getID).toList());
+        return rows.stream().map(row -> toPost(row, children)).toList();
     }
 
     @Override
@@ -299,11 +300,11 @@ public final class AoPostStore implements PostStore {
         String in = "POST_ID IN (" + postIds.stream().map(id -> "?").collect(Collectors.joining(",")) + ")";
         Object[] ids = postIds.toArray();
         return new Children(
-                Arrays.stream(ao.find(PostVariantEntity.class, Query.select().where(in, ids)))
+                ao.read(PostVariantEntity.class, Query.select().where(in, ids)).stream()
                         .collect(Collectors.groupingBy(PostVariantEntity::getPostId)),
-                Arrays.stream(ao.find(PostPartEntity.class, Query.select().where(in, ids)))
+                ao.read(PostPartEntity.class, Query.select().where(in, ids)).stream()
                         .collect(Collectors.groupingBy(PostPartEntity::getPostId)),
-                Arrays.stream(ao.find(PostMediaEntity.class, Query.select().where(in, ids)))
+                ao.read(PostMediaEntity.class, Query.select().where(in, ids)).stream()
                         .collect(Collectors.groupingBy(PostMediaEntity::getPostId)));
     }
 

@@ -286,11 +286,13 @@ public final class CalendarPage {
     }
 
     private String account(long id) {
-        return accountLabels.getOrDefault(id, "#" + id);
+        String label = accountLabels.get(id);
+        return label != null ? label : "#" + id;
     }
 
     private String title(long postId) {
-        return titles.getOrDefault(postId, "#" + postId);
+        String title = titles.get(postId);
+        return title != null ? title : "#" + postId;
     }
 
     /** One option: its value, and either a text or (labelIsKey) an i18n key. */
