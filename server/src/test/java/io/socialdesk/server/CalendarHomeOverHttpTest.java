@@ -64,6 +64,8 @@ class CalendarHomeOverHttpTest {
         assertThat(server.get("/calendar?view=year", alice).body()).contains("(view: calendar-view)");
         TestServer.Reply anonymous = server.call(new Request.Builder().url(server.url("/calendar?month=2026-03")).get().build());
         assertThat(anonymous.status()).isEqualTo(303);
-        assertThat(anonymous.location()).contains("/login?next=%2Fcalendar");
+        assertThat(anonymous.location()).as("the month asked for survives the sign-in").contains("/login?next=%2Fcalendar%3Fmonth%3D2026-03");
+        String form = server.call(new Request.Builder().url(server.url(anonymous.location().substring(anonymous.location().indexOf("/login")))).get().build()).body();
+        assertThat(form).contains("value=\"/calendar?month=2026-03\"");
     }
 }

@@ -37,7 +37,9 @@ public final class PageErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof NotSignedInException) {
-            String next = URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8);
+            // The whole address, so that a shared link (a calendar month, a filtered queue) opens as sent after sign-in.
+            String query = request.getQueryString();
+            String next = URLEncoder.encode(request.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query), StandardCharsets.UTF_8);
             String expired = requestUser.caller() instanceof RequestUser.SessionEnded ? "expired=1&" : "";
             return Response.seeOther(URI.create("/login?" + expired + "next=" + next)).build();
         }
