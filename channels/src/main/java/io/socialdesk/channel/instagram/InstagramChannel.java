@@ -95,6 +95,7 @@ public final class InstagramChannel implements Channel {
             "caption");
 
     private final Graph graph;
+    private final io.socialdesk.channel.meta.SendApi messages;
     private final Hosts hosts;
     private final RateLimits rateLimits;
     private final ContainerFlow flow;
@@ -112,6 +113,7 @@ public final class InstagramChannel implements Channel {
     public InstagramChannel(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock, Hosts hosts, Sleeper sleeper) {
         this.http = http;
         this.graph = new Graph(http, rateLimits, clock, hosts.graph(), NETWORK);
+        this.messages = new io.socialdesk.channel.meta.SendApi(graph, ATTEMPTED_AT, "instagram");
         this.hosts = hosts;
         this.rateLimits = rateLimits;
         this.flow = new ContainerFlow(graph, sleeper, API);
@@ -213,12 +215,21 @@ public final class InstagramChannel implements Channel {
         return scopes;
     }
 
+    /** Direct messages through Meta's Send API, within the 24-hour window ({@link io.socialdesk.channel.meta.SendApi}). */
+    @Override
+    public boolean sendsDirectMessages() {
+        return true;
+    }
+
     @Override
     public Outcome publish(ChannelAccount account, Delivery delivery, Progress progress) {
         try {
             Optional<Outcome> held = graph.heldBack(account);
             if (held.isPresent()) {
                 return held.get();
+            }
+            if (delivery.progress(Delivery.DIRECT_TO) != null) {
+                return messages.send(account, "me", delivery, progress);
             }
             if (delivery.replyTo() != null) {
                 return reply(account, delivery, progress);
@@ -337,6 +348,9 @@ public final class InstagramChannel implements Channel {
     @Override
     public Outcome settle(ChannelAccount account, Delivery delivery) {
         try {
+            if (delivery.progress(Delivery.DIRECT_TO) != null) {
+                return messages.settle(account, "me", delivery);
+            }
             if (delivery.replyTo() == null) {
                 return flow.settle(account, delivery);
             }
