@@ -119,6 +119,32 @@ class InboxAnswersOverHttpTest {
     }
 
     @Test
+    void theTicketPageOffersADirectMessageAndItGoesOutAsOneToTheAuthor() {
+        BuiltInTracker.Item ticket = ticket("dee", "Dee", "Can you check my account?");
+        network.directMessages = true;
+        try {
+            String page = server.get(ticket.tracked().url(), sam).body();
+            assertThat(page).contains("id=\"sd-reply-kind\"").contains("id=\"sd-reply-public\" checked")
+                    .containsPattern("id=\"sd-reply-direct\"\\s*>").doesNotContain("id=\"sd-direct-note\"");
+
+            TestServer.Reply sent = form(ticket.tracked().url() + "/replies", sam, "text", "We sent you the details", "direct", "true");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(303);
+            sendOut();
+
+            assertThat(network.published).filteredOn(d -> d.text().equals("We sent you the details")).singleElement().satisfies(d -> {
+                assertThat(d.progress(Delivery.DIRECT_TO)).isEqualTo("acct-dee");
+                assertThat(d.progress(Delivery.DIRECT_HANDLE)).isEqualTo("@dee");
+            });
+            var replies = TestServer.ok(server.get(REST + "/inbox/tickets/" + ticket.tracked().key() + "/replies", sam));
+            assertThat(replies.get(0).get("direct").asBoolean()).isTrue();
+            assertThat(replies.get(0).get("state").asText()).isEqualTo("SENT");
+            assertThat(server.get(ticket.tracked().url(), sam).body()).contains("Direct message").contains("data-state=\"sent\"");
+        } finally {
+            network.directMessages = false;
+        }
+    }
+
+    @Test
     void aLegalTicketsReplyWaitsForLegalsApprovalOnThePage() {
         BuiltInTracker.Item ticket = ticket("lee", "Lee", "My lawyer will contact you about this refund");
         assertThat(ticket.tracked().key()).startsWith("LEGAL-");
@@ -250,9 +276,12 @@ class InboxAnswersOverHttpTest {
                 .post(body.build()).build());
     }
 
-    /** Mastodon as the engine sees it: every reply is sent, at a fresh status; no direct messages. */
+    /** Mastodon as the engine sees it: every reply is sent, at a fresh status; direct messages only when a test says so. */
     static final class Mastodon implements Channel {
         final List<Delivery> published = new CopyOnWriteArrayList<>();
+        volatile boolean directMessages;
+
+        @Override public boolean sendsDirectMessages() { return directMessages; }
         private final AtomicInteger statuses = new AtomicInteger();
 
         @Override public Network network() { return Network.MASTODON; }
