@@ -327,7 +327,7 @@ public final class FacebookChannel implements Channel {
 
     @Override
     public Set<Stream> streams() {
-        return Set.of(Stream.COMMENTS);
+        return Set.of(Stream.COMMENTS, Stream.DIRECT_MESSAGES);
     }
 
     /**
@@ -337,7 +337,8 @@ public final class FacebookChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> comments(account, mark, cursor));
+        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> s == Stream.DIRECT_MESSAGES
+                ? messages.messages(account, account.remoteId(), account.remoteId(), mark, cursor, Network.FACEBOOK) : comments(account, mark, cursor));
     }
 
     private ImportBatch comments(ChannelAccount account, TimeMark mark, String cursor) {

@@ -390,7 +390,7 @@ public final class InstagramChannel implements Channel {
 
     @Override
     public Set<Stream> streams() {
-        return Set.of(Stream.COMMENTS, Stream.MENTIONS);
+        return Set.of(Stream.COMMENTS, Stream.MENTIONS, Stream.DIRECT_MESSAGES);
     }
 
     /**
@@ -402,7 +402,8 @@ public final class InstagramChannel implements Channel {
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
         return Imports.fetch(graph, account, stream, cursor, streams(),
-                (s, mark) -> s == Stream.COMMENTS ? comments(account, mark, cursor) : tags(account, mark, cursor));
+                (s, mark) -> s == Stream.COMMENTS ? comments(account, mark, cursor) : s == Stream.DIRECT_MESSAGES
+                        ? messages.messages(account, "me", account.remoteId(), mark, cursor, Network.INSTAGRAM) : tags(account, mark, cursor));
     }
 
     private ImportBatch comments(ChannelAccount account, TimeMark mark, String cursor) {

@@ -21,7 +21,8 @@ import okhttp3.HttpUrl;
  * hours of the person's last message (Meta's standard messaging window): the inbox checks that before queuing one,
  * and a message that waited too long (for approval) is refused by Meta with error 10 / subcode 2018278, which this
  * turns into a failure that says so. No idempotency key: the attempt time is recorded first and a lost answer is
- * settled by reading the conversation with the person.
+ * settled by reading the conversation with the person. {@link #messages} imports what people sent (the
+ * direct-messages stream).
  */
 public final class SendApi {
     /** Meta's subcode for "this message is sent outside of allowed window". */
@@ -106,6 +107,47 @@ public final class SendApi {
         }
         return new Outcome.RetryLater(graph.now(), "The direct message is not in the conversation, so the earlier attempt sent nothing; it can be sent again.");
     }
+
+    /**
+     * The direct messages people sent after {@code mark} ({@code GET /{sender}/conversations} with each conversation's
+     * latest {@value #MESSAGES_PER_CONVERSATION} messages): each is an item of the direct-messages stream whose root is
+     * its conversation's id, so one person's messages meet on one ticket; ours are left out.
+     */
+    public io.socialdesk.core.channel.ImportBatch messages(ChannelAccount account, String sender, String ourId, TimeMark mark, String cursor,
+            io.socialdesk.core.account.Network network) {
+        HttpUrl.Builder url = graph.url(sender, "conversations").addQueryParameter("fields",
+                "id,updated_time,messages.limit(" + MESSAGES_PER_CONVERSATION + "){id,message,from,created_time}")
+                .addQueryParameter("limit", Integer.toString(CONVERSATIONS));
+        if (platform != null) {
+            url.addQueryParameter("platform", platform);
+        }
+        Answer answer = graph.get(account, url.build());
+        if (!answer.ok() || !answer.json().path("data").isArray()) {
+            return Imports.failed(graph, account, answer, cursor, graph.network() + " answered with something that is not a list of conversations.");
+        }
+        java.util.List<io.socialdesk.core.channel.Inbound> collected = new java.util.ArrayList<>();
+        for (JsonNode conversation : answer.json().path("data")) {
+            String thread = text(conversation.path("id"));
+            for (JsonNode message : conversation.path("messages").path("data")) {
+                String id = text(message.path("id"));
+                String from = text(message.path("from").path("id"));
+                Instant created = GraphTime.of(message.path("created_time"));
+                if (id == null || from == null || created == null || from.equals(ourId)) {
+                    continue;
+                }
+                String name = text(message.path("from").path("name"));
+                String username = text(message.path("from").path("username"));
+                String handle = username != null ? username : name != null ? name : from;
+                collected.add(new io.socialdesk.core.channel.Inbound(network, io.socialdesk.core.channel.Stream.DIRECT_MESSAGES, id, "message",
+                        message.path("message").asText(""), created, new io.socialdesk.core.channel.Inbound.Author(from, handle, name, null, null),
+                        null, null, thread, null));
+            }
+        }
+        return Imports.after(mark, collected, false);
+    }
+
+    static final int CONVERSATIONS = 25;
+    static final int MESSAGES_PER_CONVERSATION = 20;
 
     private static String text(JsonNode node) {
         return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;

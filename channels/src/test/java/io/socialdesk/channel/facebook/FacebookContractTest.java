@@ -600,7 +600,31 @@ class FacebookContractTest {
 
         @Test
         void otherStreamsAreRefusedClearly() {
-            assertThat(channel.fetch(page, Stream.DIRECT_MESSAGES, "1").problem()).contains("comments only");
+            assertThat(channel.fetch(page, Stream.MENTIONS, "1").problem()).contains("direct messages and comments only");
+        }
+
+        @Test
+        void directMessagesPeopleSentTheMessengerInboxAreImportedOneThreadPerConversation() throws Exception {
+            server.enqueue(ok("{\"data\":[{\"id\":\"t_100\",\"updated_time\":\"2025-03-01T10:05:00+0000\",\"messages\":{\"data\":["
+                    + "{\"id\":\"m_3\",\"message\":\"Thanks\",\"from\":{\"id\":\"1001\",\"name\":\"Acme\"},\"created_time\":\"2025-03-01T10:05:00+0000\"},"
+                    + "{\"id\":\"m_2\",\"message\":\"My order 42 <b>never</b> came\",\"from\":{\"id\":\"6100042\",\"name\":\"Pat Doe\"},"
+                    + "\"created_time\":\"2025-03-01T10:04:00+0000\"},"
+                    + "{\"id\":\"m_1\",\"message\":\"old\",\"from\":{\"id\":\"6100042\",\"name\":\"Pat Doe\"},\"created_time\":\"2025-02-01T10:00:00+0000\"}]}}]}"));
+
+            ImportBatch batch = channel.fetch(page, Stream.DIRECT_MESSAGES, Long.toString(NOW.minus(Duration.ofHours(1)).getEpochSecond()));
+
+            RecordedRequest read = take(server);
+            assertThat(read.getRequestUrl().encodedPath()).isEqualTo("/v21.0/1001/conversations");
+            assertThat(read.getRequestUrl().queryParameter("fields")).contains("messages.limit(20){id,message,from,created_time}");
+            assertThat(batch.failed()).isFalse();
+            assertThat(batch.items()).singleElement().satisfies(i -> {
+                assertThat(i.stream()).isEqualTo(Stream.DIRECT_MESSAGES);
+                assertThat(i.externalId()).isEqualTo("m_2");
+                assertThat(i.text()).isEqualTo("My order 42 <b>never</b> came");
+                assertThat(i.author().id()).isEqualTo("6100042");
+                assertThat(i.author().displayName()).isEqualTo("Pat Doe");
+                assertThat(i.rootId()).isEqualTo("t_100");
+            });
         }
     }
 
