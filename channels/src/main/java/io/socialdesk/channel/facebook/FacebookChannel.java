@@ -58,7 +58,7 @@ public final class FacebookChannel implements Channel {
     public static final URI AUTHORIZE = URI.create("https://www.facebook.com/v21.0/dialog/oauth");
     /** What a Page connection asks for: list Pages, publish, read engagement and comments, reply, webhooks. */
     public static final List<String> SCOPES = List.of("pages_show_list", "pages_manage_posts", "pages_read_engagement", "pages_manage_engagement",
-            "pages_read_user_content", "pages_manage_metadata");
+            "pages_read_user_content", "pages_manage_metadata", "pages_messaging");
     /** Progress: when the first creating request was about to be sent (epoch seconds); uploaded unpublished photos. */
     public static final String ATTEMPTED_AT = "facebook.attempted-at";
     public static final String PHOTO = "facebook.photo.";

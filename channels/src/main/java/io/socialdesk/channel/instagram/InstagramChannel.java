@@ -79,9 +79,9 @@ public final class InstagramChannel implements Channel {
     }
 
     public static final List<String> INSTAGRAM_LOGIN_SCOPES = List.of("instagram_business_basic", "instagram_business_content_publish",
-            "instagram_business_manage_comments");
+            "instagram_business_manage_comments", "instagram_business_manage_messages");
     public static final List<String> FACEBOOK_LOGIN_SCOPES = List.of("instagram_basic", "instagram_content_publish", "instagram_manage_comments",
-            "pages_show_list", "pages_read_engagement");
+            "pages_show_list", "pages_read_engagement", "instagram_manage_messages");
     /** Instagram's own limits: caption characters, carousel items. */
     public static final int CAPTION_LIMIT = 2200;
     public static final int CAROUSEL_LIMIT = 10;

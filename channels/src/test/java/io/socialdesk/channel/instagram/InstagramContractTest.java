@@ -127,7 +127,8 @@ class InstagramContractTest {
                     new Connection.AuthorizationRequest("st", "challenge", URI.create("https://desk.example/cb")));
             HttpUrl url = HttpUrl.get(uri);
             assertThat(url.host()).isEqualTo("www.instagram.com");
-            assertThat(url.queryParameter("scope")).isEqualTo("instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments");
+            assertThat(url.queryParameter("scope")).isEqualTo("instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,"
+                    + "instagram_business_manage_messages");
             assertThat(url.queryParameter("state")).isEqualTo("st");
             assertThat(url.queryParameter("code_challenge")).as("Instagram Login documents no PKCE").isNull();
         }
