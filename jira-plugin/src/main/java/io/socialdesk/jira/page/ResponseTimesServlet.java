@@ -6,8 +6,6 @@ import io.socialdesk.jira.inbox.JiraAnswering;
 import io.socialdesk.jira.user.JiraCurrentUser;
 import io.socialdesk.web.page.ResponseTimesPage;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -44,13 +42,7 @@ public class ResponseTimesServlet extends HttpServlet {
         }
         Map<String, Object> context = ResponseTimesPage.context(answering.answering().times(), request.getParameter("from"),
                 request.getParameter("to"), request.getContextPath() + PATH);
-        StringWriter body = new StringWriter();
-        renderer.render(ResponseTimesPage.TEMPLATE, context, body);
-        Map<String, Object> frame = new HashMap<>();
-        // The name ends in "Html": Jira's renderer does not escape it again (it is the rendered, escaped page).
-        frame.put("timesHtml", body.toString());
         response.setStatus("".equals(context.get("problem")) ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("text/html;charset=UTF-8");
-        renderer.render(TEMPLATE, frame, response.getWriter());
+        AdminPageAccess.renderInFrame(renderer, response, ResponseTimesPage.TEMPLATE, context, TEMPLATE, "timesHtml");
     }
 }
