@@ -32,11 +32,14 @@ public interface TicketRedaction {
     static String withoutNames(String text, Set<String> names, String replacement) {
         if (text == null || text.isEmpty()) return text;
         String out = text;
-        for (String name : names) {
+        // Longest first, so that "did:plc:pat" goes whole before "pat" could touch it.
+        java.util.List<String> longestFirst = names.stream().filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder())).toList();
+        for (String name : longestFirst) {
             String n = name == null ? "" : name.strip();
             if (n.startsWith("@")) n = n.substring(1);
             if (n.length() < 2) continue; // a one-letter "name" would eat ordinary words
-            Pattern p = Pattern.compile("(?<![\\w.@-])@?" + Pattern.quote(n) + "(?![\\w]|[.-][\\w])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            Pattern p = Pattern.compile("(?<![\\w.@:-])@?" + Pattern.quote(n) + "(?![\\w]|[.-][\\w])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             out = p.matcher(out).replaceAll(Matcher.quoteReplacement(replacement));
         }
         return out;
