@@ -82,7 +82,7 @@
         : result.getAttribute('data-by-rule').replace('{0}', json.ruleName || json.ruleId);
     var why = document.getElementById('sd-test-why');
     while (why.firstChild) why.removeChild(why.firstChild);
-    json.why.forEach(function (reason) {
+    (json.whyText || json.why).forEach(function (reason) {
       var li = document.createElement('li');
       li.textContent = reason;
       why.appendChild(li);
@@ -149,7 +149,8 @@
         accountId: account === '' ? null : Number(account),
         author: optional(testForm, 'author'),
         followers: number(testForm, 'followers'),
-        triage: given ? { language: optional(testForm, 'language'), mood: value(testForm, 'mood'), urgency: value(testForm, 'urgency') } : null
+        triage: given ? { language: optional(testForm, 'language'), mood: value(testForm, 'mood'), urgency: value(testForm, 'urgency') } : null,
+        locale: section.getAttribute('data-locale') || null
       };
       result.hidden = true;
       window.SocialDesk.sendJson(testForm, 'POST', base + '/test', body, function (json) { showResult(result, json); });

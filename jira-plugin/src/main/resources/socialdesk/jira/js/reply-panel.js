@@ -11,7 +11,7 @@
     event.preventDefault();
     var body = {};
     if (form.classList.contains('sd-reply-write')) {
-      body = { text: form.elements.text.value, to: form.elements.to.value, direct: form.elements.direct.checked };
+      body = { text: form.elements.text.value, to: form.elements.to.value, direct: form.elements.direct.value === 'true' };
     } else if (form.classList.contains('sd-reply-forget')) {
       body = { network: form.getAttribute('data-network'), author: form.getAttribute('data-author') };
     } else {

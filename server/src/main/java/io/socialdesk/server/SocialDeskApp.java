@@ -283,6 +283,9 @@ public final class SocialDeskApp implements AutoCloseable {
         rest.add(new io.socialdesk.web.rest.IcalFeedResource(ical.tokens(), ical.feeds()));
         // The calendar's data as plain JSON, for the Confluence macro (the same view model and templates elsewhere).
         rest.add(new io.socialdesk.web.rest.CalendarDataResource(calendar.service(), accounts, requestUser));
+        var crisisAlerts = new io.socialdesk.core.inbox.crisis.CrisisAlerts(new io.socialdesk.store.inbox.AoCrisisAlerts(database.ao()),
+                key -> users.find(key).isPresent());
+        rest.add(new io.socialdesk.web.rest.CrisisAlertResource(crisisAlerts, requestUser));
         RestApi.ERROR_MAPPERS.forEach(type -> rest.add(instantiate(type)));
         List<Object> pageResources = List.of(
                 new PageResource(pages, requestUser, users, credentials, posts, tracker, engine.reviews(), engine.policies(), accounts,
@@ -290,7 +293,8 @@ public final class SocialDeskApp implements AutoCloseable {
                 new PageErrors(pages, requestUser), new NotificationPages(pages, requestUser, users, notices, clock),
                 new AccountPages(pages, requestUser, accountAdmin), new QueuePages(pages, requestUser, queue),
                 new RoutingPages(pages, requestUser, engine.routing(), accounts),
-                new io.socialdesk.server.http.CalendarPages(pages, requestUser, calendar.service(), accounts));
+                new io.socialdesk.server.http.CalendarPages(pages, requestUser, calendar.service(), accounts),
+                new io.socialdesk.server.http.CrisisPages(pages, requestUser, crisisAlerts));
         this.http = new SocialDeskServer(settings.host(), settings.port(), new AuthFilter(credentials, requestUser), rest, pageResources);
     }
 

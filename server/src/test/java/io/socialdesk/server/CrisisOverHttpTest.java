@@ -40,6 +40,7 @@ class CrisisOverHttpTest {
         server = new TestServer(io.socialdesk.server.db.DatabaseConfig.embedded(data), data, settings -> settings);
         server.addUser("sam", Role.SUPPORT_AGENT);
         server.addUser("laura", Role.MARKETING_LEAD);
+        server.addUser("boss", Role.ADMIN);
         hook = server.app.accounts().connect(null, Network.WEBHOOK, URI.create("https://forum.example/hooks/social"),
                 new Connected("forum", "Shop forum", "Shop forum", Credentials.bearer(SECRET)), "sam", server.clock.instant()).id();
     }
@@ -51,6 +52,10 @@ class CrisisOverHttpTest {
 
     @Test
     void aSpikeOfAngryMentionsIsOneCrisisTicketAtTheHighestPriorityAndTheMarketingLeadsAreAlertedOnce() {
+        // An administrator adds the support agent to the people alerted, on top of the marketing leads.
+        TestServer.Reply saved = server.putJson("/rest/socialdesk/1.0/crisis/alerts", server.signIn("boss"), "{\"recipients\":[\" sam \"]}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().get("recipients").toString()).isEqualTo("[\"sam\"]");
         // Three ordinary hours: a couple of complaints every quarter of an hour, which is the account's usual level.
         for (int window = 0; window < 12; window++) {
             mention("The delivery was late again, disappointing");
@@ -75,10 +80,39 @@ class CrisisOverHttpTest {
         List<InboxNotice> alerts = server.app.notices().list("laura", 50).stream().filter(n -> n.kind() == Notice.Kind.CRISIS).toList();
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).itemKey()).isEqualTo(crisis.tracked().key());
+        assertThat(server.app.notices().list("sam", 50)).filteredOn(n -> n.kind() == Notice.Kind.CRISIS).singleElement()
+                .satisfies(n -> assertThat(n.itemKey()).isEqualTo(crisis.tracked().key()));
 
         String page = server.get(crisis.tracked().url(), server.signIn("sam")).body();
         assertThat(page).contains("Crisis on account").doesNotContain("<script>alert");
         assertThat(server.app.inbox().crisis().state(String.valueOf(hook)).ticket()).isNotNull();
+    }
+
+    @Test
+    void theAlertListIsEditedByAdminsOnItsPageValidatedAndReadOnlyForMarketingLeads() {
+        String boss = server.signIn("boss");
+        String laura = server.signIn("laura");
+        String sam = server.signIn("sam");
+
+        TestServer.Reply bad = server.putJson("/rest/socialdesk/1.0/crisis/alerts", boss,
+                "{\"recipients\":[\"laura\",\"\",\"no body\",\"laura\",\"ghost\"]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("problems").findValuesAsText("field")).containsExactly("recipients[1]", "recipients[2]", "recipients[3]",
+                "recipients[4]");
+        assertThat(bad.json().get("problems").findValuesAsText("rule")).containsExactly("required", "user-key", "unique", "unknown-user");
+        assertThat(server.putJson("/rest/socialdesk/1.0/crisis/alerts", laura, "{\"recipients\":[]}").status()).isEqualTo(403);
+        assertThat(server.get("/rest/socialdesk/1.0/crisis/alerts", sam).status()).isEqualTo(403);
+        assertThat(server.get("/rest/socialdesk/1.0/crisis/alerts", laura).status()).isEqualTo(200);
+
+        String adminPage = server.get("/admin/crisis", boss).body();
+        assertThat(adminPage).contains("id=\"sd-crisis-recipients\"").contains("id=\"sd-crisis-save\"").contains("Crisis alerts");
+        String leadPage = server.get("/admin/crisis", laura).body();
+        assertThat(leadPage).contains("id=\"sd-crisis-read-only\"").doesNotContain("id=\"sd-crisis-save\"");
+        assertThat(server.get("/admin/crisis", sam).status()).isEqualTo(403);
+        server.app.users().add(new io.socialdesk.server.auth.ServerUsers.NewUser("marc", "Marc", java.util.Set.of(Role.MARKETING_LEAD),
+                "Europe/Paris", "fr", TestServer.PASSWORD));
+        assertThat(server.get("/admin/crisis", server.signIn("marc")).body()).contains("Alertes de crise")
+                .contains("Seul un administrateur modifie cette liste.");
     }
 
     private static List<BuiltInTracker.Item> crises() {

@@ -119,6 +119,32 @@ class InboxAnswersOverHttpTest {
     }
 
     @Test
+    void theTicketPageOffersADirectMessageAndItGoesOutAsOneToTheAuthor() {
+        BuiltInTracker.Item ticket = ticket("dee", "Dee", "Can you check my account?");
+        network.directMessages = true;
+        try {
+            String page = server.get(ticket.tracked().url(), sam).body();
+            assertThat(page).contains("id=\"sd-reply-kind\"").contains("id=\"sd-reply-public\" checked")
+                    .containsPattern("id=\"sd-reply-direct\"\\s*>").doesNotContain("id=\"sd-direct-note\"");
+
+            TestServer.Reply sent = form(ticket.tracked().url() + "/replies", sam, "text", "We sent you the details", "direct", "true");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(303);
+            sendOut();
+
+            assertThat(network.published).filteredOn(d -> d.text().equals("We sent you the details")).singleElement().satisfies(d -> {
+                assertThat(d.progress(Delivery.DIRECT_TO)).isEqualTo("acct-dee");
+                assertThat(d.progress(Delivery.DIRECT_HANDLE)).isEqualTo("@dee");
+            });
+            var replies = TestServer.ok(server.get(REST + "/inbox/tickets/" + ticket.tracked().key() + "/replies", sam));
+            assertThat(replies.get(0).get("direct").asBoolean()).isTrue();
+            assertThat(replies.get(0).get("state").asText()).isEqualTo("SENT");
+            assertThat(server.get(ticket.tracked().url(), sam).body()).contains("Direct message").contains("data-state=\"sent\"");
+        } finally {
+            network.directMessages = false;
+        }
+    }
+
+    @Test
     void aLegalTicketsReplyWaitsForLegalsApprovalOnThePage() {
         BuiltInTracker.Item ticket = ticket("lee", "Lee", "My lawyer will contact you about this refund");
         assertThat(ticket.tracked().key()).startsWith("LEGAL-");
@@ -188,6 +214,17 @@ class InboxAnswersOverHttpTest {
         BuiltInTracker.Item first = ticket("zoe", "Zoe <b>Z</b>", "refund, my phone is 0612345678");
         BuiltInTracker.Item second = ticket("zoe", "Zoe <b>Z</b>", "another refund, I live at 3 Rue Y");
         String author = server.app.inbox().store().onTicket(first.tracked().key(), 1).get(0).inbound().author().id();
+        // Notes Social Desk writes name them: a reply to them, and the ticket reopened by their new message.
+        assertThat(server.postJson(REST + "/inbox/tickets/" + first.tracked().key() + "/replies", sam, "{\"text\":\"Looking\"}").status())
+                .isEqualTo(201);
+        server.app.tracker().resolve(second.tracked(), "sam");
+        String secondId = server.app.inbox().store().onTicket(second.tracked().key(), 1).get(0).inbound().externalId();
+        String again1 = "https://social.example/@zoe/" + ids.incrementAndGet();
+        server.app.inbox().imports().receive(account, List.of(new Inbound(Network.MASTODON, Stream.MENTIONS, again1, "reply", "@acme still waiting",
+                server.clock.instant(), new Inbound.Author(author, "@zoe", "Zoe <b>Z</b>", 10L, "https://social.example/@zoe"), again1, secondId,
+                null, "en")), InboxItem.WEBHOOK);
+        assertThat(server.get(second.tracked().url(), admin).body()).contains("from @zoe on Mastodon");
+        assertThat(server.app.tracker().comments(first.tracked(), false, 200)).anySatisfy(c -> assertThat(c.text()).startsWith("Reply to @zoe by"));
         assertThat(server.get(first.tracked().url(), admin).body()).contains("class=\"sd-forget-person\"");
         assertThat(server.get(first.tracked().url(), sam).body()).doesNotContain("sd-forget-person");
 
@@ -199,15 +236,18 @@ class InboxAnswersOverHttpTest {
         assertThat(unknownNetwork.status()).isEqualTo(400);
         assertThat(unknownNetwork.json().get("rule").asText()).isEqualTo("known-network");
         assertThat(done.status()).isEqualTo(200);
-        assertThat(done.body()).contains("id=\"sd-answer-done\"").contains("2 messages anonymised on 2 tickets");
+        assertThat(done.body()).contains("id=\"sd-answer-done\"").contains("3 messages anonymised on 2 tickets");
+        assertThat(server.get(second.tracked().url(), admin).body()).contains("from [forgotten] on Mastodon");
+        assertThat(server.app.tracker().comments(first.tracked(), false, 200)).anySatisfy(c -> assertThat(c.text()).startsWith("Reply to [forgotten] by"))
+                .noneSatisfy(c -> assertThat(c.text()).contains("@zoe"));
         for (BuiltInTracker.Item t : List.of(first, second)) {
             TestServer.Reply page = server.get(t.tracked().url(), admin);
-            assertThat(page.body()).doesNotContain("0612345678", "3 Rue Y", "Zoe").contains("[Removed at the author&#39;s request]");
+            assertThat(page.body()).doesNotContain("0612345678", "3 Rue Y", "Zoe", "@zoe").contains("[Removed at the author&#39;s request]");
             assertThat(server.app.tracker().item(t.tracked().key()).orElseThrow().description()).doesNotContain("0612345678", "3 Rue Y", "zoe");
         }
         List<AuditEvent> audit = server.app.engine().trail().list(AuditEvent.NO_POST);
         assertThat(audit).filteredOn(e -> e.kind() == AuditKind.PERSON_FORGOTTEN).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains("2 items").doesNotContain("zoe", "0612345678"));
+                .satisfies(e -> assertThat(e.detail()).contains("3 items").doesNotContain("zoe", "0612345678"));
 
         TestServer.Reply again = server.postJson(REST + "/inbox/forget", admin, "{\"network\":\"mastodon\",\"author\":\"@zoe\"}");
         assertThat(TestServer.ok(again).get("items").asInt()).isZero();
@@ -250,9 +290,12 @@ class InboxAnswersOverHttpTest {
                 .post(body.build()).build());
     }
 
-    /** Mastodon as the engine sees it: every reply is sent, at a fresh status; no direct messages. */
+    /** Mastodon as the engine sees it: every reply is sent, at a fresh status; direct messages only when a test says so. */
     static final class Mastodon implements Channel {
         final List<Delivery> published = new CopyOnWriteArrayList<>();
+        volatile boolean directMessages;
+
+        @Override public boolean sendsDirectMessages() { return directMessages; }
         private final AtomicInteger statuses = new AtomicInteger();
 
         @Override public Network network() { return Network.MASTODON; }

@@ -114,6 +114,15 @@ class RoutingOverHttpTest {
             assertThat(community.path("why").get(0).asText()).isEqualTo("no rule matched: default route");
             assertThat(community.path("triageGiven").asBoolean()).isFalse();
 
+            // The page asks in the viewer's language: the same reasons in French; English when it names none.
+            JsonNode french = TestServer.ok(server.postJson(BASE + "/routing/test", marc,
+                    "{\"text\":\"remboursement\",\"stream\":\"DIRECT_MESSAGES\",\"locale\":\"fr\",\"triage\":{\"language\":\"fr\"}}"));
+            assertThat(french.path("why").get(0).asText()).isEqualTo("keyword \"remboursement\"");
+            assertThat(french.path("whyText").get(0).asText()).isEqualTo("mot-cl\u00e9 \u00ab remboursement \u00bb");
+            assertThat(TestServer.ok(server.postJson(BASE + "/routing/test", marc, "{\"text\":\"Bravo\",\"locale\":\"fr-FR\"}"))
+                    .path("whyText").get(0).asText()).isEqualTo("aucune r\u00e8gle ne correspond : route par d\u00e9faut");
+            assertThat(community.path("whyText").get(0).asText()).isEqualTo("no rule matched: default route");
+
             TestServer.Reply bad = server.postJson(BASE + "/routing/test", marc, "{\"network\":\"MYSPACE\",\"triage\":{\"urgency\":\"asap\"}}");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().path("problems").findValuesAsText("field")).containsExactly("text", "network", "triage.urgency");

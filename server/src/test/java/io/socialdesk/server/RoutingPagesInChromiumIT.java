@@ -113,7 +113,7 @@ class RoutingPagesInChromiumIT {
             assertThat(browser.text("#sd-test-project")).isEqualTo("SUPPORT");
             assertThat(browser.text("#sd-test-rule")).isEqualTo("Par la r\u00e8gle \u00ab Support: problems, refunds, outages \u00bb."); // getText shows a no-break space as a space
             assertThat(browser.driver().findElements(By.cssSelector("#sd-test-why li"))).extracting(WebElement::getText)
-                    .containsExactly("keyword \"ne marche pas\"", "keyword \"remboursement\"");
+                    .as("why, in the page's language").containsExactly("mot-cl\u00e9 \u00ab ne marche pas \u00bb", "mot-cl\u00e9 \u00ab remboursement \u00bb");
             assertThat(browser.text("#sd-test-triage")).contains("fr").contains("NEGATIVE").contains("(comme indiqu\u00e9)");
             browser.script("document.getElementById('sd-test-result').scrollIntoView()");
             browser.screenshot("routing-tester-fr");
@@ -123,7 +123,7 @@ class RoutingPagesInChromiumIT {
             browser.find("#sd-test-run").click();
             browser.waitUntil(d -> d.findElement(By.id("sd-test-project")).getText().equals("VIP"), WAIT);
             assertThat(browser.text("#sd-test-rule")).isEqualTo("Par la r\u00e8gle \u00ab " + HTML_NAME + " \u00bb.");
-            assertThat(browser.text("#sd-test-why li")).isEqualTo("keyword \"" + HTML_KEYWORD + "\"");
+            assertThat(browser.text("#sd-test-why li")).isEqualTo("mot-cl\u00e9 \u00ab " + HTML_KEYWORD + " \u00bb");
             assertThat(browser.driver().findElements(By.cssSelector("#sd-routing-tester img, #sd-routing-tester b, #sd-routing-tester script")))
                     .as("nothing the tester shows became an element").isEmpty();
         }

@@ -245,6 +245,9 @@ public final class BlueskyChannel implements Channel {
     }
 
     private Outcome publishOnce(ChannelAccount account, Delivery delivery, Progress progress, boolean[] createSent) throws Stop {
+        if (delivery.progress(Delivery.DIRECT_TO) != null) {
+            return directMessage(account, delivery, progress, createSent);
+        }
         Credentials credentials = credentials(account);
         String did = didOf(account, credentials);
         checkBeforeSending(delivery);
@@ -311,6 +314,123 @@ public final class BlueskyChannel implements Channel {
             return new Outcome.RetryLater(clock.instant(), "an image uploaded earlier had expired at Bluesky; it will be uploaded again");
         }
         return outcome(account, answer, true, exchange.credentials);
+    }
+
+    // ---------------------------------------------------------------- direct messages (chat.bsky.convo)
+
+    /** Bluesky's chat service, which the PDS forwards {@code chat.bsky.*} calls to when asked by this header. */
+    static final String CHAT_PROXY = "did:web:api.bsky.chat#bsky_chat";
+    static final String CONVO = "chat.convo";
+    static final String CHAT_SENT_AT = "chat.sent-at";
+    /** Bluesky's limit on a chat message's text. */
+    static final int MAX_CHAT_GRAPHEMES = 1000;
+
+    @Override
+    public boolean sendsDirectMessages() {
+        return true;
+    }
+
+    /**
+     * {@code chat.bsky.convo.getConvoForMembers} (the conversation with the person, made if there is none), recorded, then
+     * {@code chat.bsky.convo.sendMessage}, both through the account's PDS with the {@code atproto-proxy} header. The
+     * chat service has no idempotency key: the time of the attempt is recorded first, and {@link #settle} reads the
+     * conversation's messages.
+     */
+    private Outcome directMessage(ChannelAccount account, Delivery delivery, Progress progress, boolean[] sent) throws Stop {
+        String to = delivery.progress(Delivery.DIRECT_TO);
+        if (!AtprotoSyntax.isDid(to)) {
+            return new Outcome.Failed("invalid-recipient", "The person to write to has no Bluesky DID (" + to + ").");
+        }
+        if (delivery.text().isBlank() || !delivery.media().isEmpty()) {
+            return new Outcome.Failed("not-supported", "Social Desk sends Bluesky direct messages as text only, and they need some text.");
+        }
+        if (Unicode.graphemes(delivery.text()) > MAX_CHAT_GRAPHEMES) {
+            return new Outcome.Failed("text-too-long", "A Bluesky direct message has at most " + MAX_CHAT_GRAPHEMES + " characters.");
+        }
+        String convo = delivery.progress(CONVO);
+        if (convo == null) {
+            Exchange found = call(account, c -> {
+                HttpUrl url = xrpc(base(account, c), "chat.bsky.convo.getConvoForMembers");
+                return url == null ? null : chat(c, new Request.Builder().url(url.newBuilder().addQueryParameter("members", to).build()).get());
+            });
+            if (found.refused != null) {
+                return found.refused;
+            }
+            if (!found.answer.ok()) {
+                return chatFailure(account, found, false);
+            }
+            convo = found.answer.text("convo", "id");
+            if (convo == null) {
+                return new Outcome.RetryLater(clock.instant().plus(RateLimits.DEFAULT_BACKOFF), "Bluesky's chat answered without the conversation's id");
+            }
+            record(progress, CONVO, convo);
+        }
+        if (delivery.progress(CHAT_SENT_AT) == null) {
+            record(progress, CHAT_SENT_AT, clock.instant().toString());
+        }
+        ObjectNode body = NODES.objectNode().put("convoId", convo);
+        body.putObject("message").put("text", delivery.text());
+        sent[0] = true;
+        Exchange exchange = call(account, c -> {
+            HttpUrl url = xrpc(base(account, c), "chat.bsky.convo.sendMessage");
+            return url == null ? null : chat(c, new Request.Builder().url(url).post(json(body)));
+        });
+        if (exchange.refused != null) {
+            return exchange.refused;
+        }
+        if (!exchange.answer.ok()) {
+            return chatFailure(account, exchange, true);
+        }
+        String id = exchange.answer.text("id");
+        return id == null ? new Outcome.Unknown("Bluesky's chat accepted the message without saying its id")
+                : new Outcome.Sent(RemotePost.of(id, null));
+    }
+
+    /** Looks for our message in the conversation since the recorded attempt. */
+    private Outcome settleDirect(ChannelAccount account, Delivery delivery) throws Stop {
+        String convo = delivery.progress(CONVO);
+        String at = delivery.progress(CHAT_SENT_AT);
+        if (convo == null || at == null) {
+            return new Outcome.RetryLater(clock.instant(), "nothing was sent to Bluesky's chat for this message yet");
+        }
+        Instant since = Instant.parse(at).minusSeconds(60);
+        Credentials credentials = credentials(account);
+        String did = didOf(account, credentials);
+        Exchange exchange = call(account, c -> {
+            HttpUrl url = xrpc(base(account, c), "chat.bsky.convo.getMessages");
+            return url == null ? null : chat(c, new Request.Builder().url(url.newBuilder().addQueryParameter("convoId", convo)
+                    .addQueryParameter("limit", "50").build()).get());
+        });
+        if (exchange.refused != null || !exchange.answer.ok() || !exchange.answer.json().path("messages").isArray()) {
+            return new Outcome.Unknown("could not read the Bluesky conversation to see whether the message was sent");
+        }
+        for (JsonNode message : exchange.answer.json().path("messages")) {
+            String sentAt = message.path("sentAt").asText("");
+            boolean recent = sentAt.isEmpty() || !Instant.parse(sentAt).isBefore(since);
+            if (did.equals(message.path("sender").path("did").asText(null)) && recent && delivery.text().equals(message.path("text").asText(null))) {
+                return new Outcome.Sent(RemotePost.of(message.path("id").asText(), null));
+            }
+        }
+        return new Outcome.RetryLater(clock.instant(), "the conversation on Bluesky does not hold the message, so it can be sent again");
+    }
+
+    private static Request chat(Credentials c, Request.Builder builder) {
+        return authorized(c, builder.header("atproto-proxy", CHAT_PROXY));
+    }
+
+    /** What the chat service's refusals mean for a person: closed messages, an app password without chat access. */
+    private Outcome chatFailure(ChannelAccount account, Exchange exchange, boolean creates) {
+        Answer answer = exchange.answer;
+        String message = answer.completed() ? String.valueOf(answer.text("message")) : "";
+        if (message.contains("Bad token scope")) {
+            return new Outcome.Failed("direct-not-allowed", "The app password of @" + handle(account) + " has no access to direct messages:"
+                    + " create one with \"Allow access to your direct messages\" on Bluesky and connect the account again with it.");
+        }
+        if (answer.completed() && answer.status() == 400 && "InvalidRequest".equals(answer.text("error"))) {
+            return new Outcome.Failed("direct-refused", "Bluesky refused the direct message: " + reason(answer, secrets(exchange.credentials))
+                    + " (the person may accept messages only from people they follow).");
+        }
+        return outcome(account, answer, creates, exchange.credentials);
     }
 
     private void checkBeforeSending(Delivery delivery) throws Stop {
@@ -525,6 +645,9 @@ public final class BlueskyChannel implements Channel {
     @Override
     public Outcome settle(ChannelAccount account, Delivery delivery) {
         try {
+            if (delivery.progress(Delivery.DIRECT_TO) != null) {
+                return settleDirect(account, delivery);
+            }
             String rkey = delivery.progress(RKEY);
             if (rkey == null) {
                 return new Outcome.RetryLater(clock.instant(), "no record key was chosen, so nothing was sent to Bluesky");
@@ -881,6 +1004,9 @@ public final class BlueskyChannel implements Channel {
         String error = answer.text("error");
         if (ACCOUNT_ERRORS.contains(String.valueOf(error))) {
             return false; // the account, not the session, is refused: a new token would not help
+        }
+        if (String.valueOf(answer.text("message")).contains("Bad token scope")) {
+            return false; // an app password without chat access: a new token of the same password would not help
         }
         return answer.completed() && (answer.status() == 401 || (answer.status() == 400 && isSessionError(error)));
     }

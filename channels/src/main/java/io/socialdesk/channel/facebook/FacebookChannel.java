@@ -58,7 +58,7 @@ public final class FacebookChannel implements Channel {
     public static final URI AUTHORIZE = URI.create("https://www.facebook.com/v21.0/dialog/oauth");
     /** What a Page connection asks for: list Pages, publish, read engagement and comments, reply, webhooks. */
     public static final List<String> SCOPES = List.of("pages_show_list", "pages_manage_posts", "pages_read_engagement", "pages_manage_engagement",
-            "pages_read_user_content", "pages_manage_metadata");
+            "pages_read_user_content", "pages_manage_metadata", "pages_messaging");
     /** Progress: when the first creating request was about to be sent (epoch seconds); uploaded unpublished photos. */
     public static final String ATTEMPTED_AT = "facebook.attempted-at";
     public static final String PHOTO = "facebook.photo.";
@@ -72,6 +72,7 @@ public final class FacebookChannel implements Channel {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
 
     private final Graph graph;
+    private final io.socialdesk.channel.meta.SendApi messages;
     private final URI authorizeBase;
     private final FacebookLogin login;
     private final RateLimits rateLimits;
@@ -82,6 +83,7 @@ public final class FacebookChannel implements Channel {
 
     public FacebookChannel(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock, URI graphBase, URI authorizeBase) {
         this.graph = new Graph(http, rateLimits, clock, graphBase, NETWORK);
+        this.messages = new io.socialdesk.channel.meta.SendApi(graph, ATTEMPTED_AT, null);
         this.authorizeBase = authorizeBase;
         this.login = new FacebookLogin(graph);
         this.rateLimits = rateLimits;
@@ -122,6 +124,12 @@ public final class FacebookChannel implements Channel {
         };
     }
 
+    /** Direct messages through Meta's Send API, within the 24-hour window ({@link io.socialdesk.channel.meta.SendApi}). */
+    @Override
+    public boolean sendsDirectMessages() {
+        return true;
+    }
+
     @Override
     public Outcome publish(ChannelAccount account, Delivery delivery, Progress progress) {
         try {
@@ -131,6 +139,9 @@ public final class FacebookChannel implements Channel {
             }
             if (delivery.media().stream().anyMatch(Attachment::isVideo)) {
                 return new Outcome.Failed("not-supported", "Social Desk does not publish videos to Facebook Pages yet; publish images or text.");
+            }
+            if (delivery.progress(Delivery.DIRECT_TO) != null) {
+                return messages.send(account, account.remoteId(), delivery, progress);
             }
             if (delivery.replyTo() != null) {
                 return comment(account, delivery, progress);
@@ -252,6 +263,9 @@ public final class FacebookChannel implements Channel {
     @Override
     public Outcome settle(ChannelAccount account, Delivery delivery) {
         try {
+            if (delivery.progress(Delivery.DIRECT_TO) != null) {
+                return messages.settle(account, account.remoteId(), delivery);
+            }
             String attempted = delivery.progress(ATTEMPTED_AT);
             if (attempted == null) {
                 return new Outcome.RetryLater(graph.now(), "No attempt to publish on Facebook was recorded, so nothing was sent; it can be sent now.");
@@ -313,7 +327,7 @@ public final class FacebookChannel implements Channel {
 
     @Override
     public Set<Stream> streams() {
-        return Set.of(Stream.COMMENTS);
+        return Set.of(Stream.COMMENTS, Stream.DIRECT_MESSAGES);
     }
 
     /**
@@ -323,7 +337,8 @@ public final class FacebookChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> comments(account, mark, cursor));
+        return Imports.fetch(graph, account, stream, cursor, streams(), (s, mark) -> s == Stream.DIRECT_MESSAGES
+                ? messages.messages(account, account.remoteId(), account.remoteId(), mark, cursor, Network.FACEBOOK) : comments(account, mark, cursor));
     }
 
     private ImportBatch comments(ChannelAccount account, TimeMark mark, String cursor) {

@@ -79,9 +79,9 @@ public final class InstagramChannel implements Channel {
     }
 
     public static final List<String> INSTAGRAM_LOGIN_SCOPES = List.of("instagram_business_basic", "instagram_business_content_publish",
-            "instagram_business_manage_comments");
+            "instagram_business_manage_comments", "instagram_business_manage_messages");
     public static final List<String> FACEBOOK_LOGIN_SCOPES = List.of("instagram_basic", "instagram_content_publish", "instagram_manage_comments",
-            "pages_show_list", "pages_read_engagement");
+            "pages_show_list", "pages_read_engagement", "instagram_manage_messages");
     /** Instagram's own limits: caption characters, carousel items. */
     public static final int CAPTION_LIMIT = 2200;
     public static final int CAROUSEL_LIMIT = 10;
@@ -95,6 +95,7 @@ public final class InstagramChannel implements Channel {
             "caption");
 
     private final Graph graph;
+    private final io.socialdesk.channel.meta.SendApi messages;
     private final Hosts hosts;
     private final RateLimits rateLimits;
     private final ContainerFlow flow;
@@ -112,6 +113,7 @@ public final class InstagramChannel implements Channel {
     public InstagramChannel(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock, Hosts hosts, Sleeper sleeper) {
         this.http = http;
         this.graph = new Graph(http, rateLimits, clock, hosts.graph(), NETWORK);
+        this.messages = new io.socialdesk.channel.meta.SendApi(graph, ATTEMPTED_AT, "instagram");
         this.hosts = hosts;
         this.rateLimits = rateLimits;
         this.flow = new ContainerFlow(graph, sleeper, API);
@@ -213,12 +215,21 @@ public final class InstagramChannel implements Channel {
         return scopes;
     }
 
+    /** Direct messages through Meta's Send API, within the 24-hour window ({@link io.socialdesk.channel.meta.SendApi}). */
+    @Override
+    public boolean sendsDirectMessages() {
+        return true;
+    }
+
     @Override
     public Outcome publish(ChannelAccount account, Delivery delivery, Progress progress) {
         try {
             Optional<Outcome> held = graph.heldBack(account);
             if (held.isPresent()) {
                 return held.get();
+            }
+            if (delivery.progress(Delivery.DIRECT_TO) != null) {
+                return messages.send(account, "me", delivery, progress);
             }
             if (delivery.replyTo() != null) {
                 return reply(account, delivery, progress);
@@ -337,6 +348,9 @@ public final class InstagramChannel implements Channel {
     @Override
     public Outcome settle(ChannelAccount account, Delivery delivery) {
         try {
+            if (delivery.progress(Delivery.DIRECT_TO) != null) {
+                return messages.settle(account, "me", delivery);
+            }
             if (delivery.replyTo() == null) {
                 return flow.settle(account, delivery);
             }
@@ -376,7 +390,7 @@ public final class InstagramChannel implements Channel {
 
     @Override
     public Set<Stream> streams() {
-        return Set.of(Stream.COMMENTS, Stream.MENTIONS);
+        return Set.of(Stream.COMMENTS, Stream.MENTIONS, Stream.DIRECT_MESSAGES);
     }
 
     /**
@@ -388,7 +402,8 @@ public final class InstagramChannel implements Channel {
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
         return Imports.fetch(graph, account, stream, cursor, streams(),
-                (s, mark) -> s == Stream.COMMENTS ? comments(account, mark, cursor) : tags(account, mark, cursor));
+                (s, mark) -> s == Stream.COMMENTS ? comments(account, mark, cursor) : s == Stream.DIRECT_MESSAGES
+                        ? messages.messages(account, "me", account.remoteId(), mark, cursor, Network.INSTAGRAM) : tags(account, mark, cursor));
     }
 
     private ImportBatch comments(ChannelAccount account, TimeMark mark, String cursor) {

@@ -183,8 +183,9 @@ public final class MastodonChannel implements Channel {
     /** The request body, in the JSON form of Mastodon's {@code TextStatus} / {@code MediaStatus}. */
     static ObjectNode statusBody(Delivery delivery, List<String> mediaIds) {
         ObjectNode body = HttpCalls.JSON.createObjectNode();
+        String handle = delivery.progress(Delivery.DIRECT_TO) == null ? null : delivery.progress(Delivery.DIRECT_HANDLE);
         if (!delivery.text().isEmpty() || mediaIds.isEmpty()) {
-            body.put("status", delivery.text());
+            body.put("status", handle == null ? delivery.text() : addressed(delivery.text(), handle));
         }
         if (!mediaIds.isEmpty()) {
             ArrayNode ids = body.putArray("media_ids");
@@ -196,8 +197,31 @@ public final class MastodonChannel implements Channel {
         if (delivery.language() != null && !delivery.language().isBlank()) {
             body.put("language", delivery.language().strip());
         }
-        body.put("visibility", "public");
+        // A direct message is a status only the people it mentions see (visibility "direct"): it must name its recipient.
+        body.put("visibility", delivery.progress(Delivery.DIRECT_TO) != null ? "direct" : "public");
         return body;
+    }
+
+    /** The text of a direct message, starting with {@code @acct} unless it already mentions the recipient. */
+    static String addressed(String text, String acct) {
+        String mention = "@" + (acct.startsWith("@") ? acct.substring(1) : acct);
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int i = lower.indexOf(mention.toLowerCase(java.util.Locale.ROOT));
+        while (i >= 0) {
+            int end = i + mention.length();
+            boolean whole = (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
+                    && (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || "_@.-".indexOf(text.charAt(end)) >= 0));
+            if (whole) {
+                return text;
+            }
+            i = lower.indexOf(mention.toLowerCase(java.util.Locale.ROOT), i + 1);
+        }
+        return mention + " " + text;
+    }
+
+    @Override
+    public boolean sendsDirectMessages() {
+        return true;
     }
 
     /**

@@ -44,8 +44,8 @@ import okhttp3.RequestBody;
  * X (API v2) for Social Desk: connect with OAuth 2 and PKCE, publish one part (media first, then
  * {@code POST /2/tweets}), settle an ambiguous publish from the account's own timeline (X has no
  * idempotency key), delete, import mentions from a {@code since_id} cursor, check the account.
- * Rate limits come from {@code x-rate-limit-*} (reset in epoch seconds). Direct messages are not
- * imported: X sells them on higher API tiers only.
+ * Rate limits come from {@code x-rate-limit-*} (reset in epoch seconds). Direct messages are sent
+ * (API v2, scope {@code dm.write}) but not imported: X sells reading them on higher API tiers only.
  */
 public final class XChannel implements Channel {
     public static final URI API = URI.create("https://api.x.com");
@@ -134,6 +134,9 @@ public final class XChannel implements Channel {
     }
 
     private Outcome publish(ChannelAccount account, Delivery delivery, Progress progress, boolean[] posted) {
+        if (delivery.progress(Delivery.DIRECT_TO) != null) {
+            return directMessage(account, delivery, progress, posted);
+        }
         if (delivery.text().isBlank() && delivery.media().isEmpty()) {
             return new Outcome.Failed("empty", "X needs text or media to post");
         }
@@ -167,6 +170,87 @@ public final class XChannel implements Channel {
         posted[0] = true;
         Answer answer = api.send(session, build);
         return created(answer, session, replyTo != null);
+    }
+
+    @Override
+    public boolean sendsDirectMessages() {
+        return true;
+    }
+
+    /**
+     * {@code POST /2/dm_conversations/with/{participant_id}/messages} ({@code CreateDirectMessagesByParticipantIdRequest}:
+     * text only here). Needs the scope {@code dm.write}; X refuses a person who does not accept messages from the account.
+     */
+    private Outcome directMessage(ChannelAccount account, Delivery delivery, Progress progress, boolean[] posted) {
+        String to = delivery.progress(Delivery.DIRECT_TO);
+        if (!XApi.ID.matcher(to).matches()) {
+            return new Outcome.Failed("invalid-recipient", "The person to write to is not an X user id");
+        }
+        if (delivery.text().isBlank() || !delivery.media().isEmpty()) {
+            return new Outcome.Failed("not-supported", "Social Desk sends X direct messages as text only, and they need some text");
+        }
+        Set<String> granted = account.credentials() == null ? Set.of() : account.credentials().scopes();
+        if (!granted.isEmpty() && !granted.contains("dm.write")) {
+            return new Outcome.Failed("missing-scope", "The X account was connected without the permission to send direct messages"
+                    + " (scope dm.write): connect it again to grant it");
+        }
+        XApi.Session session = api.open(account);
+        ObjectNode body = HttpCalls.JSON.createObjectNode().put("text", delivery.text());
+        RequestBody request = RequestBody.create(body.toString(), JSON);
+        HttpUrl url = api.url("2/dm_conversations/with").addPathSegment(to).addPathSegment("messages").build();
+        java.util.function.Function<String, okhttp3.Request> build = token -> XApi.bearer(url, token).post(request).build();
+        build.apply(session.token());
+        if (delivery.progress(ATTEMPTED_AT) == null) {
+            progress.record(ATTEMPTED_AT, api.now().toString());
+        }
+        posted[0] = true;
+        Answer answer = api.send(session, build);
+        if (!answer.ok() || !answer.isJson()) {
+            if (answer.status() == 403) {
+                return new Outcome.Failed("direct-refused", "X refused the direct message: the person does not accept direct messages from"
+                        + " this account (or blocked it)" + XProblems.of(answer.isJson() ? answer.json() : null)
+                                .map(p -> " (" + p.sentence() + ")").orElse(""));
+            }
+            return XProblems.failure(answer, true, false, api.hold(answer), api.now());
+        }
+        String event = Json.id(answer.json(), "data", "dm_event_id");
+        String conversation = Json.string(answer.json(), "data", "dm_conversation_id");
+        if (event == null) {
+            return new Outcome.Unknown("X answered " + answer.status() + " without the message's id; it must be looked up");
+        }
+        return new Outcome.Sent(RemotePost.of(event, conversation == null ? null : "https://x.com/messages/" + conversation));
+    }
+
+    /** Looks for our message to the person since the attempt ({@code GET /2/dm_conversations/with/{id}/dm_events}). */
+    private Outcome settleDirect(ChannelAccount account, Delivery delivery, Instant attempted) {
+        String to = delivery.progress(Delivery.DIRECT_TO);
+        if (!XApi.ID.matcher(to).matches() || account.remoteId() == null) {
+            return new Outcome.Unknown("The direct message's participants are unknown, so it cannot be looked up");
+        }
+        XApi.Session session = api.open(account);
+        HttpUrl url = api.url("2/dm_conversations/with").addPathSegment(to).addPathSegment("dm_events")
+                .addQueryParameter("event_types", "MessageCreate").addQueryParameter("max_results", "100")
+                .addQueryParameter("dm_event.fields", "id,text,created_at,dm_conversation_id")
+                .addQueryParameter("expansions", "sender_id").build(); // the spec gives sender_id through this expansion
+        Answer answer = api.send(session, token -> XApi.bearer(url, token).get().build());
+        if (!answer.ok() || !answer.isJson() || !(answer.json().path("data").isArray() || answer.json().path("meta").has("result_count"))) {
+            return new Outcome.Unknown("X's direct messages could not be read to settle the message");
+        }
+        Instant from = attempted.minus(Duration.ofMinutes(1));
+        for (JsonNode event : answer.json().path("data")) {
+            String id = Json.id(event, "id");
+            String created = Json.string(event, "created_at");
+            boolean recent = created == null || !Instant.parse(created).isBefore(from);
+            if (id != null && recent && account.remoteId().equals(Json.string(event, "sender_id"))
+                    && XText.same(delivery.text(), Json.string(event, "text") == null ? "" : Json.string(event, "text"))) {
+                String conversation = Json.string(event, "dm_conversation_id");
+                return new Outcome.Sent(RemotePost.of(id, conversation == null ? null : "https://x.com/messages/" + conversation));
+            }
+        }
+        if (api.now().isBefore(attempted.plus(SETTLE_GRACE))) {
+            return new Outcome.Unknown("X does not show the direct message yet; look again after " + attempted.plus(SETTLE_GRACE));
+        }
+        return new Outcome.RetryLater(api.now(), "X shows no such direct message since the attempt: nothing was sent");
     }
 
     private Outcome created(Answer answer, XApi.Session session, boolean reply) {
@@ -228,6 +312,9 @@ public final class XChannel implements Channel {
         }
         if (account.remoteId() == null || !XApi.ID.matcher(account.remoteId()).matches()) {
             return new Outcome.Unknown("The account has no X user id to look its posts up; reconnect it");
+        }
+        if (delivery.progress(Delivery.DIRECT_TO) != null) {
+            return settleDirect(account, delivery, attempted);
         }
         XApi.Session session = api.open(account);
         String start = attempted.minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString();

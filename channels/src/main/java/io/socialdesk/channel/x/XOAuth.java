@@ -16,7 +16,7 @@ import okhttp3.HttpUrl;
  * {@code offline.access}) is single use.
  */
 final class XOAuth implements Connection.OAuth {
-    static final String SCOPES = "tweet.read tweet.write users.read media.write offline.access";
+    static final String SCOPES = "tweet.read tweet.write users.read media.write offline.access dm.read dm.write";
 
     private final XApi api;
 

@@ -227,6 +227,83 @@ class BlueskyContractTest {
 
     // ------------------------------------------------------------------------------------------
 
+    /**
+     * Direct messages through the chat service: the lexicons chat.bsky.convo.getConvoForMembers, sendMessage and
+     * getMessages (messageView: id, rev, text, sender.did, sentAt), called on the PDS with the atproto-proxy header.
+     * The local reference peer runs no chat service, so these are contract tests only.
+     */
+    @Nested
+    class DirectMessages {
+        static final String BOB = "did:plc:bob";
+
+        Delivery dm(String text) {
+            return new Delivery("sd-reply-5", text, List.of(), null, null, null, Map.of(Delivery.DIRECT_TO, BOB));
+        }
+
+        @Test
+        void findsTheConversationRecordsItThenSendsTheMessageThroughThePdsToTheChatService() throws Exception {
+            assertThat(channel.sendsDirectMessages()).isTrue();
+            server.enqueue(json(200, "{\"convo\":{\"id\":\"convo-1\",\"rev\":\"2222\",\"members\":[],\"muted\":false,\"unreadCount\":0}}"));
+            server.enqueue(json(200, "{\"id\":\"msg-9\",\"rev\":\"2223\",\"text\":\"Your parcel left today\","
+                    + "\"sender\":{\"did\":\"" + DID + "\"},\"sentAt\":\"2025-03-01T12:00:00.000Z\"}"));
+            Recorded progress = new Recorded();
+
+            Outcome outcome = channel.publish(account, dm("Your parcel left today"), progress);
+
+            assertThat(outcome).isEqualTo(new Outcome.Sent(RemotePost.of("msg-9", null)));
+            RecordedRequest find = take();
+            assertThat(find.getMethod()).isEqualTo("GET");
+            assertThat(xrpc(find)).isEqualTo("/xrpc/chat.bsky.convo.getConvoForMembers");
+            assertThat(find.getRequestUrl().queryParameterValues("members")).containsExactly(BOB);
+            assertThat(find.getHeader("atproto-proxy")).isEqualTo("did:web:api.bsky.chat#bsky_chat");
+            assertThat(find.getHeader("Authorization")).isEqualTo("Bearer acc-1");
+            RecordedRequest send = take();
+            assertThat(send.getMethod()).isEqualTo("POST");
+            assertThat(xrpc(send)).isEqualTo("/xrpc/chat.bsky.convo.sendMessage");
+            assertThat(send.getHeader("atproto-proxy")).isEqualTo("did:web:api.bsky.chat#bsky_chat");
+            assertThat(body(send)).isEqualTo(JSON.readTree("{\"convoId\":\"convo-1\",\"message\":{\"text\":\"Your parcel left today\"}}"));
+            assertThat(progress.values).containsEntry("chat.convo", "convo-1").containsKey("chat.sent-at");
+            assertThat(server.getRequestCount()).isEqualTo(2);
+        }
+
+        @Test
+        void anAppPasswordWithoutChatAccessSaysHowToFixIt() {
+            server.enqueue(json(400, "{\"error\":\"InvalidToken\",\"message\":\"Bad token scope\"}"));
+
+            Outcome outcome = channel.publish(account, dm("hi"), new Recorded());
+
+            assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) outcome).code()).isEqualTo("direct-not-allowed");
+            assertThat(((Outcome.Failed) outcome).reason()).contains("Allow access to your direct messages");
+        }
+
+        @Test
+        void aPersonWhoOnlyTakesMessagesFromPeopleTheyFollowIsAClearRefusal() {
+            server.enqueue(json(400, "{\"error\":\"InvalidRequest\",\"message\":\"recipient requires incoming messages to come from someone they follow\"}"));
+
+            Outcome outcome = channel.publish(account, dm("hi"), new Recorded());
+
+            assertThat(((Outcome.Failed) outcome).code()).isEqualTo("direct-refused");
+            assertThat(((Outcome.Failed) outcome).reason()).contains("someone they follow");
+        }
+
+        @Test
+        void aLostAnswerIsSettledFromTheConversationsMessages() throws Exception {
+            server.enqueue(json(200, "{\"messages\":[{\"id\":\"msg-8\",\"rev\":\"1\",\"text\":\"Your parcel left today\",\"sender\":{\"did\":\""
+                    + BOB + "\"},\"sentAt\":\"2025-03-01T12:00:01.000Z\"},{\"id\":\"msg-9\",\"rev\":\"2\",\"text\":\"Your parcel left today\","
+                    + "\"sender\":{\"did\":\"" + DID + "\"},\"sentAt\":\"2025-03-01T12:00:02.000Z\"}]}"));
+            Delivery attempted = dm("Your parcel left today").withProgress(Map.of(Delivery.DIRECT_TO, BOB, "chat.convo", "convo-1",
+                    "chat.sent-at", "2025-03-01T12:00:00Z"));
+
+            assertThat(channel.settle(account, attempted)).isEqualTo(new Outcome.Sent(RemotePost.of("msg-9", null)));
+            RecordedRequest read = take();
+            assertThat(xrpc(read)).isEqualTo("/xrpc/chat.bsky.convo.getMessages");
+            assertThat(read.getRequestUrl().queryParameter("convoId")).isEqualTo("convo-1");
+            assertThat(read.getHeader("atproto-proxy")).isEqualTo("did:web:api.bsky.chat#bsky_chat");
+            assertThat(channel.settle(account, dm("x"))).isInstanceOf(Outcome.RetryLater.class);
+        }
+    }
+
     @Nested
     class Publish {
         @Test

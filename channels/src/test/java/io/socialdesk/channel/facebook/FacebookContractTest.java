@@ -178,6 +178,53 @@ class FacebookContractTest {
 
     @Nested
     class Publish {
+        Delivery dm(String text) {
+            return new Delivery("sd-reply-3", text, java.util.List.of(), null, null, null, java.util.Map.of(Delivery.DIRECT_TO, "6100000000000042"));
+        }
+
+        @Test
+        void aDirectMessageGoesThroughTheSendApiAsAResponseToThePerson() throws Exception {
+            assertThat(channel.sendsDirectMessages()).isTrue();
+            server.enqueue(ok("{\"recipient_id\":\"6100000000000042\",\"message_id\":\"m_AbC123\"}"));
+            RecordingProgress progress = new RecordingProgress(server);
+
+            Outcome outcome = channel.publish(page, dm("Your parcel left today"), progress);
+
+            assertThat(outcome).isEqualTo(new Outcome.Sent(RemotePost.of("m_AbC123", null)));
+            RecordedRequest send = take(server);
+            assertThat(send.getMethod()).isEqualTo("POST");
+            assertThat(send.getRequestUrl().encodedPath()).isEqualTo("/v21.0/1001/messages");
+            assertAuthorized(send);
+            assertThat(form(send)).containsEntry("recipient", "{\"id\":\"6100000000000042\"}").containsEntry("messaging_type", "RESPONSE")
+                    .containsEntry("message", "{\"text\":\"Your parcel left today\"}");
+            assertThat(progress.requestsSeenAtRecord.get(FacebookChannel.ATTEMPTED_AT)).as("recorded before the send").isZero();
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+
+        @Test
+        void aDirectMessageOutsideThe24HourWindowFailsSayingSo() {
+            server.enqueue(graphError(400, 10, 2018278, "(#10) This message is sent outside of allowed window."));
+
+            Outcome outcome = channel.publish(page, dm("Any news?"), new RecordingProgress(server));
+
+            assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) outcome).code()).isEqualTo("direct-window");
+            assertThat(reason(outcome)).contains("24 hours");
+        }
+
+        @Test
+        void aLostDirectMessageAnswerIsSettledFromTheConversation() throws Exception {
+            server.enqueue(ok("{\"data\":[{\"id\":\"t_1\",\"messages\":{\"data\":[{\"id\":\"m_AbC123\",\"message\":\"Your parcel left today\","
+                    + "\"from\":{\"id\":\"1001\",\"name\":\"Acme\"},\"created_time\":\"2025-03-01T10:00:05+0000\"}]}}]}"));
+            Delivery attempted = dm("Your parcel left today").withProgress(java.util.Map.of(Delivery.DIRECT_TO, "6100000000000042",
+                    FacebookChannel.ATTEMPTED_AT, Long.toString(NOW.getEpochSecond())));
+
+            assertThat(channel.settle(page, attempted)).isEqualTo(new Outcome.Sent(RemotePost.of("m_AbC123", null)));
+            RecordedRequest get = take(server);
+            assertThat(get.getRequestUrl().encodedPath()).isEqualTo("/v21.0/1001/conversations");
+            assertThat(get.getRequestUrl().queryParameter("user_id")).isEqualTo("6100000000000042");
+        }
+
         @Test
         void textGoesToThePageFeedWithItsFirstLinkAndTheAttemptIsRecordedFirst() throws Exception {
             server.enqueue(ok("{\"id\":\"1001_555\"}"));
@@ -553,7 +600,31 @@ class FacebookContractTest {
 
         @Test
         void otherStreamsAreRefusedClearly() {
-            assertThat(channel.fetch(page, Stream.DIRECT_MESSAGES, "1").problem()).contains("comments only");
+            assertThat(channel.fetch(page, Stream.MENTIONS, "1").problem()).contains("direct messages and comments only");
+        }
+
+        @Test
+        void directMessagesPeopleSentTheMessengerInboxAreImportedOneThreadPerConversation() throws Exception {
+            server.enqueue(ok("{\"data\":[{\"id\":\"t_100\",\"updated_time\":\"2025-03-01T10:05:00+0000\",\"messages\":{\"data\":["
+                    + "{\"id\":\"m_3\",\"message\":\"Thanks\",\"from\":{\"id\":\"1001\",\"name\":\"Acme\"},\"created_time\":\"2025-03-01T10:05:00+0000\"},"
+                    + "{\"id\":\"m_2\",\"message\":\"My order 42 <b>never</b> came\",\"from\":{\"id\":\"6100042\",\"name\":\"Pat Doe\"},"
+                    + "\"created_time\":\"2025-03-01T10:04:00+0000\"},"
+                    + "{\"id\":\"m_1\",\"message\":\"old\",\"from\":{\"id\":\"6100042\",\"name\":\"Pat Doe\"},\"created_time\":\"2025-02-01T10:00:00+0000\"}]}}]}"));
+
+            ImportBatch batch = channel.fetch(page, Stream.DIRECT_MESSAGES, Long.toString(NOW.minus(Duration.ofHours(1)).getEpochSecond()));
+
+            RecordedRequest read = take(server);
+            assertThat(read.getRequestUrl().encodedPath()).isEqualTo("/v21.0/1001/conversations");
+            assertThat(read.getRequestUrl().queryParameter("fields")).contains("messages.limit(20){id,message,from,created_time}");
+            assertThat(batch.failed()).isFalse();
+            assertThat(batch.items()).singleElement().satisfies(i -> {
+                assertThat(i.stream()).isEqualTo(Stream.DIRECT_MESSAGES);
+                assertThat(i.externalId()).isEqualTo("m_2");
+                assertThat(i.text()).isEqualTo("My order 42 <b>never</b> came");
+                assertThat(i.author().id()).isEqualTo("6100042");
+                assertThat(i.author().displayName()).isEqualTo("Pat Doe");
+                assertThat(i.rootId()).isEqualTo("t_100");
+            });
         }
     }
 

@@ -127,7 +127,8 @@ class InstagramContractTest {
                     new Connection.AuthorizationRequest("st", "challenge", URI.create("https://desk.example/cb")));
             HttpUrl url = HttpUrl.get(uri);
             assertThat(url.host()).isEqualTo("www.instagram.com");
-            assertThat(url.queryParameter("scope")).isEqualTo("instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments");
+            assertThat(url.queryParameter("scope")).isEqualTo("instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,"
+                    + "instagram_business_manage_messages");
             assertThat(url.queryParameter("state")).isEqualTo("st");
             assertThat(url.queryParameter("code_challenge")).as("Instagram Login documents no PKCE").isNull();
         }
@@ -233,6 +234,23 @@ class InstagramContractTest {
 
     @Nested
     class Publish {
+        @Test
+        void aDirectMessageGoesToThePersonThroughTheSendApi() throws Exception {
+            assertThat(channel.sendsDirectMessages()).isTrue();
+            server.enqueue(GraphTestSupport.ok("{\"recipient_id\":\"17841400000000042\",\"message_id\":\"aWdfZAG1faW\"}"));
+            Delivery dm = new Delivery("sd-reply-4", "Thanks, we sent it", List.of(), null, null, null,
+                    Map.of(Delivery.DIRECT_TO, "17841400000000042"));
+
+            Outcome outcome = channel.publish(account, dm, new RecordingProgress(server));
+
+            assertThat(outcome).isInstanceOf(Outcome.Sent.class);
+            RecordedRequest send = GraphTestSupport.take(server);
+            assertThat(send.getRequestUrl().encodedPath()).endsWith("/me/messages");
+            assertThat(GraphTestSupport.form(send)).containsEntry("recipient", "{\"id\":\"17841400000000042\"}")
+                    .containsEntry("messaging_type", "RESPONSE").containsEntry("message", "{\"text\":\"Thanks, we sent it\"}");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+
         @Test
         void oneImageContainerIsRecordedThenWaitedForThenPublishedOnce() throws Exception {
             server.enqueue(ok("{\"id\":\"c-1\"}"));

@@ -399,6 +399,34 @@ class MastodonContractTest {
         }
 
         @Test
+        void aDirectMessageIsADirectStatusThatNamesItsRecipient() throws Exception {
+            assertThat(channel.sendsDirectMessages()).isTrue();
+            ObjectNode sent = reply(ourStatus("110003", "<p>@pat@other.example It left today</p>"), "110001", "2002");
+            sent.put("visibility", "direct");
+            server.enqueue(answer("Status", sent));
+            server.enqueue(answer("Status", sent));
+            RemotePost theirs = RemotePost.of("110001", "https://other.example/@pat/1");
+            Delivery dm = new Delivery("sd-reply-1", "It left today", List.of(), null, null, null,
+                    Map.of(Delivery.DIRECT_TO, "2002", Delivery.DIRECT_HANDLE, "pat@other.example")).replyingTo(theirs, null);
+
+            Outcome outcome = channel.publish(account, dm, progress);
+
+            assertThat(outcome).isInstanceOf(Outcome.Sent.class);
+            RecordedRequest request = take();
+            assertThat(request.getHeader("Idempotency-Key")).isEqualTo("sd-reply-1");
+            JsonNode body = statusRequest(request);
+            assertThat(body.path("visibility").asText()).isEqualTo("direct");
+            assertThat(body.path("status").asText()).isEqualTo("@pat@other.example It left today");
+            assertThat(body.path("in_reply_to_id").asText()).isEqualTo("110001");
+
+            // A text that already names the person is sent as written.
+            channel.publish(account, new Delivery("sd-reply-2", "Hi @Pat@other.example, done", List.of(), null, null, null,
+                    Map.of(Delivery.DIRECT_TO, "2002", Delivery.DIRECT_HANDLE, "pat@other.example")), Progress.NONE);
+            assertThat(statusRequest(take()).path("status").asText()).isEqualTo("Hi @Pat@other.example, done");
+            assertThat(MastodonChannel.addressed("mail @patrick", "pat")).isEqualTo("@pat mail @patrick");
+        }
+
+        @Test
         void aReplyToAPostThatIsGoneFailsSayingSo() throws Exception {
             server.enqueue(answer(404, "Error", error("Record not found")));
             RemotePost parent = RemotePost.of("110001", null);

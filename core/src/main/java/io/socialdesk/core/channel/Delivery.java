@@ -17,6 +17,8 @@ public record Delivery(String key, String text, List<Attachment> media, RemotePo
      * recipient's id on the network. Only a connector whose {@link Channel#sendsDirectMessages} is true is given one.
      */
     public static final String DIRECT_TO = "socialdesk.directTo";
+    /** Beside {@link #DIRECT_TO}: the recipient's handle on the network, for networks that address a person by it (Mastodon). */
+    public static final String DIRECT_HANDLE = "socialdesk.directHandle";
 
     public Delivery {
         Objects.requireNonNull(key, "key");

@@ -96,6 +96,13 @@ public class MemoryTickets implements TicketTracker, io.socialdesk.core.tracker.
         }
     }
 
+    @Override
+    public synchronized void forgetNames(TrackedItem ticket, java.util.Set<String> names, String replacement) {
+        Held held = held(ticket);
+        held.comments.replaceAll((key, text) -> io.socialdesk.core.tracker.TicketRedaction.withoutNames(text, names, replacement));
+        held.reopenings.replaceAll(text -> io.socialdesk.core.tracker.TicketRedaction.withoutNames(text, names, replacement));
+    }
+
     /** A person resolved it. */
     public synchronized void resolve(String key, Instant at) {
         held(key).status = TicketStatus.resolvedAt(at);

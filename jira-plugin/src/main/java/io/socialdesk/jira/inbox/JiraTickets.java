@@ -229,6 +229,29 @@ public final class JiraTickets implements TicketTracker, io.socialdesk.core.trac
         });
     }
 
+    /**
+     * Forgetting a person: their handle leaves the comments Social Desk wrote, which it writes as the issue's reporter
+     * (the account's owner); comments by anyone else stay.
+     */
+    @Override
+    public void forgetNames(TrackedItem ticket, java.util.Set<String> names, String replacement) {
+        locked("io.socialdesk.redact." + ticket.id(), () -> {
+            MutableIssue issue = issue(ticket);
+            ApplicationUser reporter = issue.getReporter();
+            for (Comment existing : comments.getComments(issue)) {
+                String body = existing.getBody();
+                if (body == null || reporter == null || existing.getAuthorApplicationUser() == null
+                        || !java.util.Objects.equals(reporter.getKey(), existing.getAuthorApplicationUser().getKey())) continue;
+                String changed = io.socialdesk.core.tracker.TicketRedaction.withoutNames(body, names, replacement);
+                if (changed.equals(body)) continue;
+                com.atlassian.jira.issue.comments.MutableComment edit = comments.getMutableComment(existing.getId());
+                edit.setBody(changed);
+                comments.update(edit, false);
+            }
+            return null;
+        });
+    }
+
     @Override
     public TicketStatus status(TrackedItem ticket) {
         MutableIssue issue = issue(ticket);

@@ -214,6 +214,30 @@ class JiraTicketsTest {
     }
 
     @Test
+    void forgettingAPersonTakesTheirHandleOutOfTheCommentsSocialDeskWroteOnly() {
+        com.atlassian.jira.issue.comments.MutableComment reopened = mock(com.atlassian.jira.issue.comments.MutableComment.class);
+        when(reopened.getId()).thenReturn(1L);
+        when(reopened.getBody()).thenReturn("Reopened by Social Desk: a new message in this conversation from @pat on Bluesky (22 Nov 2026 10:00 UTC).");
+        when(marc.getKey()).thenReturn("JIRAUSER-marc");
+        when(reopened.getAuthorApplicationUser()).thenReturn(marc);
+        Comment agents = mock(Comment.class);
+        when(agents.getId()).thenReturn(2L);
+        when(agents.getBody()).thenReturn("I called @pat this morning");
+        ApplicationUser sam = mock(ApplicationUser.class);
+        when(sam.getKey()).thenReturn("sam");
+        when(agents.getAuthorApplicationUser()).thenReturn(sam);
+        when(comments.getComments(created)).thenReturn(List.of(reopened, agents));
+        when(comments.getMutableComment(1L)).thenReturn(reopened);
+
+        tickets.forgetNames(new io.socialdesk.core.tracker.TrackedItem(10042L, "SUPPORT-42", "https://jira.example.com/browse/SUPPORT-42"),
+                java.util.Set.of("@pat", "did:plc:pat"), "[forgotten]");
+
+        verify(reopened).setBody("Reopened by Social Desk: a new message in this conversation from [forgotten] on Bluesky (22 Nov 2026 10:00 UTC).");
+        verify(comments).update(reopened, false);
+        verify(comments, never()).getMutableComment(2L);
+    }
+
+    @Test
     void aCommentWhoseTextIsOnTheIssueAlreadyIsNotWrittenAgain() {
         TrackedItem ticket = new TrackedItem(10042L, "SUPPORT-42", "https://jira.example.com/browse/SUPPORT-42");
         List<Comment> onIssue = new ArrayList<>();

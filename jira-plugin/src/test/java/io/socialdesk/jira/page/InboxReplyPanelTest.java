@@ -101,6 +101,46 @@ class InboxReplyPanelTest {
     }
 
     @Test
+    void thePanelOffersADirectMessageOnlyWhereTheNetworkAllowsIt() throws IOException {
+        TrackedItem ticket = new TrackedItem(10042L, "LEGAL-42", "/jira/browse/LEGAL-42");
+        Instant now = Instant.now();
+        when(store.onTicket("LEGAL-42", 500)).thenReturn(List.of(
+                item(ticket, Network.FACEBOOK, Stream.COMMENTS, "c_1", now.minusSeconds(60)),
+                item(ticket, Network.FACEBOOK, Stream.DIRECT_MESSAGES, "m_1", now.minusSeconds(30)),
+                item(ticket, Network.FACEBOOK, Stream.DIRECT_MESSAGES, "m_0", now.minus(java.time.Duration.ofDays(2)))));
+        when(replies.forTicket("LEGAL-42")).thenReturn(List.of());
+
+        AnswerPanel facebook = rendered();
+        assertThat(facebook.getDirectAvailable()).isTrue();
+        assertThat(facebook.getDirectNoteKey()).isEqualTo("socialdesk.answer.direct.meta");
+        assertThat(facebook.getNetwork()).isEqualTo("Facebook Page");
+        assertThat(facebook.getTargets()).extracting(AnswerPanel.Target::getKey, AnswerPanel.Target::getDirect)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("m_1", true), org.assertj.core.groups.Tuple.tuple("c_1", false),
+                        org.assertj.core.groups.Tuple.tuple("m_0", false));
+
+        when(store.onTicket("LEGAL-42", 500)).thenReturn(List.of(item(ticket, Network.LINKEDIN, Stream.COMMENTS, "urn:1", now)));
+        org.mockito.Mockito.clearInvocations(renderer);
+        AnswerPanel linkedIn = rendered();
+        assertThat(linkedIn.getDirectAvailable()).isFalse();
+        assertThat(linkedIn.getDirectNoteKey()).isEqualTo("socialdesk.answer.direct.direct-unsupported");
+    }
+
+    private AnswerPanel rendered() throws IOException {
+        panel.getHtml(Map.of("issue", issue));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> context = ArgumentCaptor.forClass(Map.class);
+        verify(renderer).render(eq(InboxReplyPanel.TEMPLATE), context.capture(), any());
+        return (AnswerPanel) context.getValue().get("answer");
+    }
+
+    private static InboxItem item(TrackedItem ticket, Network network, Stream stream, String key, Instant at) {
+        Inbound in = new Inbound(network, stream, key, stream == Stream.COMMENTS ? "comment" : null, "where is my parcel", at,
+                new Inbound.Author("6100042", "pat", "Pat", 5L, null), null, null, null, "en");
+        return new InboxItem(1, key, 3, in, new Triage("en", 0, Triage.Urgency.NORMAL, 0), new Routed(Route.to("SUPPORT"), null, List.of()),
+                "conv", InboxItem.WEBHOOK, at, null, ticket, at);
+    }
+
+    @Test
     void anIssueOutsideTheInboxShowsNothing() throws IOException {
         when(store.onTicket("LEGAL-42", 500)).thenReturn(List.of());
 

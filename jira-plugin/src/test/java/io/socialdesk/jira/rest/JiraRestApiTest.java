@@ -25,7 +25,7 @@ class JiraRestApiTest {
             JiraInboundResource.class, JiraFeedResource.class, JiraQueueResource.class, JiraRoutingResource.class,
             JiraCalendarResource.class, JiraCalendarFeedResource.class, JiraIcalFeedResource.class,
             JiraCalendarDataResource.class, JiraInboxResource.class,
-            JiraNetworkWebhookResource.class);
+            JiraNetworkWebhookResource.class, JiraCrisisAlertResource.class);
     /** Called by automations without a Jira login: the signature checked by the resource is the authentication. */
     private static final List<Class<?>> SIGNED_NOT_SIGNED_IN = List.of(JiraInboundResource.class, JiraIcalFeedResource.class,
             JiraNetworkWebhookResource.class);

@@ -280,16 +280,8 @@ public class PageResource {
     public Response responseTimes(@Context HttpServletRequest request, @QueryParam("from") String from, @QueryParam("to") String to) {
         User viewer = requestUser.require();
         Locale locale = pages.localeOf(request);
-        Map<String, Object> body = new HashMap<>();
-        try {
-            body.put("report", new ResponseTimesView(answering.times().report(InboxResource.instant("from", from), InboxResource.instant("to", to)),
-                    viewer.zone()));
-            body.put("problem", "");
-        } catch (InvalidInputException e) {
-            body.put("report", new ResponseTimesView(answering.times().report(null, null), viewer.zone()));
-            body.put("problem", e.first().message());
-        }
-        return pages.render(request, body.get("problem").equals("") ? 200 : 400, "socialdesk.times.heading", "templates/server/response-times.vm", body);
+        Map<String, Object> body = new HashMap<>(io.socialdesk.web.page.ResponseTimesPage.context(answering.times(), from, to, "/inbox/response-times"));
+        return pages.render(request, body.get("problem").equals("") ? 200 : 400, "socialdesk.times.heading", io.socialdesk.web.page.ResponseTimesPage.TEMPLATE, body);
     }
 
     /** A person resolves a ticket: a later message in its conversation reopens it, or, much later, opens a new one that follows it. */

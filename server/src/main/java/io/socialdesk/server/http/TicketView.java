@@ -74,7 +74,8 @@ public final class TicketView {
                     i18n.getText("socialdesk.ticket.urgency." + t.urgency().name().toLowerCase(Locale.ROOT)), String.format(locale, "%.2f", t.spam()));
             Routed r = stored.routed();
             this.route = r.byDefault() ? i18n.getText("socialdesk.ticket.routedByDefault", r.route().project())
-                    : i18n.getText("socialdesk.ticket.routed", r.route().project(), r.ruleId() + (r.why().isEmpty() ? "" : ": " + String.join("; ", r.why())));
+                    : i18n.getText("socialdesk.ticket.routed", r.route().project(), r.ruleId() + (r.why().isEmpty() ? ""
+                            : ": " + String.join("; ", io.socialdesk.web.page.RoutingWhyText.localise(r.why(), i18n::getText))));
         }
 
         public String getAuthorName() { return in.author().displayName(); }

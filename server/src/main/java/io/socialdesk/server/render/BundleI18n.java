@@ -1,28 +1,20 @@
 package io.socialdesk.server.render;
 
-import java.text.MessageFormat;
-import java.util.HashMap;
+import io.socialdesk.web.i18n.Messages;
 import java.util.Locale;
-import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * {@code $i18n} in the server's templates: the same {@code getText} calls as Jira's
- * {@code I18nResolver}, over the shared English and French bundles. A missing key shows itself
+ * {@code I18nResolver}, over the shared English and French bundles ({@link Messages}). A missing key shows itself
  * rather than breaking the page, and a test checks none is missing.
  */
 public final class BundleI18n {
-    public static final String BUNDLE = "io.socialdesk.web.i18n.socialdesk";
+    public static final String BUNDLE = Messages.BUNDLE;
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
-    /** One per page render (one thread), so the formats may be kept: a calendar page asks for the same texts thousands of times. */
-    private final Map<String, MessageFormat> formats = new HashMap<>();
+    private final Messages messages;
 
     public BundleI18n(Locale locale) {
-        this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.messages = new Messages(locale);
     }
 
     /** Like Jira, every text goes through MessageFormat, so {@code ''} is an apostrophe with or without arguments. */
@@ -31,17 +23,10 @@ public final class BundleI18n {
     }
 
     public String getText(String key, Object... arguments) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        final String found = pattern;
-        return formats.computeIfAbsent(key, k -> new MessageFormat(found, locale)).format(arguments);
+        return messages.getText(key, arguments);
     }
 
     public Locale getLocale() {
-        return locale;
+        return messages.locale();
     }
 }

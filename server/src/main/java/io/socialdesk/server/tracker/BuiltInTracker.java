@@ -177,6 +177,21 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
         });
     }
 
+    /** Forgetting a person: their handle leaves the comments Social Desk wrote (author {@code socialdesk}), in one transaction. */
+    @Override
+    public void forgetNames(TrackedItem ticket, java.util.Set<String> names, String replacement) {
+        ao.inTransaction(() -> {
+            for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, Query.select().where("ITEM_ID = ? AND AUTHOR = ?", ticket.id(), "socialdesk"))) {
+                String text = io.socialdesk.core.tracker.TicketRedaction.withoutNames(c.getText(), names, replacement);
+                if (!text.equals(c.getText())) {
+                    c.setText(text);
+                    c.save();
+                }
+            }
+            return null;
+        });
+    }
+
     /** A page's tickets commit together: one transaction (one write to disk) instead of one per call. */
     @Override
     public <T> T together(Supplier<T> work) {

@@ -35,5 +35,7 @@ public final class Entities {
             io.socialdesk.store.inbox.ReplyEntity.class, io.socialdesk.store.inbox.ReplyRevisionEntity.class,
 
             // The editorial calendar's iCalendar feeds (issue 7).
-            io.socialdesk.store.calendar.feed.FeedTokenEntity.class, io.socialdesk.store.calendar.feed.SavedFilterEntity.class);
+            io.socialdesk.store.calendar.feed.FeedTokenEntity.class, io.socialdesk.store.calendar.feed.SavedFilterEntity.class,
+            // Who is alerted of a crisis (issue 6).
+            io.socialdesk.store.inbox.CrisisAlertEntity.class);
 }

@@ -38,7 +38,12 @@ public record Inbox(InboxImport imports, InboxStore store, CrisisWatch crisis) {
     public static Inbox over(Engine engine, InboxStore store, AoAccess ao, TicketTracker tickets, Channels channels, Triager triager, Router router,
             User fallbackReporter, InboxSettings settings, CrisisSettings crisisSettings, Notifier notifier, Clock clock) {
         TicketCrisisDesk desk = new TicketCrisisDesk(tickets, engine.accounts(), () -> engine.routing().current().defaultRoute(), fallbackReporter);
-        CrisisWatch crisis = new CrisisWatch(crisisSettings, new AoCrisisStates(ao), desk, notifier, clock);
+        io.socialdesk.store.inbox.AoCrisisAlerts saved = new io.socialdesk.store.inbox.AoCrisisAlerts(ao);
+        CrisisWatch crisis = new CrisisWatch(crisisSettings, new AoCrisisStates(ao), desk, notifier, clock, () -> {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>(crisisSettings.alert());
+            all.addAll(saved.recipients());
+            return all;
+        });
         InboxImport imports = new InboxImport(store, new AoImportCursors(ao), new AoOwnPosts(ao), triager, router, tickets, engine.accounts(),
                 channels, fallbackReporter, settings, clock, crisis.counting());
         return new Inbox(imports, store, crisis);

@@ -1,12 +1,15 @@
 package io.socialdesk.web.page;
 
+import io.socialdesk.core.account.Network;
 import io.socialdesk.core.inbox.InboxItem;
+import io.socialdesk.core.inbox.answer.DirectMessages;
 import io.socialdesk.core.inbox.answer.Reply;
 import io.socialdesk.core.inbox.answer.ReplyApproval;
 import io.socialdesk.core.inbox.answer.ReplyState;
 import io.socialdesk.core.tracker.TrackedItem;
 import io.socialdesk.core.user.Role;
 import io.socialdesk.core.user.User;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -34,6 +37,7 @@ public final class AnswerPanel {
 
     private final String replyUrl;
     private final String forgetUrl;
+    private final Network network;
 
     /**
      * {@code replyUrl}: where a new reply is posted; {@code actionBase}: each reply's actions are posted to
@@ -48,7 +52,11 @@ public final class AnswerPanel {
         this.replies = replies.stream().map(r -> new ReplyRow(r, actionBase, viewer, zone, locale)).toList();
         List<InboxItem> answerable = conversation.stream().filter(i -> !InboxItem.ANCESTOR.equals(i.source()))
                 .sorted(Comparator.comparing(InboxItem::at).reversed()).toList();
-        this.targets = answerable.stream().map(i -> new Target(i.key(), i.inbound().author().handle() + ": " + excerpt(i.inbound().text()))).toList();
+        // Display only: the reply service decides with its own clock when the reply is written.
+        Instant now = Instant.now();
+        this.network = conversation.isEmpty() ? null : conversation.get(0).inbound().network();
+        this.targets = answerable.stream().map(i -> new Target(i.key(), i.inbound().author().handle() + ": " + excerpt(i.inbound().text()),
+                DirectMessages.refusal(i.inbound(), now).isEmpty())).toList();
         Map<String, Author> distinct = new LinkedHashMap<>();
         for (InboxItem i : conversation) {
             if (i.inbound().author().id().startsWith("forgotten:")) continue;
@@ -74,6 +82,16 @@ public final class AnswerPanel {
     public boolean getHasProblem() { return !problem.isEmpty(); }
     public String getDone() { return done; }
     public boolean getHasDone() { return !done.isEmpty(); }
+    /** The network's name, the argument of {@link #getDirectNoteKey()}. */
+    public String getNetwork() { return network == null ? "" : network.label(); }
+    /** Whether the "direct message" choice is offered at all (LinkedIn, Threads and the webhook have none). */
+    public boolean getDirectAvailable() { return network != null && DirectMessages.available(network); }
+    /** The i18n key of what the page says about direct messages here, or "" when every message may be answered by one. */
+    public String getDirectNoteKey() {
+        if (!getDirectAvailable()) return "socialdesk.answer.direct.direct-unsupported";
+        if (network == Network.FACEBOOK || network == Network.INSTAGRAM) return "socialdesk.answer.direct.meta";
+        return "";
+    }
 
     private static String excerpt(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
@@ -81,9 +99,11 @@ public final class AnswerPanel {
     }
 
     /** A message of the conversation a reply may answer. */
-    public record Target(String key, String label) {
+    public record Target(String key, String label, boolean direct) {
         public String getKey() { return key; }
         public String getLabel() { return label; }
+        /** Whether a direct message may answer this message now (the network's rules, {@link DirectMessages}). */
+        public boolean getDirect() { return direct; }
     }
 
     /** An author of the conversation, whom an admin may forget. */

@@ -45,6 +45,7 @@ public final class RoutingAdminPage {
                 .withZone(viewer.zone());
         Map<String, Object> context = new HashMap<>();
         context.put("restBase", restBase);
+        context.put("uiLocale", locale.toLanguageTag());
         context.put("routing", new Form(rules, accountLabels, format));
         context.put("mayEdit", RoutingService.mayEdit(viewer));
         context.put("justSaved", saved != null && saved.equals(Integer.toString(rules.version())) && !rules.shipped());

@@ -25,7 +25,9 @@ public final class RestApi {
             CalendarResource.class,
             // Editorial calendar (issue 7): iCalendar feeds.
             CalendarFeedResource.class, IcalFeedResource.class, CalendarDataResource.class,
-            InboxResource.class, NetworkWebhookResource.class);
+            InboxResource.class, NetworkWebhookResource.class,
+            // Who is alerted of a crisis (issue 6).
+            CrisisAlertResource.class);
 
     public static final List<Class<?>> ERROR_MAPPERS = List.of(
             InvalidInputMapper.class, ConflictMapper.class, NotFoundMapper.class, NotAllowedMapper.class, NotSignedInMapper.class,

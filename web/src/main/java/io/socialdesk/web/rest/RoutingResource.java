@@ -93,7 +93,7 @@ public class RoutingResource {
                 new Inbound.Author(handle, handle, null, body.followers(), null), null, null, null,
                 body.language() == null || body.language().isBlank() ? null : body.language().strip());
         RoutingService.Tested tested = routing.test(user, body.accountId() == null ? 0 : body.accountId(), item, triage, triager);
-        return RoutingTestJson.of(tested);
+        return RoutingTestJson.of(tested, io.socialdesk.web.i18n.Messages.of(body.locale()));
     }
 
     private static <E extends Enum<E>> E one(String field, String value, Class<E> type, String rule, List<FieldProblem> problems) {
@@ -114,7 +114,7 @@ public class RoutingResource {
      * text triaged.
      */
     public record RoutingTestRequest(String text, String network, Long accountId, String stream, String author, Long followers, String language,
-            TriageJson triage) {}
+            TriageJson triage, String locale) {}
 
     /**
      * A triage. {@code sentiment} from -1 to 1; when only {@code mood} is given (NEGATIVE, NEUTRAL, POSITIVE) it stands
@@ -152,14 +152,16 @@ public class RoutingResource {
 
     /**
      * What the tester found: the route, the rule that gave it ({@code ruleId} and {@code ruleName} null and
-     * {@code byDefault} true for the default route), why in words, the triage it was decided on and whether it was
+     * {@code byDefault} true for the default route), why in words (English, stable) and {@code whyText} (the same in the
+     * request's {@code locale}, English by default), the triage it was decided on and whether it was
      * given ({@code triageGiven}) or worked out; {@code version}: of the rules tested.
      */
     public record RoutingTestJson(RoutingJson.RouteJson route, String ruleId, String ruleName, boolean byDefault, List<String> why,
-            TriageJson triage, boolean triageGiven, int version) {
-        static RoutingTestJson of(RoutingService.Tested t) {
+            List<String> whyText, TriageJson triage, boolean triageGiven, int version) {
+        static RoutingTestJson of(RoutingService.Tested t, io.socialdesk.web.i18n.Messages messages) {
             return new RoutingTestJson(RoutingJson.RouteJson.of(t.routed().route()), t.routed().ruleId(), t.rule() == null ? null : t.rule().name(),
-                    t.routed().byDefault(), t.routed().why(), TriageJson.of(t.triage()), t.triageGiven(), t.version());
+                    t.routed().byDefault(), t.routed().why(), io.socialdesk.web.page.RoutingWhyText.localise(t.routed().why(), messages::getText),
+                    TriageJson.of(t.triage()), t.triageGiven(), t.version());
         }
     }
 }

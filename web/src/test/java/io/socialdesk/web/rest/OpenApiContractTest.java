@@ -122,6 +122,7 @@ class OpenApiContractTest {
         SCHEMAS.put(RoutingResource.RoutingTestRequest.class, "RoutingTestRequest");
         SCHEMAS.put(RoutingResource.TriageJson.class, "Triage");
         SCHEMAS.put(RoutingResource.RoutingTestJson.class, "RoutingTest");
+        SCHEMAS.put(CrisisAlertResource.CrisisAlertsJson.class, "CrisisAlerts");
         // The editorial calendar (issue 7): the view model's classes have getters only (Jira's Velocity), not records.
         SCHEMAS.put(CalendarResource.CalendarJson.class, "Calendar");
         SCHEMAS.put(io.socialdesk.web.calendar.CalendarLegend.Item.class, "CalendarLegendItem");

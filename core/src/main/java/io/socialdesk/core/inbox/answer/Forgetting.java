@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Forgetting a person (GDPR): every inbox item a network's author wrote is anonymised, every ticket text of theirs
  * (the summary and description of a ticket their message opened, the comment each later message became) replaced by
- * a placeholder, unsent replies to them withdrawn and sent ones no longer say whom they answered. One audit event
+ * a placeholder, their handle taken out of the notes Social Desk wrote on those tickets (reopened, replies to them),
+ * unsent replies to them withdrawn and sent ones no longer say whom they answered. One audit event
  * names who did it and how many of each, never the text removed nor the person (only a reference: a hash of the
  * network and author id, to answer "was this request carried out?").
  */
@@ -34,6 +35,8 @@ public final class Forgetting {
     public record Result(String reference, int items, int conversations, int tickets, int replies) {}
 
     public static final String PLACEHOLDER = "[Removed at the author's request]";
+    /** What stands for their handle where Social Desk had written it (as on their anonymised items). */
+    public static final String FORGOTTEN_NAME = "[forgotten]";
 
     private final AuthorData authors;
     private final InboxStore inbox;
@@ -89,14 +92,22 @@ public final class Forgetting {
         for (Map.Entry<String, TrackedItem> t : tickets.entrySet()) {
             redaction.redact(t.getValue(), openers.contains(t.getKey()), comments.getOrDefault(t.getKey(), Map.of()), PLACEHOLDER);
         }
+        // The notes Social Desk wrote name them too ("reopened: a new message from @pat", "Reply to @pat by Sam").
+        Set<String> names = new HashSet<>(ids);
+        for (InboxItem i : items) names.add(i.inbound().author().handle());
+        Map<String, TrackedItem> named = new LinkedHashMap<>(tickets);
         int conversations = itemIds.isEmpty() ? 0 : authors.anonymise(itemIds, reference, PLACEHOLDER);
         int replied = 0;
         for (String id : ids) {
             for (Reply r : replies.toRecipient(network, id)) {
+                if (r.recipientHandle() != null) names.add(r.recipientHandle());
+                named.putIfAbsent(r.ticket().key(), r.ticket());
                 replies.replace(r, r.recipientForgotten(reference, now));
                 replied++;
             }
         }
+        names.remove(null);
+        for (TrackedItem t : named.values()) redaction.forgetNames(t, names, FORGOTTEN_NAME);
         Result result = new Result(reference, items.size(), conversations, tickets.size(), replied);
         trail.append(new AuditEvent(AuditEvent.NO_POST, now, by.key(), AuditKind.PERSON_FORGOTTEN, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(network), "person " + reference + " forgotten by " + by.key() + ": " + result.items() + " items, "

@@ -36,7 +36,10 @@ public final class ReplyDeliveries implements Replies {
         Reply reply = replies.find(Replies.replyIdOf(d)).orElse(null);
         if (reply == null) return Delivery.text(d.key(), "");
         Map<String, String> progress = new HashMap<>(d.progress());
-        if (reply.direct()) progress.put(Delivery.DIRECT_TO, reply.recipientId());
+        if (reply.direct()) {
+            progress.put(Delivery.DIRECT_TO, reply.recipientId());
+            if (reply.recipientHandle() != null) progress.put(Delivery.DIRECT_HANDLE, reply.recipientHandle());
+        }
         Delivery delivery = new Delivery(d.key(), reply.text(), List.of(), null, null, null, progress);
         return reply.replyTo() == null ? delivery : delivery.replyingTo(reply.replyTo(), reply.root());
     }

@@ -73,9 +73,13 @@ public final class ReplyService {
         Inbound in = to.inbound();
         Account account = accounts.find(to.accountId())
                 .orElseThrow(() -> new InvalidInputException("to", "account", "The account that received this message was removed."));
-        if (direct && channels.of(in.network()).map(c -> !c.sendsDirectMessages()).orElse(true)) {
-            throw new InvalidInputException("direct", "direct-unsupported", "Social Desk cannot send direct messages on " + in.network().label()
-                    + "; send a public reply, or answer in " + in.network().label() + "'s own app.");
+        if (direct) {
+            Optional<DirectMessages.Refusal> refused = DirectMessages.refusal(in, clock.instant());
+            if (refused.isEmpty() && channels.of(in.network()).map(c -> !c.sendsDirectMessages()).orElse(true)) {
+                refused = Optional.of(new DirectMessages.Refusal("direct-unsupported", "Social Desk cannot send direct messages on "
+                        + in.network().label() + "; send a public reply, or answer in " + in.network().label() + "'s own app."));
+            }
+            if (refused.isPresent()) throw new InvalidInputException("direct", refused.get().rule(), refused.get().message());
         }
         if (!direct && in.network() == Network.X && !summoned(in, account)) {
             throw new InvalidInputException("to", "x-summoned", "X accepts an app's reply only to a post that mentions the account (" + at(account)

@@ -50,9 +50,17 @@ public final class CrisisWatch {
     private final CrisisDesk desk;
     private final Notifier notifier;
     private final Clock clock;
+    private final java.util.function.Supplier<java.util.Set<String>> alert;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     public CrisisWatch(CrisisSettings settings, CrisisStates states, CrisisDesk desk, Notifier notifier, Clock clock) {
+        this(settings, states, desk, notifier, clock, settings::alert);
+    }
+
+    /** {@code alert}: who is told besides the marketing leads, read when a crisis opens (the list an administrator keeps). */
+    public CrisisWatch(CrisisSettings settings, CrisisStates states, CrisisDesk desk, Notifier notifier, Clock clock,
+            java.util.function.Supplier<java.util.Set<String>> alert) {
+        this.alert = Objects.requireNonNull(alert, "alert");
         this.detector = new CrisisDetector(settings);
         this.states = Objects.requireNonNull(states, "states");
         this.desk = Objects.requireNonNull(desk, "desk");
@@ -186,6 +194,16 @@ public final class CrisisWatch {
         return new Crisis(accountId, since, s.negatives(), detector.bound(b), b.mean(), detector.settings().window());
     }
 
+    /** The list to alert; a store that fails must not keep the marketing leads from being told. */
+    private java.util.Set<String> alertList() {
+        try {
+            return alert.get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "The crisis alert list could not be read; the marketing leads are told", e);
+            return detector.settings().alert();
+        }
+    }
+
     /** Opens the spike's ticket (once) or links what is pending to it; the state is saved after each effect. */
     private void attend(String accountId, CrisisState s, Instant now) {
         Crisis crisis = crisis(accountId, s);
@@ -194,7 +212,7 @@ public final class CrisisWatch {
             CrisisState opened = new CrisisState(s.baseline(), ticket, s.negatives(), s.pending().size(), List.of());
             states.put(accountId, opened);
             notifier.send(new Notice(Notice.Kind.CRISIS, 0, ticket.key(), ticket.url(), crisis.summary(), ACTOR, ALERTED,
-                    detector.settings().alert(), "Negative mentions on this account are far above their usual level.", now));
+                    alertList(), "Negative mentions on this account are far above their usual level.", now));
             return;
         }
         boolean links = !s.pending().isEmpty();

@@ -165,47 +165,42 @@ public final class RuleRouter implements Router {
             Inbound item = s.item;
             if (!networks.isEmpty()) {
                 if (!networks.contains(item.network())) return false;
-                why.add("network " + item.network().name());
+                why.add(RoutingWhy.network(item.network()));
             }
             if (!accounts.isEmpty()) {
                 if (!accounts.contains(accountId)) return false;
-                why.add("account " + accountId);
+                why.add(RoutingWhy.account(accountId));
             }
             if (!streams.isEmpty()) {
                 if (!streams.contains(item.stream())) return false;
-                why.add("stream " + item.stream().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                why.add(RoutingWhy.stream(item.stream()));
             }
             if (!languages.isEmpty()) {
                 String lang = s.language();
                 if (lang == null || !languages.contains(lang)) return false;
-                why.add("language " + lang);
+                why.add(RoutingWhy.language(lang));
             }
             if (!sentiments.isEmpty()) {
                 if (s.triage == null || !sentiments.contains(s.triage.mood())) return false;
-                why.add("sentiment " + s.triage.mood().name().toLowerCase(Locale.ROOT));
+                why.add(RoutingWhy.sentiment(s.triage.mood()));
             }
             if (!urgencies.isEmpty()) {
                 if (s.triage == null || !urgencies.contains(s.triage.urgency())) return false;
-                why.add("urgency " + s.triage.urgency().name().toLowerCase(Locale.ROOT));
+                why.add(RoutingWhy.urgency(s.triage.urgency()));
             }
             if (!authors.isEmpty()) {
                 Inbound.Author a = item.author();
                 if (!authors.contains(handle(a.handle())) && !authors.contains(a.id().toLowerCase(Locale.ROOT))) return false;
-                why.add("author @" + handle(a.handle()));
+                why.add(RoutingWhy.author(handle(a.handle())));
             }
             if (min != null || max != null) {
                 Long followers = item.author().followers();
                 if (followers == null || min != null && followers < min || max != null && followers > max) return false;
-                why.add("followers " + followers + " (" + bounds() + ")");
+                why.add(RoutingWhy.followers(followers, min, max));
             }
             if (hasText) return text(s, why, notes);
-            if (why.isEmpty()) why.add("no condition: every item"); // validation refuses such a rule; one built in code still explains itself
+            if (why.isEmpty()) why.add(RoutingWhy.EVERY_ITEM); // validation refuses such a rule; one built in code still explains itself
             return true;
-        }
-
-        private String bounds() {
-            if (min != null && max != null) return min + " to " + max;
-            return min != null ? "at least " + min : "at most " + max;
         }
 
         private boolean text(Subject s, List<String> why, List<String> notes) {
@@ -213,7 +208,7 @@ public final class RuleRouter implements Router {
             if (!foldedKeywords.isEmpty()) {
                 String folded = s.folded();
                 for (int i = 0; i < foldedKeywords.size() && found.size() < MAX_KEYWORDS_NAMED; i++) {
-                    if (TextMatch.containsWords(folded, foldedKeywords.get(i))) found.add("keyword \"" + keywords.get(i) + "\"");
+                    if (TextMatch.containsWords(folded, foldedKeywords.get(i))) found.add(RoutingWhy.keyword(keywords.get(i)));
                 }
             }
             if (!found.isEmpty()) {
@@ -224,11 +219,11 @@ public final class RuleRouter implements Router {
                 TextMatch.Found asWritten = TextMatch.find(regexes.get(i), s.text);
                 TextMatch.Found result = asWritten == TextMatch.Found.YES ? asWritten : TextMatch.find(regexes.get(i), s.folded());
                 if (result == TextMatch.Found.YES) {
-                    why.add("regex \"" + regexSources.get(i) + "\"");
+                    why.add(RoutingWhy.regex(regexSources.get(i)));
                     return true;
                 }
                 if (asWritten == TextMatch.Found.GAVE_UP || result == TextMatch.Found.GAVE_UP) {
-                    notes.add("regex \"" + regexSources.get(i) + "\" of rule \"" + name + "\" gave up (too many steps): treated as not found");
+                    notes.add(RoutingWhy.gaveUp(regexSources.get(i), name));
                 }
             }
             return false;

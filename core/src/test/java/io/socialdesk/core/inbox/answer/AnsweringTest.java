@@ -170,6 +170,47 @@ class AnsweringTest {
         desk.tick();
         assertThat(desk.net.published).hasSize(1);
         assertThat(desk.net.published.get(0).progress(Delivery.DIRECT_TO)).isEqualTo("id-pat");
+        assertThat(desk.net.published.get(0).progress(Delivery.DIRECT_HANDLE)).isEqualTo("pat");
+    }
+
+    @Test
+    void onFacebookADirectMessageAnswersOnlyAMessageOfTheLast24Hours() {
+        AnswerDesk desk = new AnswerDesk(Network.FACEBOOK);
+        desk.net.directMessages = true;
+        desk.receive(desk.message("c_1", "pat", Stream.COMMENTS, null, "my order never came"));
+        desk.receive(desk.message("m_1", "kim", Stream.DIRECT_MESSAGES, null, "where is my parcel"));
+        String comment = desk.ticketOf("c_1").key();
+        String message = desk.ticketOf("m_1").key();
+
+        assertThatThrownBy(() -> desk.answering.write(comment, "Let us talk in private", true, null, AnswerDesk.SAM))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.first().field()).isEqualTo("direct");
+                    assertThat(e.first().rule()).isEqualTo("direct-not-messaged");
+                    assertThat(e.first().message()).contains("public");
+                });
+        assertThat(desk.answering.write(comment, "Sorry, we look into it", false, null, AnswerDesk.SAM).state()).isEqualTo(ReplyState.QUEUED);
+        desk.clock.advance(java.time.Duration.ofHours(23));
+        assertThat(desk.answering.write(message, "It left today", true, null, AnswerDesk.SAM).direct()).isTrue();
+        desk.clock.advance(java.time.Duration.ofHours(2));
+        assertThatThrownBy(() -> desk.answering.write(message, "Any news?", true, null, AnswerDesk.SAM))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.first().rule()).isEqualTo("direct-window");
+                    assertThat(e.first().message()).contains("24 hours");
+                });
+    }
+
+    @Test
+    void linkedInAndThreadsSayDirectMessagesAreNotAvailable() {
+        for (Network network : List.of(Network.LINKEDIN, Network.THREADS)) {
+            AnswerDesk desk = new AnswerDesk(network);
+            desk.net.directMessages = true; // even a connector that claimed it: the network's API has no direct messages
+            desk.receive(desk.message("urn:1", "pat", Stream.COMMENTS, null, "hello"));
+            assertThatThrownBy(() -> desk.answering.write(desk.ticketOf("urn:1").key(), "hi", true, null, AnswerDesk.SAM))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.first().rule()).isEqualTo("direct-unsupported");
+                        assertThat(e.first().message()).contains("not available on " + network.label());
+                    });
+        }
     }
 
     @Test

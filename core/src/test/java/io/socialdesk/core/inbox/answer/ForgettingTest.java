@@ -75,6 +75,39 @@ class ForgettingTest {
     }
 
     @Test
+    void theNotesSocialDeskWroteNoLongerNameThem() {
+        AnswerDesk desk = new AnswerDesk(Network.BLUESKY);
+        desk.receive(desk.message("at://pat/1", "pat.example", Stream.MENTIONS, null, "@acme my parcel"));
+        desk.receive(desk.message("at://kim/1", "kim.example", Stream.MENTIONS, null, "@acme hello from kim"));
+        TrackedItem patsTicket = desk.ticketOf("at://pat/1");
+        TrackedItem kimsTicket = desk.ticketOf("at://kim/1");
+        desk.answering.write(patsTicket.key(), "On its way", false, null, AnswerDesk.SAM);
+        desk.tickets.resolve(patsTicket.key(), desk.clock.instant());
+        desk.clock.advance(java.time.Duration.ofHours(1));
+        desk.receive(desk.message("at://pat/2", "pat.example", Stream.REPLIES, "at://pat/1", "still nothing"));
+        MemoryTickets.Held pats = desk.tickets.held(patsTicket.key());
+        assertThat(pats.reopenings).singleElement().satisfies(note -> assertThat(note).contains("pat.example"));
+        assertThat(pats.comments.values()).anySatisfy(c -> assertThat(c).startsWith("Reply to pat.example by"));
+
+        desk.forgetting.forget(Network.BLUESKY, "pat.example", AnswerDesk.ADMIN);
+
+        assertThat(pats.reopenings).singleElement().satisfies(note -> assertThat(note).doesNotContain("pat.example")
+                .contains("from " + Forgetting.FORGOTTEN_NAME + " on Bluesky"));
+        assertThat(pats.comments.values()).noneSatisfy(c -> assertThat(c).contains("pat.example"));
+        assertThat(pats.comments.values()).anySatisfy(c -> assertThat(c).startsWith("Reply to " + Forgetting.FORGOTTEN_NAME + " by"));
+        // Someone else's ticket keeps its words.
+        assertThat(desk.tickets.held(kimsTicket.key()).description).contains("kim.example").contains("hello from kim");
+    }
+
+    @Test
+    void aNameIsReplacedOnlyWhereItIsWholeAndNotInLongerHandles() {
+        java.util.Set<String> pat = java.util.Set.of("pat", "did:plc:pat");
+        assertThat(io.socialdesk.core.tracker.TicketRedaction.withoutNames("from @Pat, and @patrick, pat.example, https://bsky.app/profile/pat/post/1"
+                + " by did:plc:pat.", pat, "[forgotten]"))
+                .isEqualTo("from [forgotten], and @patrick, pat.example, https://bsky.app/profile/[forgotten]/post/1 by [forgotten].");
+    }
+
+    @Test
     void forgettingSomeoneUnknownChangesNothingButIsAudited() {
         AnswerDesk desk = new AnswerDesk(Network.BLUESKY);
         desk.receive(desk.message("at://kim/1", "kim.example", Stream.MENTIONS, null, "@acme hi"));
