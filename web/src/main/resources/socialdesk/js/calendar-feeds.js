@@ -95,11 +95,13 @@
 
   Feeds.prototype.load = function () {
     var self = this;
-    self.say(self.text('loading'));
+    var first = !self.loaded;
+    if (first) self.say(self.text('loading'));
     return self.send('GET', '').then(function (json) {
       self.loaded = true;
       self.render(json.feeds || []);
-      self.say('');
+      // A reload after an add, a rotation or a revocation keeps what was just said about it.
+      if (first) self.say('');
     }).catch(function (e) { self.showError(self.text('failed', e.message)); });
   };
 
