@@ -133,7 +133,7 @@
       item.appendChild(document.createTextNode(' \u00b7 '));
       var kind = self.root.getAttribute('data-kind-' + feed.kind) || feed.kind;
       var target = feed.kind === 'project' || (feed.kind === 'key-dates' && feed.target) ? ' (' + feed.target + ')' : '';
-      item.appendChild(element('span', 'sd-feed-kind', kind + target));
+      item.appendChild(element('span', 'sd-feed-what', kind + target));
       item.appendChild(document.createTextNode(' \u00b7 '));
       var issued = element('time', 'sd-feed-issued', self.text('issued', self.when(feed.issuedAt)));
       issued.setAttribute('datetime', feed.issuedAt);
