@@ -217,9 +217,10 @@
     submit.disabled = true;
     var feed;
     if (kind === 'filter') {
-      // A saved filter first (the page's filters), then a feed of it.
-      feed = self.send('POST', '/filters', { name: label || picked.getAttribute('data-filter-name'), filters: filtersOf(picked.getAttribute('data-filters')) })
-          .then(function (filter) { return self.send('POST', '', { kind: 'filter', target: String(filter.id), label: label }); });
+      // A saved filter first (the page's filters), then a feed of it, both named alike.
+      var name = label || picked.getAttribute('data-filter-name');
+      feed = self.send('POST', '/filters', { name: name, filters: filtersOf(picked.getAttribute('data-filters')) })
+          .then(function (filter) { return self.send('POST', '', { kind: 'filter', target: String(filter.id), label: name }); });
     } else {
       var target = kind === 'project' ? picked.getAttribute('data-target') : (kind === 'key-dates' ? form.elements.countries.value : '');
       feed = self.send('POST', '', { kind: kind, target: target, label: label });

@@ -181,7 +181,7 @@ class CalendarFeedsInChromiumIT {
             browser.find("#sd-feed-add").click();
             String url = newAddress(browser, "");
             browser.waitUntil(d -> d.findElements(By.cssSelector("#sd-feeds-list .sd-feed")).size() == 1, WAIT);
-            assertThat(browser.text("#sd-feeds-list .sd-feed")).contains("Filtre enregistr\u00e9").containsPattern("\u00e9mis le \\d{1,2} \\S+ \\d{4}");
+            assertThat(browser.text("#sd-feeds-list .sd-feed")).startsWith("state SCHEDULED").contains("Filtre enregistr\u00e9").containsPattern("\u00e9mis le \\d{1,2} \\S+ \\d{4}");
             browser.screenshot("calendar-subscribe-filter-fr");
 
             String body = unfold(fetch(url).body());
