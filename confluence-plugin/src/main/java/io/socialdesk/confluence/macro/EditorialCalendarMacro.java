@@ -47,6 +47,8 @@ public final class EditorialCalendarMacro implements Macro {
     private final TemplateRenderer renderer;
     private final JiraCalendarClient jira;
     private final Clock clock;
+    /** Numbers each rendering, so that two macros on one page (or one page rendered with several) never share an element id. */
+    private final java.util.concurrent.atomic.AtomicLong renderings = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     public EditorialCalendarMacro(PluginSettingsFactory settings, TemplateRenderer renderer) {
@@ -111,20 +113,23 @@ public final class EditorialCalendarMacro implements Macro {
         query.putAll(filters);
         CalendarDataJson json = jira.calendar(base, token(), query);
         CalendarData data = json.toData();
-        // Posts open in Jira: the page's links are Jira's base plus each post's path (/browse/MKT-12).
-        CalendarPage.Host host = new CalendarPage.Host("", Map.of(), stripSlash(base) + "/rest/socialdesk/1.0", stripSlash(base), project);
+        // Posts open in Jira: the page's links are Jira's base plus each post's path (/browse/MKT-12). Each calendar shown
+        // gets its own id prefix: months side by side repeat the days their grids share, and their posts.
+        String rendering = "sdm" + renderings.incrementAndGet() + "-";
+        java.util.function.IntFunction<CalendarPage.Host> host = part -> new CalendarPage.Host("", Map.of(),
+                stripSlash(base) + "/rest/socialdesk/1.0", stripSlash(base), project, rendering + part + "-");
         List<MacroCalendar> parts = new ArrayList<>();
         if (!view.equals("month")) {
             CalendarQuery q = data.query();
             CalendarData shown = view.equals("list") ? data
                     : new CalendarData(new CalendarQuery(CalendarQuery.View.WEEK, q.from(), q.to(), q.zone(), q.filter(), q.countries()),
                             data.entries(), data.truncated(), data.keyDates(), data.blackouts(), data.clashes(), data.gaps(), data.today());
-            parts.add(new MacroCalendar(CalendarPage.of(shown, Locale.ENGLISH, host, json.knownAccounts())));
+            parts.add(new MacroCalendar(CalendarPage.of(shown, Locale.ENGLISH, host.apply(1), json.knownAccounts())));
             return parts;
         }
         YearMonth month = YearMonth.from(today);
         for (int i = 0; i < months; i++, month = month.plusMonths(1)) {
-            parts.add(new MacroCalendar(CalendarPage.of(monthOf(data, month), Locale.ENGLISH, host, json.knownAccounts())));
+            parts.add(new MacroCalendar(CalendarPage.of(monthOf(data, month), Locale.ENGLISH, host.apply(i + 1), json.knownAccounts())));
         }
         return parts;
     }

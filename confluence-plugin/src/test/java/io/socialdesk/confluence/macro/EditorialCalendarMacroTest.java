@@ -124,8 +124,8 @@ class EditorialCalendarMacroTest {
         assertThat(request.getRequestUrl().queryParameter("project")).isEqualTo("MKT");
         assertThat(request.getRequestUrl().queryParameter("from")).as("the grid's first Monday").isEqualTo("2026-10-26");
         assertThat(request.getRequestUrl().queryParameter("to")).as("the day after the grid's last Sunday").isEqualTo("2026-12-07");
-        assertThat(html).contains("Social editorial calendar MKT").contains("id=\"sd-cal-month\"")
-                .contains("id=\"sd-day-2026-11-27\"").contains("Black Friday")
+        assertThat(html).contains("Social editorial calendar MKT").containsPattern("id=\"sdm\\d+-1-sd-cal-month\"")
+                .containsPattern("id=\"sdm\\d+-1-sd-day-2026-11-27\"").contains("Black Friday")
                 .contains("href=\"" + jira.url("/jira").toString().replaceAll("/$", "") + "/posts/")
                 .doesNotContain("Other project")
                 .doesNotContain("data-reschedule-url");
@@ -141,7 +141,7 @@ class EditorialCalendarMacroTest {
         assertThat(lastRequest().getRequestUrl().queryParameter("to")).isEqualTo("2027-02-01");
         assertThat(html).as("1 December is in November's trailing week and in December's grid").containsSubsequence(
                 "&lt;img src=x onerror=alert(1)&gt;", "&lt;img src=x onerror=alert(1)&gt;");
-        assertThat(html.split("id=\"sd-cal-month\"", -1)).hasSize(4);
+        assertThat(html.split("sd-cal-month\"", -1)).hasSize(4);
         assertThat(html).contains("November 2026").contains("December 2026").contains("January 2027");
     }
 
@@ -206,5 +206,32 @@ class EditorialCalendarMacroTest {
         assertThatThrownBy(() -> macro.execute(Map.of("project", "MKT", "months", "13"), "", page)).hasMessageContaining("months");
         assertThatThrownBy(() -> macro.execute(Map.of("project", "MKT", "view", "year"), "", page)).hasMessageContaining("view");
         assertThatThrownBy(() -> macro.execute(Map.of("project", "MKT", "filters", "colour=red"), "", page)).hasMessageContaining("filters");
+    }
+
+    /** Every id the html gives an element, repeats included. */
+    private static List<String> ids(String html) {
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\sid=\"([^\"]*)\"").matcher(html);
+        while (m.find()) ids.add(m.group(1));
+        return ids;
+    }
+
+    @Test
+    void twoMonthsOverTheDaysTheirGridsShareAndTwoMacrosOnOnePageRepeatNoId() throws Exception {
+        // November's grid runs to Sunday 6 December and December's starts on Monday 30 November: 1 December (the XSS
+        // post) and its days are in both grids.
+        String html = macro.execute(Map.of("project", "MKT", "months", "2"), "", page);
+
+        List<String> ids = ids(html);
+        assertThat(ids.stream().filter(id -> id.endsWith("sd-day-2026-12-01"))).as("the shared day, once per grid").hasSize(2);
+        assertThat(ids.stream().filter(id -> id.endsWith("sd-cal-month"))).hasSize(2);
+        assertThat(ids.stream().filter(id -> id.contains("sd-entry-"))).as("the shared day's post, once per grid")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(html).as("the macro is read-only: nothing to subscribe from Confluence").doesNotContain("sd-subscribe");
+
+        List<String> both = new java.util.ArrayList<>(ids);
+        both.addAll(ids(macro.execute(Map.of("project", "MKT", "months", "2"), "", page)));
+        assertThat(both).as("a second macro on the same page").doesNotHaveDuplicates();
     }
 }

@@ -40,7 +40,10 @@ class CalendarTemplatesTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final List<String> TEMPLATES = List.of("calendar.vm", "calendar-filters.vm", "calendar-month.vm", "calendar-week.vm",
-            "calendar-list.vm", "calendar-entry.vm", "calendar-day-marks.vm", "calendar-findings.vm");
+            "calendar-list.vm", "calendar-entry.vm", "calendar-day-marks.vm", "calendar-findings.vm", "calendar-subscribe.vm");
+    private static final CalendarPage.Host SERVER = new CalendarPage.Host("/calendar", Map.of(), "/rest/socialdesk/1.0", "", "");
+    private static final CalendarPage.Host JIRA = new CalendarPage.Host("/jira/plugins/servlet/socialdesk/calendar", Map.of("project", "MKT"),
+            "/jira/rest/socialdesk/1.0", "/jira", "MKT");
 
     private final MemoryCalendar calendar = new MemoryCalendar(Instant.parse("2026-03-20T10:00:00Z"));
     private final User lead = new User("marc", "Marc", Set.of(Role.MARKETING_LEAD), PARIS);
@@ -60,9 +63,16 @@ class CalendarTemplatesTest {
     }
 
     private String render(User viewer, Locale locale, Map<String, String> parameters, int status) throws IOException {
-        CalendarPage.Page page = CalendarPage.of(calendar.calendar, viewer, locale, new CalendarPage.Host("/calendar", Map.of(),
-                "/rest/socialdesk/1.0", "", ""), calendar.stores.accounts.list(), parameters::get);
+        return render(SERVER, viewer, locale, parameters, status);
+    }
+
+    private String render(CalendarPage.Host host, User viewer, Locale locale, Map<String, String> parameters, int status) throws IOException {
+        CalendarPage.Page page = CalendarPage.of(calendar.calendar, viewer, locale, host, calendar.stores.accounts.list(), parameters::get);
         assertThat(page.status()).isEqualTo(status);
+        return render(page, locale);
+    }
+
+    private static String render(CalendarPage.Page page, Locale locale) throws IOException {
         Map<String, Object> context = new HashMap<>(page.context());
         context.put("i18n", new BundleI18n(locale));
         StringWriter out = new StringWriter();
@@ -177,5 +187,101 @@ class CalendarTemplatesTest {
                 assertThat(m.find()).as(name + " inserts nothing unescaped").isFalse();
             }
         }
+    }
+
+    // ---- subscribing to feeds (calendar-subscribe.vm) and element ids ----
+
+    private static String subscribe(String html) {
+        int start = html.indexOf("class=\"sd-subscribe\"");
+        assertThat(start).as("the subscribe panel is on the page").isPositive();
+        return html.substring(start, html.indexOf("id=\"sd-feed-done\"", start));
+    }
+
+    @Test
+    void theServerPageOffersMyPostsAndKeyDatesAndAsksForFiltersBeforeSavingThem() throws IOException {
+        post("Spring sale", LocalDateTime.of(2026, 3, 10, 9, 0), PARIS, PostState.SCHEDULED, List.of(mastodon));
+
+        String panel = subscribe(render(lead, Locale.ENGLISH, Map.of("month", "2026-03"), 200));
+
+        assertThat(panel).contains("data-feeds-url=\"/rest/socialdesk/1.0/calendar-feeds\"").contains("data-zone=\"Europe/Paris\"")
+                .contains("data-lang=\"en\"");
+        assertThat(panel).as("the toggle waits for the script: without it the API cannot be used")
+                .contains("id=\"sd-cal-subscribe-toggle\" aria-expanded=\"false\" aria-controls=\"sd-cal-subscribe-panel\" hidden>");
+        assertThat(panel).contains("value=\"user\" id=\"sd-feed-kind-user\" checked> my posts (the posts I author)")
+                .as("the server's calendar is every project's: no project feed here").doesNotContain("value=\"project\"")
+                .contains("value=\"key-dates\"").contains("name=\"countries\" id=\"sd-feed-countries\" value=\"FR\"");
+        assertThat(panel).as("nothing picked: a filter feed would be refused, so the choice says why it is off")
+                .containsPattern("value=\"filter\"[^>]* disabled aria-describedby=\"sd-feed-filter-hint\"")
+                .contains("pick filters above and apply them first");
+        assertThat(panel).contains("This address is shown only this once").contains("Open in your calendar app")
+                .contains("id=\"sd-feed-status\" role=\"status\" aria-live=\"polite\"");
+    }
+
+    @Test
+    void theJiraProjectPageOffersThisProjectAndTheFiltersPickedInFrench() throws IOException {
+        String html = render(JIRA, lead, Locale.FRENCH, Map.of("month", "2026-03", "state", "DRAFT", "network", "MASTODON"), 200);
+
+        String panel = subscribe(html);
+        assertThat(panel).contains("data-feeds-url=\"/jira/rest/socialdesk/1.0/calendar-feeds\"").contains("data-lang=\"fr\"")
+                .contains("value=\"project\" id=\"sd-feed-kind-project\" data-target=\"MKT\"> publications de ce projet (MKT)");
+        assertThat(panel).as("these filters: the project and what is picked, to save as a filter")
+                .contains("data-filters=\"project=MKT&amp;network=MASTODON&amp;state=DRAFT\"")
+                .contains("data-filter-name=\"project MKT, network MASTODON, state DRAFT\"")
+                .doesNotContainPattern("value=\"filter\"[^>]* disabled");
+        assertThat(panel).contains("S\u2019abonner").contains("Mes publications").contains("Vos flux").contains("Ouvrir dans votre agenda")
+                .contains("qu&#39;une seule fois").contains("data-text-confirm-revoke=\"R\u00e9voquer \u00ab {0} \u00bb ?");
+    }
+
+    @Test
+    void noFeedAddressIsEverInThePageEvenForSomeoneWithFeeds() throws IOException {
+        io.socialdesk.core.calendar.feed.FeedTokens feeds = new io.socialdesk.core.calendar.feed.FeedTokens(
+                new io.socialdesk.core.calendar.feed.MemoryCalendarFeedStore(), calendar.clock);
+        String secret = feeds.issue(lead.key(), io.socialdesk.core.calendar.feed.FeedKind.USER, "", "Mine").secret();
+
+        String html = render(JIRA, lead, Locale.ENGLISH, Map.of("month", "2026-03"), 200);
+
+        assertThat(html).doesNotContain(secret).doesNotContain(io.socialdesk.core.calendar.feed.FeedTokens.PREFIX)
+                .doesNotContain("/ical/").doesNotContain("webcal:");
+        assertThat(html).as("the address is shown by the script from the add or rotate answer, into an empty field")
+                .contains("id=\"sd-feed-url\" readonly").contains("id=\"sd-feed-webcal\" href=\"#\"");
+    }
+
+    @Test
+    void aReadOnlyCalendarOffersNoSubscription() throws IOException {
+        post("Spring sale", LocalDateTime.of(2026, 3, 10, 9, 0), PARIS, PostState.SCHEDULED, List.of(mastodon));
+        io.socialdesk.core.calendar.CalendarData data = calendar.calendar.calendar(io.socialdesk.core.calendar.CalendarQuery.month(
+                java.time.YearMonth.of(2026, 3), PARIS, io.socialdesk.core.calendar.CalendarFilter.NONE, Set.of()));
+
+        String html = render(CalendarPage.of(data, Locale.ENGLISH, JIRA, calendar.stores.accounts.list()), Locale.ENGLISH);
+
+        assertThat(html).contains("Spring sale").doesNotContain("sd-subscribe").doesNotContain("calendar-feeds");
+    }
+
+    /** Every id on the page, in order, with repeats. */
+    static List<String> ids(String html) {
+        List<String> ids = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("\\sid=\"([^\"]*)\"").matcher(html);
+        while (m.find()) ids.add(m.group(1));
+        return ids;
+    }
+
+    @Test
+    void everyIdTakesTheHostsPrefixIsUniqueAndEveryReferenceToOneResolves() throws IOException {
+        post("Spring sale", LocalDateTime.of(2026, 3, 10, 9, 0), PARIS, PostState.SCHEDULED, List.of(mastodon));
+        post("Clash", LocalDateTime.of(2026, 3, 10, 9, 10), PARIS, PostState.SCHEDULED, List.of(mastodon));
+        CalendarPage.Host prefixed = new CalendarPage.Host("/calendar", Map.of(), "/rest/socialdesk/1.0", "", "MKT", "c2-");
+
+        for (String view : List.of("month", "week", "list")) {
+            String html = render(prefixed, lead, Locale.ENGLISH, view.equals("week") ? Map.of("view", view, "week", "2026-W11")
+                    : Map.of("view", view, "month", "2026-03"), 200);
+            List<String> ids = ids(html);
+            assertThat(ids).as(view).isNotEmpty().allMatch(id -> id.startsWith("c2-sd-")).doesNotHaveDuplicates();
+            Matcher refs = Pattern.compile("\\s(?:for|headers|aria-controls|aria-labelledby|aria-describedby)=\"([^\"]*)\"").matcher(html);
+            while (refs.find()) assertThat(ids).as(view + ": " + refs.group()).contains(refs.group(1));
+        }
+        assertThat(ids(render(lead, Locale.ENGLISH, Map.of("month", "2026-03"), 200))).as("a page's ids stay as they were")
+                .contains("sd-calendar", "sd-cal-month", "sd-day-2026-03-10", "sd-cal-subscribe").doesNotHaveDuplicates();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new CalendarPage.Host("/c", Map.of(), "/r", "", "", "\"><x")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -53,11 +53,22 @@ public final class CalendarPage {
      * @param restBase the REST API's base ({@code /rest/socialdesk/1.0}, or Jira's context path plus that)
      * @param linkBase what goes before a post's path to open it (Jira's context path; "" on the server)
      * @param project the project shown, "" for every post
+     * @param idPrefix what goes before every element id the templates write ("" for a page; the Confluence macro gives
+     *     each calendar it shows its own, so that several months, or two macros, on one page never repeat an id)
      */
-    public record Host(String pageUrl, Map<String, String> fixed, String restBase, String linkBase, String project) {
+    public record Host(String pageUrl, Map<String, String> fixed, String restBase, String linkBase, String project, String idPrefix) {
+        private static final java.util.regex.Pattern ID_PREFIX = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|");
+
         public Host {
             fixed = new LinkedHashMap<>(fixed);
             project = project == null ? "" : project;
+            idPrefix = idPrefix == null ? "" : idPrefix;
+            if (!ID_PREFIX.matcher(idPrefix).matches()) throw new IllegalArgumentException("an id prefix is a letter then letters, digits, - or _");
+        }
+
+        /** A page's host: ids as they are. */
+        public Host(String pageUrl, Map<String, String> fixed, String restBase, String linkBase, String project) {
+            this(pageUrl, fixed, restBase, linkBase, project, "");
         }
     }
 
@@ -66,6 +77,7 @@ public final class CalendarPage {
     private final Host host;
     private final Locale locale;
     private final boolean mayReschedule;
+    private final boolean maySubscribe;
     private final Map<String, String> picked;
     private final List<FilterView> filters;
     private final List<FieldProblem> problems;
@@ -80,6 +92,8 @@ public final class CalendarPage {
         this.host = host;
         this.locale = locale;
         this.mayReschedule = PostService.mayAuthor(viewer);
+        // A page read for someone else (the Confluence macro's) has no viewer of its own to subscribe.
+        this.maySubscribe = !viewer.key().isEmpty();
         this.picked = picked;
         accounts.forEach(a -> accountLabels.put(a.id(), a.label()));
         calendar.getEntries().forEach(e -> titles.put(e.getPostId(), e.getTitle()));
@@ -264,6 +278,8 @@ public final class CalendarPage {
     /** What goes before a post's path to open it. */
     public String getLinkBase() { return host.linkBase(); }
     public boolean getHasProject() { return !host.project().isEmpty(); }
+    /** Before every element id of the calendar templates: "" on a page, the macro's own per calendar shown. */
+    public String getIdPrefix() { return host.idPrefix(); }
     public String getProject() { return host.project(); }
     public boolean getHasClashes() { return !calendar.getClashes().isEmpty(); }
     public boolean getHasGaps() { return !calendar.getGaps().isEmpty(); }
@@ -283,6 +299,43 @@ public final class CalendarPage {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         return calendar.getGaps().stream().map(g -> new GapRow(g, account(g.getAccountId()), format.format(LocalDate.parse(g.getFrom())),
                 format.format(LocalDate.parse(g.getLast())))).toList();
+    }
+
+    // ---- subscribing (calendar-subscribe.vm, calendar-feeds.js): the feeds API's address and what each kind would list ----
+
+    /** Whether the page offers its viewer iCalendar feeds (not a page read for someone else, such as the macro's). */
+    public boolean getMaySubscribe() { return maySubscribe; }
+    /** The feeds' REST API ({@code CalendarFeedResource}): listing, adding, rotating and revoking go there. */
+    public String getFeedsUrl() { return host.restBase() + "/calendar-feeds"; }
+    /** The page's language, for the dates calendar-feeds.js writes. */
+    public String getLanguage() { return locale.toLanguageTag(); }
+    /** Whose public holidays a key-date feed offers first: the country of the page's zone, as the calendar shows ({@code FR}). */
+    public String getFeedCountries() { return String.join(",", new TreeSet<>(countriesFor(query.zone()))); }
+
+    /** What "these filters" saves: the project shown and the filters picked, as a query string ({@code project=MKT&state=DRAFT}). */
+    public String getFeedFilterQuery() {
+        StringBuilder query = new StringBuilder();
+        feedFilters().forEach((name, value) -> query.append(query.length() == 0 ? "" : "&").append(encode(name)).append('=').append(encode(value)));
+        return query.toString();
+    }
+
+    /** The saved filter's name unless the viewer gives one: the same filters in words a person can read back ({@code state DRAFT}). */
+    public String getFeedFilterName() {
+        List<String> parts = new ArrayList<>();
+        feedFilters().forEach((name, value) -> parts.add(name + " " + value));
+        String name = String.join(", ", parts);
+        int max = io.socialdesk.core.calendar.feed.SavedFilter.MAX_NAME;
+        return name.length() <= max ? name : name.substring(0, max - 1) + "\u2026";
+    }
+
+    /** Whether there is anything to save as a filter (the API refuses an empty one: that is a project feed). */
+    public boolean getHasFeedFilters() { return !feedFilters().isEmpty(); }
+
+    private Map<String, String> feedFilters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        if (!host.project().isEmpty()) filters.put("project", host.project());
+        filters.putAll(picked);
+        return filters;
     }
 
     private String account(long id) {
