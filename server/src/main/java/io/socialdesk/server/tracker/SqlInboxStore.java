@@ -97,13 +97,15 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
 
     @Override
     public List<InboxItem> addAndOpen(List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
-            Map<String, String> replies) {
+            Map<String, String> replies, Runnable withPage) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return database.ao().inTransaction(() -> {
                     try (Connection c = database.connection()) {
-                        return write(c, page, newConversations, openings, replies);
+                        List<InboxItem> added = write(c, page, newConversations, openings, replies);
+                        withPage.run();
+                        return added;
                     } catch (SQLException e) {
                         throw new StoreException("Could not store a page of " + page.size() + " inbox items", e);
                     }
@@ -201,15 +203,15 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
             filedOn.add(filed ? ticket : null);
             itemRows.add(row);
         }
-        insert(c, items, ITEM, itemRows, false);
+        // The items' ids come back with their batch: no query by key afterwards.
+        List<Long> ids = insert(c, items, ITEM, itemRows, true);
         insert(c, comments, COMMENT, commentRows, false);
 
-        Map<String, Long> ids = ids(c, fresh.stream().map(InboxItem::key).toList());
         List<InboxItem> added = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             InboxItem item = fresh.get(i);
             TrackedItem ticket = filedOn.get(i);
-            long id = ids.get(item.key());
+            long id = ids.get(i);
             added.add(ticket == null ? AoInboxStore.withId(item, id)
                     : new InboxItem(id, item.key(), item.accountId(), item.inbound(), item.triage(), item.routed(), item.conversationKey(),
                             item.source(), item.importedAt(), null, ticket, item.importedAt()));
@@ -257,12 +259,6 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
     private Set<String> existing(Connection c, String table, String column, Collection<String> keys) throws SQLException {
         Set<String> out = new HashSet<>();
         forEachChunk(c, "SELECT \"" + column + "\" FROM \"" + table + "\" WHERE \"" + column + "\" IN ", keys, rs -> out.add(rs.getString(1)));
-        return out;
-    }
-
-    private Map<String, Long> ids(Connection c, Collection<String> keys) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        forEachChunk(c, "SELECT \"ITEM_KEY\", \"ID\" FROM \"" + items + "\" WHERE \"ITEM_KEY\" IN ", keys, rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
@@ -377,6 +373,11 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
     @Override
     public int conversationsOpenedSince(long accountId, Stream stream, Instant since) {
         return ao.conversationsOpenedSince(accountId, stream, since);
+    }
+
+    @Override
+    public int conversationsOpenedSince(long accountId, Stream stream, Instant since, int atMost) {
+        return ao.conversationsOpenedSince(accountId, stream, since, atMost);
     }
 
     @Override
