@@ -322,13 +322,22 @@ public final class InboxImport {
             if (page.putIfAbsent(key(accountId, checked.item()), checked.item()) != null) duplicates++;
         }
         if (page.isEmpty()) return new Stored(List.of(), duplicates, 0, refused);
-        Known known = known(accountId, page.values());
+        // Items stored before are only counted: one look-up of the page's own keys, and nothing more is done for them (no
+        // triage, texts or locks); a page seen before costs this one query.
+        Set<String> checked = new HashSet<>(page.keySet());
+        Map<String, String> seen = store.conversationsOf(checked);
+        if (!seen.isEmpty()) {
+            page.keySet().removeAll(seen.keySet());
+            duplicates += seen.size();
+            if (page.isEmpty()) return new Stored(List.of(), duplicates, 0, refused);
+        }
+        Known known = known(accountId, page, checked, seen);
         Set<String> ancestorKeys = new HashSet<>();
         if (ancestorsOf != null && settings.maxAncestors() > 0) {
             LinkedHashMap<String, Inbound> withAncestors = withAncestors(accountId, page, known, ancestorsOf, ancestorKeys, now);
             if (withAncestors.size() > page.size()) {
                 page = withAncestors;
-                known = known(accountId, page.values());
+                known = known(accountId, page, checked, seen);
             }
         }
 
@@ -506,17 +515,25 @@ public final class InboxImport {
         }
     }
 
-    private Known known(long accountId, Collection<Inbound> items) {
+    /**
+     * The conversations of the page's items, parents and roots that are stored, and which of their ids are ours. The keys
+     * {@code checked} were just looked up ({@code seen}: those found stored), so only the keys of parents, roots and fetched
+     * ancestors are looked up.
+     */
+    private Known known(long accountId, Map<String, Inbound> page, Set<String> checked, Map<String, String> seen) {
         Set<String> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
-        for (Inbound item : items) {
+        for (Inbound item : page.values()) {
             for (String id : new String[] {item.externalId(), item.parentId(), item.rootId()}) {
                 if (id == null) continue;
                 ids.add(id);
                 keys.add(InboxKeys.item(accountId, item.network(), id));
             }
         }
-        return new Known(store.conversationsOf(keys), own.ours(ids));
+        keys.removeAll(checked);
+        Map<String, String> conversationOf = new HashMap<>(seen);
+        conversationOf.putAll(store.conversationsOf(keys));
+        return new Known(conversationOf, own.ours(ids));
     }
 
     private static String key(long accountId, Inbound item) {

@@ -49,6 +49,8 @@ import java.util.stream.Collectors;
 public final class SqlInboxStore implements InboxStore, PageFiling {
     private static final int IN_CHUNK = 500;
     private static final int ATTEMPTS = 4;
+    /** At most this many items in one group commit (a page alone may be larger). */
+    private static final int GROUP_ITEMS = 2000;
 
     private static final Map<String, Integer> ITEM = columns("ITEM_KEY", Types.VARCHAR, "ACCOUNT_ID", Types.BIGINT, "NETWORK", Types.VARCHAR,
             "STREAM", Types.VARCHAR, "EXTERNAL_ID", Types.VARCHAR, "KIND", Types.VARCHAR, "TEXT", Types.VARCHAR, "CREATED_AT", Types.TIMESTAMP,
@@ -71,6 +73,9 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
             "TEXT", Types.VARCHAR, "CREATED_AT", Types.TIMESTAMP);
 
     private final Database database;
+    /** Pages waiting to be written (the monitor of the group commit), and whether a thread is writing a group now. */
+    private final java.util.ArrayDeque<PageWrite> queue = new java.util.ArrayDeque<>();
+    private boolean writing;
     private final AoInboxStore ao;
     private final String items;
     private final String conversations;
@@ -95,19 +100,123 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         return addAndOpen(items, conversations, Map.of(), Map.of());
     }
 
+    /** A page waiting to be written, and what came of it. */
+    private static final class PageWrite {
+        final List<InboxItem> page;
+        final List<Conversation> conversations;
+        final Map<String, Opening> openings;
+        final Map<String, String> replies;
+        final Runnable withPage;
+        List<InboxItem> added;
+        RuntimeException failed;
+        boolean done;
+
+        PageWrite(List<InboxItem> page, List<Conversation> conversations, Map<String, Opening> openings, Map<String, String> replies,
+                Runnable withPage) {
+            this.page = page;
+            this.conversations = conversations;
+            this.openings = openings;
+            this.replies = replies;
+            this.withPage = withPage;
+        }
+    }
+
+    /**
+     * Pages are written one transaction at a time on this node, and the pages that came meanwhile (webhook requests at once,
+     * the job) are written together in the next one: one commit, one write to disk, for all of them (a group commit, as the
+     * publishing engine's {@code BatchedCommits}). Concurrent transactions would only wait on each other's row locks and
+     * unique keys, and retry. Should a group fail, each of its pages is written on its own. Not to be called inside a
+     * transaction of the caller's: the pages of others would be committed with it.
+     */
     @Override
     public List<InboxItem> addAndOpen(List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
             Map<String, String> replies, Runnable withPage) {
+        PageWrite mine = new PageWrite(page, newConversations, openings, replies, withPage);
+        synchronized (queue) {
+            queue.add(mine);
+        }
+        while (true) {
+            List<PageWrite> group = new ArrayList<>();
+            synchronized (queue) {
+                while (!mine.done && (writing || queue.isEmpty())) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreException("Interrupted while waiting to store a page of inbox items", e);
+                    }
+                }
+                if (mine.done) {
+                    if (mine.failed != null) throw mine.failed;
+                    return mine.added;
+                }
+                writing = true;
+                int items = 0;
+                while (!queue.isEmpty() && (group.isEmpty() || items + queue.peek().page.size() <= GROUP_ITEMS)) {
+                    PageWrite next = queue.poll();
+                    items += next.page.size();
+                    group.add(next);
+                }
+            }
+            try {
+                writeGroup(group);
+            } finally {
+                synchronized (queue) {
+                    for (PageWrite w : group) {
+                        if (w.added == null && w.failed == null) w.failed = new StoreException("A page of inbox items was not stored", null);
+                        w.done = true;
+                    }
+                    writing = false;
+                    queue.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void writeGroup(List<PageWrite> group) {
+        if (group.size() > 1) {
+            try {
+                List<List<InboxItem>> added = database.ao().inTransaction(() -> {
+                    try (Connection c = database.connection()) {
+                        List<List<InboxItem>> out = new ArrayList<>();
+                        for (PageWrite w : group) {
+                            out.add(write(c, w.page, w.conversations, w.openings, w.replies, false));
+                            w.withPage.run();
+                        }
+                        return out;
+                    } catch (SQLException e) {
+                        throw new StoreException("Could not store " + group.size() + " pages of inbox items", e);
+                    }
+                });
+                for (int i = 0; i < group.size(); i++) group.get(i).added = added.get(i);
+                return;
+            } catch (RuntimeException e) {
+                // Two of the pages shared a key, or another node stored one first: each on its own, looking the keys up.
+            }
+        }
+        for (PageWrite w : group) {
+            try {
+                w.added = writeAlone(w, group.size() == 1);
+            } catch (RuntimeException e) {
+                w.failed = e;
+            }
+        }
+    }
+
+    private List<InboxItem> writeAlone(PageWrite w, boolean trustFirst) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            // The first attempt trusts the caller, who looked the keys up just before (InboxImport does): should another writer
+            // have stored one since, a unique key refuses the insert, the page rolls back and the next attempts look them up.
+            boolean lookUp = attempt > 1 || !trustFirst;
             try {
                 return database.ao().inTransaction(() -> {
                     try (Connection c = database.connection()) {
-                        List<InboxItem> added = write(c, page, newConversations, openings, replies);
-                        withPage.run();
+                        List<InboxItem> added = write(c, w.page, w.conversations, w.openings, w.replies, lookUp);
+                        w.withPage.run();
                         return added;
                     } catch (SQLException e) {
-                        throw new StoreException("Could not store a page of " + page.size() + " inbox items", e);
+                        throw new StoreException("Could not store a page of " + w.page.size() + " inbox items", e);
                     }
                 });
             } catch (RuntimeException e) {
@@ -119,13 +228,14 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
     }
 
     private List<InboxItem> write(Connection c, List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
-            Map<String, String> replies) throws SQLException {
-        Set<String> stored = existing(c, items, "ITEM_KEY", page.stream().map(InboxItem::key).toList());
+            Map<String, String> replies, boolean lookUp) throws SQLException {
+        Set<String> stored = lookUp ? existing(c, items, "ITEM_KEY", page.stream().map(InboxItem::key).toList()) : new HashSet<>();
         List<InboxItem> fresh = new ArrayList<>();
         for (InboxItem item : page) {
             if (stored.add(item.key())) fresh.add(item);
         }
-        Set<String> known = existing(c, conversations, "CONVERSATION_KEY", newConversations.stream().map(Conversation::key).toList());
+        Set<String> known = lookUp ? existing(c, conversations, "CONVERSATION_KEY", newConversations.stream().map(Conversation::key).toList())
+                : new HashSet<>();
         List<Conversation> freshConversations = new ArrayList<>();
         for (Conversation conversation : newConversations) {
             if (known.add(conversation.key())) freshConversations.add(conversation);
