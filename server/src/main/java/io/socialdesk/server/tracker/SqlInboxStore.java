@@ -339,16 +339,22 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         if (keys.isEmpty()) return Map.of();
         forEachChunk(c, "UPDATE \"" + conversations + "\" SET \"FILINGS\" = \"FILINGS\" + 1 WHERE \"CONVERSATION_KEY\" IN ", keys, null);
         Map<String, TrackedItem> out = new HashMap<>();
-        forEachChunk(c, "SELECT \"CONVERSATION_KEY\", \"TICKET_ID\", \"TICKET_KEY\", \"TICKET_URL\" FROM \"" + conversations
-                + "\" WHERE \"DIGEST\" = FALSE AND \"TICKET_KEY\" IS NOT NULL AND \"CONVERSATION_KEY\" IN ", keys,
-                rs -> out.put(rs.getString(1), new TrackedItem(rs.getLong(2), rs.getString(3), rs.getString(4) == null ? "" : rs.getString(4))));
+        // Filtered here, not in SQL: given "TICKET_KEY IS NOT NULL", HSQLDB walked the ticket key's index (every conversation
+        // with a ticket, a cost growing with the inbox) instead of the unique key's.
+        forEachChunk(c, "SELECT \"CONVERSATION_KEY\", \"TICKET_ID\", \"TICKET_KEY\", \"TICKET_URL\", \"DIGEST\" FROM \"" + conversations
+                + "\" WHERE \"CONVERSATION_KEY\" IN ", keys, rs -> {
+                    if (rs.getString(3) != null && !rs.getBoolean(5)) {
+                        out.put(rs.getString(1), new TrackedItem(rs.getLong(2), rs.getString(3), rs.getString(4) == null ? "" : rs.getString(4)));
+                    }
+                });
         if (out.isEmpty()) return out;
         forEachChunk(c, "SELECT DISTINCT \"CONVERSATION_KEY\" FROM \"" + items + "\" WHERE \"STATE\" = 'WAITING' AND \"CONVERSATION_KEY\" IN ",
                 out.keySet(), rs -> out.remove(rs.getString(1)));
         Map<Long, List<String>> byTicket = new HashMap<>();
         out.forEach((key, ticket) -> byTicket.computeIfAbsent(ticket.id(), id -> new ArrayList<>()).add(key));
-        forEachChunk(c, "SELECT \"ID\" FROM \"" + trackerItems + "\" WHERE \"RESOLVED_AT\" IS NOT NULL AND \"ID\" IN ", byTicket.keySet(),
-                rs -> byTicket.getOrDefault(rs.getLong(1), List.of()).forEach(out::remove));
+        forEachChunk(c, "SELECT \"ID\", \"RESOLVED_AT\" FROM \"" + trackerItems + "\" WHERE \"ID\" IN ", byTicket.keySet(), rs -> {
+            if (rs.getTimestamp(2) != null) byTicket.getOrDefault(rs.getLong(1), List.of()).forEach(out::remove);
+        });
         return out;
     }
 
