@@ -107,7 +107,10 @@ class InboundWebhookTest {
     @Test
     void aBodyThatIsNotOneJsonObjectIsOneProblem() {
         assertThat(problems("<html>")).extracting(FieldProblem::field, FieldProblem::rule).containsExactly(org.assertj.core.groups.Tuple.tuple("body", "json"));
-        assertThat(problems("[1,2]")).extracting(FieldProblem::rule).containsExactly("object");
+        assertThat(problems("42")).extracting(FieldProblem::field, FieldProblem::rule).containsExactly(org.assertj.core.groups.Tuple.tuple("body", "object"));
+        // An array is a batch: each of its entries must be a mention.
+        assertThat(problems("[1,2]")).extracting(FieldProblem::field, FieldProblem::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("[0]", "object"), org.assertj.core.groups.Tuple.tuple("[1]", "object"));
         assertThat(problems("{\"id\":\"1\",\"id\":\"2\",\"text\":\"x\",\"author\":{\"id\":\"a\"}}")).extracting(FieldProblem::rule).containsExactly("json");
         assertThat(problems("{\"id\":\"1\",\"text\":\"x\",\"author\":{\"id\":\"a\"}} {}")).extracting(FieldProblem::rule).containsExactly("json");
         assertThat(problems("{\"id\":\"1\",\"text\":\"x\",\"author\":{\"id\":\"a\"")).extracting(FieldProblem::rule).containsExactly("json");
