@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
 
 /**
  * The server's inbox store: {@link AoInboxStore} for everything, except what a page writes, which goes through plain JDBC
- * batches in the store's transaction ({@link PageFiling}): one look-up per table of the page's keys ({@code IN} lists),
- * then one batched {@code INSERT} per table for the page's new items, new conversations, their tickets, the tickets' keys
- * and the comments of replies that came in the same page. Active Objects costs a statement (and an entity object) per row;
+ * batches in the store's transaction ({@link PageFiling}): one batched {@code INSERT} per table for the page's new items,
+ * new conversations, their tickets, the tickets' keys and the comments of replies, after (on a retry) one look-up per
+ * table of the page's keys ({@code IN} lists). One transaction at a time per node; the pages that come meanwhile are
+ * written together in the next one (a group commit). Active Objects costs a statement (and an entity object) per row;
  * a page of 500 new conversations was some 6,000 statements, now about ten. Jira keeps {@link AoInboxStore}: its issues are
  * not in our database.
  *
