@@ -146,6 +146,34 @@ class InboxOverHttpTest {
     }
 
     @Test
+    void aBatchOfMentionsInOneSignedRequestIsOnePageAndSendingItAgainCreatesNothing() {
+        String batch = """
+                [{"id":"forum:500","text":"Batch thread one","author":{"id":"u-5","handle":"@lou"}},
+                 {"id":"forum:501","text":"Batch thread two","author":{"id":"u-6"}},
+                 {"id":"forum:502","text":"Batch reply to one","author":{"id":"u-7"},"inReplyTo":"forum:500"}]""";
+        int before = server.app.tracker().list(ItemKind.MENTION, 500).size();
+
+        TestServer.Reply first = signed(batch);
+        TestServer.Reply again = signed(batch + "\n"); // the same mentions in another request (the same bytes within a second would be a replay)
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().get("ids")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("forum:500", "forum:501", "forum:502");
+        assertThat(first.json().get("id").isNull()).isTrue();
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        assertThat(server.app.tracker().list(ItemKind.MENTION, 500)).hasSize(before + 2);
+        BuiltInTracker.Item one = ticketsAbout("Batch thread one").get(0);
+        assertThat(server.app.tracker().comments(one.tracked(), false, 10)).extracting(c -> c.text()).anyMatch(t -> t.contains("Batch reply to one"))
+                .hasSize(1);
+        assertThat(server.app.inbox().store().waiting(10)).isEmpty();
+
+        TestServer.Reply broken = signed("[{\"id\":\"forum:503\",\"text\":\"x\",\"author\":{\"id\":\"u-8\"}},{\"text\":\"no id\",\"author\":{\"id\":\"u-8\"}}]");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("field").asText()).isEqualTo("[1].id");
+        assertThat(server.app.tracker().list(ItemKind.MENTION, 500)).as("a batch with a problem is refused whole").hasSize(before + 2);
+    }
+
+    @Test
     void aWebhookBodyWithAnUnknownFieldOrWithoutIdIsRefusedNamingTheFieldAndOpensNothing() {
         int before = server.app.tracker().list(ItemKind.MENTION, 500).size();
 

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mentions from any automation (Zapier, n8n, a script watching a forum): a POST of a documented JSON
- * object ({@link Mention}), signed like our outbound webhooks ({@link WebhookSignature}, five-minute
+ * object ({@link Mention}) or an array of up to {@value #MAX_BATCH} of them, signed like our outbound webhooks ({@link WebhookSignature}, five-minute
  * window) under the account's secret. A request is refused when it is over {@value #MAX_BYTES} bytes,
  * unsigned, stale, wrongly signed or a replay of one already accepted within the window; otherwise
  * its fields are checked and it becomes an {@link Inbound} mention, or a list of field problems.
@@ -33,6 +33,8 @@ public final class InboundWebhook {
     static final int MAX_ID = 500;
     static final int MAX_TEXT = 64 * 1024;
     static final int MAX_SHORT = 500;
+    /** The most mentions one request may carry as a JSON array (within {@link #MAX_BYTES}). */
+    public static final int MAX_BATCH = 500;
 
     private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -40,6 +42,7 @@ public final class InboundWebhook {
     private final Clock clock;
     /** Signatures accepted within the window, so that the same request cannot be played twice. */
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+    private volatile Instant sweptAt;
 
     public InboundWebhook(Clock clock) {
         this.clock = clock;
@@ -58,7 +61,20 @@ public final class InboundWebhook {
     public sealed interface Result permits Accepted, Unauthorized, Invalid, TooLarge {
     }
 
-    public record Accepted(Inbound item) implements Result {
+    /** The mentions of an accepted request, in the order sent; {@code batch} when the body was an array (even of one). */
+    public record Accepted(List<Inbound> items, boolean batch) implements Result {
+        public Accepted {
+            items = List.copyOf(items);
+        }
+
+        public Accepted(Inbound item) {
+            this(List.of(item), false);
+        }
+
+        /** The first (for a single mention, the only) mention. */
+        public Inbound item() {
+            return items.get(0);
+        }
     }
 
     /** The signature did not hold; {@code reason} names the header at fault, never the expected value. */
@@ -89,24 +105,59 @@ public final class InboundWebhook {
 
     private boolean firstTime(long accountId, String signature, Instant now) {
         Instant cutoff = now.minus(WebhookSignature.TOLERANCE.multipliedBy(2));
-        seen.values().removeIf(at -> at.isBefore(cutoff));
-        return seen.putIfAbsent(accountId + " " + signature.strip(), now) == null;
+        // Forgetting the old ones walks every signature kept: at most once a second, not on every request.
+        Instant last = sweptAt;
+        if (last == null || !now.isBefore(last.plusSeconds(1))) {
+            sweptAt = now;
+            seen.values().removeIf(at -> at.isBefore(cutoff));
+        }
+        Instant before = seen.putIfAbsent(accountId + " " + signature.strip(), now);
+        // One kept from before the window (not swept yet) is no longer a replay: its timestamp has expired anyway.
+        return before == null || (before.isBefore(cutoff) && seen.replace(accountId + " " + signature.strip(), before, now));
     }
 
-    /** The fields of {@code body}, checked: a mention, or every problem found (field and rule). */
+    /**
+     * The fields of {@code body}, checked: one mention (a JSON object), or a batch (a JSON array of 1 to {@value #MAX_BATCH}
+     * objects, each checked as one mention, its problems named {@code [i].field}); or every problem found (field and rule).
+     * A batch with any problem is refused whole, so that an automation never has to tell which of its mentions went in.
+     */
     public Result parse(byte[] body, Instant now) {
         if (body.length > MAX_BYTES) return new TooLarge(MAX_BYTES);
         JsonNode json;
         try {
             json = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
-            return invalid("body", "json", "The body must be one JSON object (it did not parse as JSON)");
+            return invalid("body", "json", "The body must be one JSON object, or an array of them (it did not parse as JSON)");
         } catch (java.io.IOException e) {
             return invalid("body", "json", "The body could not be read");
         }
-        if (json == null || !json.isObject()) return invalid("body", "object", "The body must be a JSON object such as {\"id\":\"...\",\"text\":\"...\",\"author\":{\"id\":\"...\"}}");
-
+        if (json != null && json.isArray()) {
+            if (json.isEmpty() || json.size() > MAX_BATCH) {
+                return invalid("body", "batch-size", "A batch must hold 1 to " + MAX_BATCH + " mentions; it held " + json.size());
+            }
+            List<Inbound> items = new ArrayList<>(json.size());
+            List<FieldProblem> problems = new ArrayList<>();
+            for (int i = 0; i < json.size(); i++) {
+                List<FieldProblem> own = new ArrayList<>();
+                Inbound item = mention(json.get(i), now, own);
+                String at = "[" + i + "]";
+                for (FieldProblem p : own) problems.add(new FieldProblem(p.field().equals("body") ? at : at + "." + p.field(), p.rule(), at + " " + p.message()));
+                if (item != null) items.add(item);
+            }
+            if (!problems.isEmpty()) return new Invalid(problems);
+            return new Accepted(items, true);
+        }
         List<FieldProblem> problems = new ArrayList<>();
+        Inbound item = mention(json, now, problems);
+        return item == null ? new Invalid(problems) : new Accepted(item);
+    }
+
+    /** One mention's fields, checked: the mention, or null with its problems added to {@code problems}. */
+    private static Inbound mention(JsonNode json, Instant now, List<FieldProblem> problems) {
+        if (json == null || !json.isObject()) {
+            problems.add(new FieldProblem("body", "object", "The body must be a JSON object such as {\"id\":\"...\",\"text\":\"...\",\"author\":{\"id\":\"...\"}}"));
+            return null;
+        }
         String id = text(json, "id", "id", true, MAX_ID, problems);
         String text = text(json, "text", "text", true, MAX_TEXT, problems);
         JsonNode authorNode = json.get("author");
@@ -148,10 +199,10 @@ public final class InboundWebhook {
                 problems.add(new FieldProblem(field, "unknown", "The field " + field + " is not part of the inbound mention; see docs/channels/webhook.md"));
             }
         }
-        if (!problems.isEmpty()) return new Invalid(problems);
+        if (!problems.isEmpty()) return null;
         String kind = network == null || network.isBlank() ? "mention" : "mention on " + network.strip();
-        return new Accepted(new Inbound(Network.WEBHOOK, Stream.MENTIONS, id, kind, text, createdAt,
-                new Inbound.Author(authorId, handle, name, followers, authorUrl), url, inReplyTo, null, null));
+        return new Inbound(Network.WEBHOOK, Stream.MENTIONS, id, kind, text, createdAt,
+                new Inbound.Author(authorId, handle, name, followers, authorUrl), url, inReplyTo, null, null);
     }
 
     private static Invalid invalid(String field, String rule, String message) {

@@ -901,7 +901,7 @@ class MastodonContractTest {
             assertNotificationsRequest(take(), "1002");
             RecordedRequest last = take();
             assertNotificationsRequest(last, "1003");
-            assertThat(last.getRequestUrl().queryParameter("limit")).isEqualTo("40");
+            assertThat(last.getRequestUrl().queryParameter("limit")).isEqualTo("80"); // the documented maximum for notifications
             assertThat(server.getRequestCount()).isEqualTo(3);
         }
 

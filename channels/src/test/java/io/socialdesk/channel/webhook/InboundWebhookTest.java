@@ -63,6 +63,29 @@ class InboundWebhookTest {
     }
 
     @Test
+    void aBatchIsAnArrayOfMentionsSignedOnce() {
+        InboundWebhook.Result result = send("[" + FULL + ",{\"id\":\"2\",\"text\":\"hi\",\"author\":{\"id\":\"a\"}}]");
+
+        assertThat(result).isInstanceOf(InboundWebhook.Accepted.class);
+        InboundWebhook.Accepted accepted = (InboundWebhook.Accepted) result;
+        assertThat(accepted.batch()).isTrue();
+        assertThat(accepted.items()).extracting(Inbound::externalId).containsExactly("reddit:t1_abc", "2");
+        assertThat(accepted.items().get(1).createdAt()).isEqualTo(NOW);
+        assertThat(((InboundWebhook.Accepted) send(FULL)).batch()).isFalse();
+    }
+
+    @Test
+    void aBatchWithOneBrokenMentionIsRefusedWholeNamingItsPosition() {
+        assertThat(problems("[" + FULL + ",{\"id\":\"2\",\"text\":\"hi\",\"author\":{}},\"oops\"]"))
+                .extracting(FieldProblem::field, FieldProblem::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("[1].author.id", "required"), org.assertj.core.groups.Tuple.tuple("[2]", "object"));
+        assertThat(problems("[]")).extracting(FieldProblem::field, FieldProblem::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("body", "batch-size"));
+        String many = "[" + String.join(",", java.util.Collections.nCopies(InboundWebhook.MAX_BATCH + 1, "{\"id\":\"1\",\"text\":\"x\",\"author\":{\"id\":\"a\"}}")) + "]";
+        assertThat(problems(many)).extracting(FieldProblem::rule).containsExactly("batch-size");
+    }
+
+    @Test
     void eachBrokenFieldIsNamedWithItsRule() {
         assertThat(problems("{\"text\":\"\",\"author\":{\"followers\":\"many\",\"url\":\"javascript:alert(1)\"},\"createdAt\":\"yesterday\","
                 + "\"url\":\"https://u:p@example.com/\",\"colour\":\"red\"}"))
@@ -84,7 +107,10 @@ class InboundWebhookTest {
     @Test
     void aBodyThatIsNotOneJsonObjectIsOneProblem() {
         assertThat(problems("<html>")).extracting(FieldProblem::field, FieldProblem::rule).containsExactly(org.assertj.core.groups.Tuple.tuple("body", "json"));
-        assertThat(problems("[1,2]")).extracting(FieldProblem::rule).containsExactly("object");
+        assertThat(problems("42")).extracting(FieldProblem::field, FieldProblem::rule).containsExactly(org.assertj.core.groups.Tuple.tuple("body", "object"));
+        // An array is a batch: each of its entries must be a mention.
+        assertThat(problems("[1,2]")).extracting(FieldProblem::field, FieldProblem::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("[0]", "object"), org.assertj.core.groups.Tuple.tuple("[1]", "object"));
         assertThat(problems("{\"id\":\"1\",\"id\":\"2\",\"text\":\"x\",\"author\":{\"id\":\"a\"}}")).extracting(FieldProblem::rule).containsExactly("json");
         assertThat(problems("{\"id\":\"1\",\"text\":\"x\",\"author\":{\"id\":\"a\"}} {}")).extracting(FieldProblem::rule).containsExactly("json");
         assertThat(problems("{\"id\":\"1\",\"text\":\"x\",\"author\":{\"id\":\"a\"")).extracting(FieldProblem::rule).containsExactly("json");

@@ -7,4 +7,9 @@ package io.socialdesk.core.channel;
 @FunctionalInterface
 public interface InboundIntake {
     void accept(long accountId, Inbound item);
+
+    /** A batch of verified items (one signed request): by default one at a time; the inbox takes them as one page. */
+    default void acceptAll(long accountId, java.util.List<Inbound> items) {
+        for (Inbound item : items) accept(accountId, item);
+    }
 }

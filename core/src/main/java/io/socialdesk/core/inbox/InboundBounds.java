@@ -95,9 +95,12 @@ public final class InboundBounds {
         return out == null ? text : out.toString();
     }
 
+    /** Compiled once: names are cleaned for every imported item. */
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+");
+
     private static String name(String name) {
         if (name == null) return null;
-        String line = clean(name).replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").strip();
+        String line = CONTROLS.matcher(clean(name)).replaceAll(" ").strip();
         if (line.length() <= MAX_NAME) return line;
         int end = MAX_NAME;
         if (Character.isHighSurrogate(line.charAt(end - 1))) end--;

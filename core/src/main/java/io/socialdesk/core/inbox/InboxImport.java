@@ -36,6 +36,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -119,6 +123,14 @@ public final class InboxImport {
         static Imported failed(String why) {
             return new Imported(0, 0, 0, 0, List.of(), 0, false, why);
         }
+
+        /** This page and the next one's together: the counts added, the next's "more" and failure. */
+        Imported and(Imported next) {
+            List<FieldProblem> all = new ArrayList<>(refused);
+            all.addAll(next.refused());
+            return new Imported(received + next.received(), stored + next.stored(), duplicates + next.duplicates(), ours + next.ours(), all,
+                    filed + next.filed(), next.more(), next.failure());
+        }
     }
 
     public InboxSettings settings() {
@@ -140,11 +152,7 @@ public final class InboxImport {
             Optional<Channel> channel = channels.of(account.network());
             if (channel.isEmpty()) continue;
             List<Stream> streams = channel.get().streams().stream().sorted().toList();
-            for (Stream stream : streams) {
-                for (int page = 0; page < settings.pagesPerRun(); page++) {
-                    if (!importFrom(account, stream).more()) break;
-                }
-            }
+            for (Stream stream : streams) importPages(account, stream, settings.pagesPerRun());
         }
     }
 
@@ -153,6 +161,18 @@ public final class InboxImport {
      * then filed. A failed fetch leaves the cursor where it was (and waits until the network allows another call).
      */
     public Imported importFrom(Account account, Stream stream) {
+        return importPages(account, stream, 1);
+    }
+
+    /**
+     * Up to {@code pages} pages of one account's stream, as that many {@link #importFrom} calls would import them, except
+     * that each next page is fetched (on a thread of this call's own) while the page before it is stored: the network's
+     * answer and our commit overlap. Each page is still stored, its cursor moved in its commit, and filed before the next
+     * page is stored; a page that cannot be stored ends the call (its exception is thrown) and the page fetched ahead is
+     * dropped, to be fetched again from the stored cursor. A fetch that fails after the first page ends the call with what
+     * the pages before it did and the failure.
+     */
+    public Imported importPages(Account account, Stream stream, int pages) {
         Instant now = clock.instant();
         String lane = account.id() + ":" + stream;
         Instant wait = notBefore.get(lane);
@@ -171,36 +191,86 @@ public final class InboxImport {
             return Imported.failed("waiting until " + allowed + " as the network asked");
         }
         String cursor = cursors.cursor(account.id(), stream).orElse(null);
-        ImportBatch batch;
+        ImportBatch batch = fetch(channel, target, stream, cursor);
+        ExecutorService ahead = null;
+        Imported total = null;
         try {
-            batch = channel.fetch(target, stream, cursor);
+            for (int page = 1; ; page++) {
+                if (batch.failed()) {
+                    if (batch.notBefore() != null) notBefore.put(lane, batch.notBefore());
+                    LOG.log(System.Logger.Level.INFO, "Import of {0} {1} failed: {2}", account.label(), stream, batch.problem());
+                    Imported failed = Imported.failed(batch.problem());
+                    return total == null ? failed : total.and(failed);
+                }
+                notBefore.remove(lane);
+                Future<ImportBatch> next = null;
+                if (batch.more() && page < pages) {
+                    if (ahead == null) ahead = Executors.newSingleThreadExecutor(InboxImport::fetchThread);
+                    String from = batch.cursor();
+                    next = ahead.submit(() -> fetch(channel, target, stream, from));
+                }
+                String moved = batch.cursor();
+                String before = cursor;
+                Runnable moveCursor = moved != null && !moved.equals(before) ? () -> cursors.save(account.id(), stream, moved, clock.instant()) : null;
+                Stored stored = store(account.id(), batch.items(), InboxItem.POLL, item -> ancestors(channel, target, item), moveCursor);
+                int filed = fileQuietly(stored.conversations());
+                Imported done = stored.imported(batch.items().size(), filed, batch.more());
+                total = total == null ? done : total.and(done);
+                if (next == null) return total;
+                cursor = moved == null ? cursor : moved;
+                batch = fetched(next, cursor);
+            }
+        } finally {
+            if (ahead != null) ahead.shutdownNow();
+        }
+    }
+
+    private static ImportBatch fetch(Channel channel, ChannelAccount target, Stream stream, String cursor) {
+        try {
+            return channel.fetch(target, stream, cursor);
         } catch (RuntimeException e) {
-            batch = ImportBatch.failed(cursor, "the connector failed: " + e.getClass().getSimpleName(), null);
+            return ImportBatch.failed(cursor, "the connector failed: " + e.getClass().getSimpleName(), null);
         }
-        if (batch.failed()) {
-            if (batch.notBefore() != null) notBefore.put(lane, batch.notBefore());
-            LOG.log(System.Logger.Level.INFO, "Import of {0} {1} failed: {2}", account.label(), stream, batch.problem());
-            return Imported.failed(batch.problem());
+    }
+
+    private static ImportBatch fetched(Future<ImportBatch> next, String cursor) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ImportBatch.failed(cursor, "interrupted while reading the network", null);
+        } catch (ExecutionException e) {
+            return ImportBatch.failed(cursor, "the connector failed: " + e.getCause().getClass().getSimpleName(), null);
         }
-        notBefore.remove(lane);
-        Stored stored = store(account.id(), batch.items(), InboxItem.POLL, item -> ancestors(channel, target, item));
-        if (batch.cursor() != null && !batch.cursor().equals(cursor)) cursors.save(account.id(), stream, batch.cursor(), clock.instant());
-        int filed = fileQuietly(stored.conversations());
-        return stored.imported(batch.items().size(), filed, batch.more());
+    }
+
+    private static Thread fetchThread(Runnable r) {
+        Thread t = new Thread(r, "socialdesk-inbox-fetch");
+        t.setDaemon(true);
+        return t;
     }
 
     /** Items pushed to us (the inbound webhook, a network's webhook): stored and filed like polled ones, the same item once. */
     public Imported receive(long accountId, List<Inbound> items, String source) {
-        Stored stored = store(accountId, items, source, null);
+        Stored stored = store(accountId, items, source, null, null);
         int filed = fileQuietly(stored.conversations());
         return stored.imported(items.size(), filed, false);
     }
 
     /** The inbound webhook's port: a verified item goes through the same pipeline; an item the inbox refuses is an error naming the field. */
     public InboundIntake intake() {
-        return (accountId, item) -> {
-            Imported done = receive(accountId, List.of(item), InboxItem.WEBHOOK);
-            if (!done.refused().isEmpty()) throw new InvalidInputException(done.refused());
+        return new InboundIntake() {
+            @Override
+            public void accept(long accountId, Inbound item) {
+                acceptAll(accountId, List.of(item));
+            }
+
+            /** A batch is one page: one transaction for all its items (the ones refused are named; the others are stored). */
+            @Override
+            public void acceptAll(long accountId, List<Inbound> items) {
+                Imported done = receive(accountId, items, InboxItem.WEBHOOK);
+                if (!done.refused().isEmpty()) throw new InvalidInputException(done.refused());
+            }
         };
     }
 
@@ -223,7 +293,22 @@ public final class InboxImport {
 
     private record Fresh(String key, Inbound item, String conversation, String root, String source) {}
 
-    private Stored store(long accountId, List<Inbound> received, String source, Function<Inbound, List<Inbound>> ancestorsOf) {
+    /**
+     * Stores a page; then {@code moveCursor} (may be null), in the page's own transaction where the store files pages
+     * ({@link PageFiling}), else once the page is committed: either way never before.
+     */
+    private Stored store(long accountId, List<Inbound> received, String source, Function<Inbound, List<Inbound>> ancestorsOf, Runnable moveCursor) {
+        boolean[] moved = {false};
+        Runnable withPage = moveCursor == null ? () -> {} : () -> {
+            moveCursor.run();
+            moved[0] = true;
+        };
+        Stored stored = storePage(accountId, received, source, ancestorsOf, withPage);
+        if (moveCursor != null && !moved[0]) moveCursor.run();
+        return stored;
+    }
+
+    private Stored storePage(long accountId, List<Inbound> received, String source, Function<Inbound, List<Inbound>> ancestorsOf, Runnable withPage) {
         Instant now = clock.instant();
         List<FieldProblem> refused = new ArrayList<>();
         int duplicates = 0;
@@ -237,13 +322,22 @@ public final class InboxImport {
             if (page.putIfAbsent(key(accountId, checked.item()), checked.item()) != null) duplicates++;
         }
         if (page.isEmpty()) return new Stored(List.of(), duplicates, 0, refused);
-        Known known = known(accountId, page.values());
+        // Items stored before are only counted: one look-up of the page's own keys, and nothing more is done for them (no
+        // triage, texts or locks); a page seen before costs this one query.
+        Set<String> checked = new HashSet<>(page.keySet());
+        Map<String, String> seen = store.conversationsOf(checked);
+        if (!seen.isEmpty()) {
+            page.keySet().removeAll(seen.keySet());
+            duplicates += seen.size();
+            if (page.isEmpty()) return new Stored(List.of(), duplicates, 0, refused);
+        }
+        Known known = known(accountId, page, checked, seen);
         Set<String> ancestorKeys = new HashSet<>();
         if (ancestorsOf != null && settings.maxAncestors() > 0) {
             LinkedHashMap<String, Inbound> withAncestors = withAncestors(accountId, page, known, ancestorsOf, ancestorKeys, now);
             if (withAncestors.size() > page.size()) {
                 page = withAncestors;
-                known = known(accountId, page.values());
+                known = known(accountId, page, checked, seen);
             }
         }
 
@@ -281,7 +375,7 @@ public final class InboxImport {
             Triage triage = triage(item);
             Routed routed = route(accountId, item, triage);
             if (!existing.containsKey(conversation) && !opening.containsKey(conversation)) {
-                int opened = openedInWindow.computeIfAbsent(item.stream(), s -> store.conversationsOpenedSince(accountId, s, windowStart));
+                int opened = openedInWindow.computeIfAbsent(item.stream(), s -> openedSince(accountId, s, windowStart));
                 if (opened >= settings.floodThreshold()) {
                     String digest = InboxKeys.digest(accountId, item.network(), item.stream(), windowStart);
                     toDigest.put(conversation, digest);
@@ -302,7 +396,7 @@ public final class InboxImport {
         }
         List<InboxItem> added;
         if (store instanceof PageFiling pages) {
-            added = pages.addAndOpen(add, List.copyOf(opening.values()), openings(accountId, opening.values(), add), replies(existing, add));
+            added = pages.addAndOpen(add, List.copyOf(opening.values()), openings(accountId, opening.values(), add), replies(existing, add), withPage);
             tellFiled(added);
         } else {
             added = store.add(add, List.copyOf(opening.values()));
@@ -421,21 +515,35 @@ public final class InboxImport {
         }
     }
 
-    private Known known(long accountId, Collection<Inbound> items) {
+    /**
+     * The conversations of the page's items, parents and roots that are stored, and which of their ids are ours. The keys
+     * {@code checked} were just looked up ({@code seen}: those found stored), so only the keys of parents, roots and fetched
+     * ancestors are looked up.
+     */
+    private Known known(long accountId, Map<String, Inbound> page, Set<String> checked, Map<String, String> seen) {
         Set<String> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
-        for (Inbound item : items) {
+        for (Inbound item : page.values()) {
             for (String id : new String[] {item.externalId(), item.parentId(), item.rootId()}) {
                 if (id == null) continue;
                 ids.add(id);
                 keys.add(InboxKeys.item(accountId, item.network(), id));
             }
         }
-        return new Known(store.conversationsOf(keys), own.ours(ids));
+        keys.removeAll(checked);
+        Map<String, String> conversationOf = new HashMap<>(seen);
+        conversationOf.putAll(store.conversationsOf(keys));
+        return new Known(conversationOf, own.ours(ids));
     }
 
     private static String key(long accountId, Inbound item) {
         return InboxKeys.item(accountId, item.network(), item.externalId());
+    }
+
+    /** The new conversations of the window so far, up to the threshold (no threshold: no flood, nothing to count). */
+    private int openedSince(long accountId, Stream stream, Instant windowStart) {
+        int threshold = settings.floodThreshold();
+        return threshold == Integer.MAX_VALUE ? 0 : store.conversationsOpenedSince(accountId, stream, windowStart, threshold);
     }
 
     private Instant windowStart(Instant now) {

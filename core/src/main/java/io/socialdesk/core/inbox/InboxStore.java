@@ -34,6 +34,14 @@ public interface InboxStore {
     /** How many conversations (digests not counted) of this account and stream opened since {@code since}: a flood's measure. */
     int conversationsOpenedSince(long accountId, Stream stream, Instant since);
 
+    /**
+     * As {@link #conversationsOpenedSince(long, Stream, Instant)}, counted only up to {@code atMost} (the flood's threshold):
+     * the import only asks whether the threshold is reached, and a count of the whole window grows with the traffic.
+     */
+    default int conversationsOpenedSince(long accountId, Stream stream, Instant since, int atMost) {
+        return Math.min(atMost, conversationsOpenedSince(accountId, stream, since));
+    }
+
     /** Items not yet filed on a ticket, oldest first, at most {@code limit}. */
     List<InboxItem> waiting(int limit);
 

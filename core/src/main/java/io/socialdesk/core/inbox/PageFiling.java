@@ -35,5 +35,15 @@ public interface PageFiling {
      * ones with their ticket; the others wait for the usual filing (a resolved ticket to reopen, a digest, a crash's
      * leftovers to file first).
      */
-    List<InboxItem> addAndOpen(List<InboxItem> items, List<Conversation> conversations, Map<String, Opening> openings, Map<String, String> replies);
+    default List<InboxItem> addAndOpen(List<InboxItem> items, List<Conversation> conversations, Map<String, Opening> openings,
+            Map<String, String> replies) {
+        return addAndOpen(items, conversations, openings, replies, () -> {});
+    }
+
+    /**
+     * As above, and {@code withPage} (the stream's cursor moving past the page) in the same transaction: the cursor moves
+     * exactly when the page is committed, with one commit (one write to disk) instead of two.
+     */
+    List<InboxItem> addAndOpen(List<InboxItem> items, List<Conversation> conversations, Map<String, Opening> openings, Map<String, String> replies,
+            Runnable withPage);
 }

@@ -220,6 +220,37 @@ class InboxImportTest {
     }
 
     @Test
+    void pagesAreStoredOneAfterTheOtherWhileTheNextIsFetchedAndTheCursorFollowsEachCommit() {
+        desk.bluesky.page(mention("at://maria/1", "one")).page(mention("at://sam/2", "two")).page(mention("at://lou/3", "three"));
+
+        InboxImport.Imported done = desk.inbox().importPages(desk.account, Stream.MENTIONS, 10);
+
+        assertThat(done.received()).isEqualTo(3);
+        assertThat(done.stored()).isEqualTo(3);
+        assertThat(done.more()).isFalse();
+        assertThat(desk.tickets.all()).hasSize(3);
+        assertThat(desk.bluesky.cursorsAsked).containsExactly("null", "1", "2");
+        assertThat(desk.stores.inbox.cursor(desk.account.id(), Stream.MENTIONS)).contains("3");
+    }
+
+    @Test
+    void aPageThatCannotBeStoredDropsThePageFetchedAheadAndTheCursorStaysAfterTheLastStoredPage() {
+        desk.bluesky.page(mention("at://maria/1", "one")).page(mention("at://sam/2", "two")).page(mention("at://lou/3", "three"));
+        InboxStore failing = new StoreFailingOnAdd(desk.stores.inbox, 1);
+        InboxImport broken = new InboxImport(failing, desk.stores.inbox, OwnPosts.NONE, item -> new Triage("en", 0, Triage.Urgency.NORMAL, 0),
+                (a, i, t) -> new Routed(Route.to("COMMUNITY"), null, List.of()), desk.tickets, desk.stores.accounts,
+                n -> Optional.of(desk.bluesky), null, InboxSettings.DEFAULTS, desk.clock);
+
+        assertThatThrownBy(() -> broken.importPages(desk.account, Stream.MENTIONS, 10)).hasMessageContaining("database down");
+        assertThat(desk.items()).hasSize(1);
+        assertThat(desk.stores.inbox.cursor(desk.account.id(), Stream.MENTIONS)).contains("1");
+
+        desk.inbox().runOnce();
+        assertThat(desk.items()).extracting(i -> i.inbound().externalId()).containsExactlyInAnyOrder("at://maria/1", "at://sam/2", "at://lou/3");
+        assertThat(desk.tickets.all()).hasSize(3);
+    }
+
+    @Test
     void whileTheTrackerIsDownItemsWaitAndTheNextRunFilesThem() {
         AtomicBoolean down = new AtomicBoolean(true);
         TicketTracker flaky = new Delegating(desk.tickets) {
@@ -356,9 +387,16 @@ class InboxImportTest {
     /** A store whose transactions fail (the database is down) while it still answers reads. */
     private static final class StoreFailingOnAdd implements InboxStore {
         private final InboxStore inner;
+        /** Pages stored before the database goes down. */
+        private final java.util.concurrent.atomic.AtomicInteger working;
 
         StoreFailingOnAdd(InboxStore inner) {
+            this(inner, 0);
+        }
+
+        StoreFailingOnAdd(InboxStore inner, int pagesBeforeFailing) {
             this.inner = inner;
+            this.working = new java.util.concurrent.atomic.AtomicInteger(pagesBeforeFailing);
         }
 
         @Override
@@ -373,6 +411,7 @@ class InboxImportTest {
 
         @Override
         public List<InboxItem> add(List<InboxItem> items, List<Conversation> conversations) {
+            if (working.getAndDecrement() > 0) return inner.add(items, conversations);
             throw new IllegalStateException("database down");
         }
 

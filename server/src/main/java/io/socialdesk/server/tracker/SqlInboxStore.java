@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
 
 /**
  * The server's inbox store: {@link AoInboxStore} for everything, except what a page writes, which goes through plain JDBC
- * batches in the store's transaction ({@link PageFiling}): one look-up per table of the page's keys ({@code IN} lists),
- * then one batched {@code INSERT} per table for the page's new items, new conversations, their tickets, the tickets' keys
- * and the comments of replies that came in the same page. Active Objects costs a statement (and an entity object) per row;
+ * batches in the store's transaction ({@link PageFiling}): one batched {@code INSERT} per table for the page's new items,
+ * new conversations, their tickets, the tickets' keys and the comments of replies, after (on a retry) one look-up per
+ * table of the page's keys ({@code IN} lists). One transaction at a time per node; the pages that come meanwhile are
+ * written together in the next one (a group commit). Active Objects costs a statement (and an entity object) per row;
  * a page of 500 new conversations was some 6,000 statements, now about ten. Jira keeps {@link AoInboxStore}: its issues are
  * not in our database.
  *
@@ -49,6 +50,8 @@ import java.util.stream.Collectors;
 public final class SqlInboxStore implements InboxStore, PageFiling {
     private static final int IN_CHUNK = 500;
     private static final int ATTEMPTS = 4;
+    /** At most this many items in one group commit (a page alone may be larger). */
+    private static final int GROUP_ITEMS = 2000;
 
     private static final Map<String, Integer> ITEM = columns("ITEM_KEY", Types.VARCHAR, "ACCOUNT_ID", Types.BIGINT, "NETWORK", Types.VARCHAR,
             "STREAM", Types.VARCHAR, "EXTERNAL_ID", Types.VARCHAR, "KIND", Types.VARCHAR, "TEXT", Types.VARCHAR, "CREATED_AT", Types.TIMESTAMP,
@@ -71,6 +74,9 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
             "TEXT", Types.VARCHAR, "CREATED_AT", Types.TIMESTAMP);
 
     private final Database database;
+    /** Pages waiting to be written (the monitor of the group commit), and whether a thread is writing a group now. */
+    private final java.util.ArrayDeque<PageWrite> queue = new java.util.ArrayDeque<>();
+    private boolean writing;
     private final AoInboxStore ao;
     private final String items;
     private final String conversations;
@@ -95,17 +101,123 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         return addAndOpen(items, conversations, Map.of(), Map.of());
     }
 
+    /** A page waiting to be written, and what came of it. */
+    private static final class PageWrite {
+        final List<InboxItem> page;
+        final List<Conversation> conversations;
+        final Map<String, Opening> openings;
+        final Map<String, String> replies;
+        final Runnable withPage;
+        List<InboxItem> added;
+        RuntimeException failed;
+        boolean done;
+
+        PageWrite(List<InboxItem> page, List<Conversation> conversations, Map<String, Opening> openings, Map<String, String> replies,
+                Runnable withPage) {
+            this.page = page;
+            this.conversations = conversations;
+            this.openings = openings;
+            this.replies = replies;
+            this.withPage = withPage;
+        }
+    }
+
+    /**
+     * Pages are written one transaction at a time on this node, and the pages that came meanwhile (webhook requests at once,
+     * the job) are written together in the next one: one commit, one write to disk, for all of them (a group commit, as the
+     * publishing engine's {@code BatchedCommits}). Concurrent transactions would only wait on each other's row locks and
+     * unique keys, and retry. Should a group fail, each of its pages is written on its own. Not to be called inside a
+     * transaction of the caller's: the pages of others would be committed with it.
+     */
     @Override
     public List<InboxItem> addAndOpen(List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
-            Map<String, String> replies) {
+            Map<String, String> replies, Runnable withPage) {
+        PageWrite mine = new PageWrite(page, newConversations, openings, replies, withPage);
+        synchronized (queue) {
+            queue.add(mine);
+        }
+        while (true) {
+            List<PageWrite> group = new ArrayList<>();
+            synchronized (queue) {
+                while (!mine.done && (writing || queue.isEmpty())) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreException("Interrupted while waiting to store a page of inbox items", e);
+                    }
+                }
+                if (mine.done) {
+                    if (mine.failed != null) throw mine.failed;
+                    return mine.added;
+                }
+                writing = true;
+                int items = 0;
+                while (!queue.isEmpty() && (group.isEmpty() || items + queue.peek().page.size() <= GROUP_ITEMS)) {
+                    PageWrite next = queue.poll();
+                    items += next.page.size();
+                    group.add(next);
+                }
+            }
+            try {
+                writeGroup(group);
+            } finally {
+                synchronized (queue) {
+                    for (PageWrite w : group) {
+                        if (w.added == null && w.failed == null) w.failed = new StoreException("A page of inbox items was not stored", null);
+                        w.done = true;
+                    }
+                    writing = false;
+                    queue.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void writeGroup(List<PageWrite> group) {
+        if (group.size() > 1) {
+            try {
+                List<List<InboxItem>> added = database.ao().inTransaction(() -> {
+                    try (Connection c = database.connection()) {
+                        List<List<InboxItem>> out = new ArrayList<>();
+                        for (PageWrite w : group) {
+                            out.add(write(c, w.page, w.conversations, w.openings, w.replies, false));
+                            w.withPage.run();
+                        }
+                        return out;
+                    } catch (SQLException e) {
+                        throw new StoreException("Could not store " + group.size() + " pages of inbox items", e);
+                    }
+                });
+                for (int i = 0; i < group.size(); i++) group.get(i).added = added.get(i);
+                return;
+            } catch (RuntimeException e) {
+                // Two of the pages shared a key, or another node stored one first: each on its own, looking the keys up.
+            }
+        }
+        for (PageWrite w : group) {
+            try {
+                w.added = writeAlone(w, group.size() == 1);
+            } catch (RuntimeException e) {
+                w.failed = e;
+            }
+        }
+    }
+
+    private List<InboxItem> writeAlone(PageWrite w, boolean trustFirst) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            // The first attempt trusts the caller, who looked the keys up just before (InboxImport does): should another writer
+            // have stored one since, a unique key refuses the insert, the page rolls back and the next attempts look them up.
+            boolean lookUp = attempt > 1 || !trustFirst;
             try {
                 return database.ao().inTransaction(() -> {
                     try (Connection c = database.connection()) {
-                        return write(c, page, newConversations, openings, replies);
+                        List<InboxItem> added = write(c, w.page, w.conversations, w.openings, w.replies, lookUp);
+                        w.withPage.run();
+                        return added;
                     } catch (SQLException e) {
-                        throw new StoreException("Could not store a page of " + page.size() + " inbox items", e);
+                        throw new StoreException("Could not store a page of " + w.page.size() + " inbox items", e);
                     }
                 });
             } catch (RuntimeException e) {
@@ -117,13 +229,14 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
     }
 
     private List<InboxItem> write(Connection c, List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
-            Map<String, String> replies) throws SQLException {
-        Set<String> stored = existing(c, items, "ITEM_KEY", page.stream().map(InboxItem::key).toList());
+            Map<String, String> replies, boolean lookUp) throws SQLException {
+        Set<String> stored = lookUp ? existing(c, items, "ITEM_KEY", page.stream().map(InboxItem::key).toList()) : new HashSet<>();
         List<InboxItem> fresh = new ArrayList<>();
         for (InboxItem item : page) {
             if (stored.add(item.key())) fresh.add(item);
         }
-        Set<String> known = existing(c, conversations, "CONVERSATION_KEY", newConversations.stream().map(Conversation::key).toList());
+        Set<String> known = lookUp ? existing(c, conversations, "CONVERSATION_KEY", newConversations.stream().map(Conversation::key).toList())
+                : new HashSet<>();
         List<Conversation> freshConversations = new ArrayList<>();
         for (Conversation conversation : newConversations) {
             if (known.add(conversation.key())) freshConversations.add(conversation);
@@ -201,15 +314,15 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
             filedOn.add(filed ? ticket : null);
             itemRows.add(row);
         }
-        insert(c, items, ITEM, itemRows, false);
+        // The items' ids come back with their batch: no query by key afterwards.
+        List<Long> ids = insert(c, items, ITEM, itemRows, true);
         insert(c, comments, COMMENT, commentRows, false);
 
-        Map<String, Long> ids = ids(c, fresh.stream().map(InboxItem::key).toList());
         List<InboxItem> added = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             InboxItem item = fresh.get(i);
             TrackedItem ticket = filedOn.get(i);
-            long id = ids.get(item.key());
+            long id = ids.get(i);
             added.add(ticket == null ? AoInboxStore.withId(item, id)
                     : new InboxItem(id, item.key(), item.accountId(), item.inbound(), item.triage(), item.routed(), item.conversationKey(),
                             item.source(), item.importedAt(), null, ticket, item.importedAt()));
@@ -227,16 +340,22 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
         if (keys.isEmpty()) return Map.of();
         forEachChunk(c, "UPDATE \"" + conversations + "\" SET \"FILINGS\" = \"FILINGS\" + 1 WHERE \"CONVERSATION_KEY\" IN ", keys, null);
         Map<String, TrackedItem> out = new HashMap<>();
-        forEachChunk(c, "SELECT \"CONVERSATION_KEY\", \"TICKET_ID\", \"TICKET_KEY\", \"TICKET_URL\" FROM \"" + conversations
-                + "\" WHERE \"DIGEST\" = FALSE AND \"TICKET_KEY\" IS NOT NULL AND \"CONVERSATION_KEY\" IN ", keys,
-                rs -> out.put(rs.getString(1), new TrackedItem(rs.getLong(2), rs.getString(3), rs.getString(4) == null ? "" : rs.getString(4))));
+        // Filtered here, not in SQL: given "TICKET_KEY IS NOT NULL", HSQLDB walked the ticket key's index (every conversation
+        // with a ticket, a cost growing with the inbox) instead of the unique key's.
+        forEachChunk(c, "SELECT \"CONVERSATION_KEY\", \"TICKET_ID\", \"TICKET_KEY\", \"TICKET_URL\", \"DIGEST\" FROM \"" + conversations
+                + "\" WHERE \"CONVERSATION_KEY\" IN ", keys, rs -> {
+                    if (rs.getString(3) != null && !rs.getBoolean(5)) {
+                        out.put(rs.getString(1), new TrackedItem(rs.getLong(2), rs.getString(3), rs.getString(4) == null ? "" : rs.getString(4)));
+                    }
+                });
         if (out.isEmpty()) return out;
         forEachChunk(c, "SELECT DISTINCT \"CONVERSATION_KEY\" FROM \"" + items + "\" WHERE \"STATE\" = 'WAITING' AND \"CONVERSATION_KEY\" IN ",
                 out.keySet(), rs -> out.remove(rs.getString(1)));
         Map<Long, List<String>> byTicket = new HashMap<>();
         out.forEach((key, ticket) -> byTicket.computeIfAbsent(ticket.id(), id -> new ArrayList<>()).add(key));
-        forEachChunk(c, "SELECT \"ID\" FROM \"" + trackerItems + "\" WHERE \"RESOLVED_AT\" IS NOT NULL AND \"ID\" IN ", byTicket.keySet(),
-                rs -> byTicket.getOrDefault(rs.getLong(1), List.of()).forEach(out::remove));
+        forEachChunk(c, "SELECT \"ID\", \"RESOLVED_AT\" FROM \"" + trackerItems + "\" WHERE \"ID\" IN ", byTicket.keySet(), rs -> {
+            if (rs.getTimestamp(2) != null) byTicket.getOrDefault(rs.getLong(1), List.of()).forEach(out::remove);
+        });
         return out;
     }
 
@@ -257,12 +376,6 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
     private Set<String> existing(Connection c, String table, String column, Collection<String> keys) throws SQLException {
         Set<String> out = new HashSet<>();
         forEachChunk(c, "SELECT \"" + column + "\" FROM \"" + table + "\" WHERE \"" + column + "\" IN ", keys, rs -> out.add(rs.getString(1)));
-        return out;
-    }
-
-    private Map<String, Long> ids(Connection c, Collection<String> keys) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        forEachChunk(c, "SELECT \"ITEM_KEY\", \"ID\" FROM \"" + items + "\" WHERE \"ITEM_KEY\" IN ", keys, rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
@@ -377,6 +490,11 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
     @Override
     public int conversationsOpenedSince(long accountId, Stream stream, Instant since) {
         return ao.conversationsOpenedSince(accountId, stream, since);
+    }
+
+    @Override
+    public int conversationsOpenedSince(long accountId, Stream stream, Instant since, int atMost) {
+        return ao.conversationsOpenedSince(accountId, stream, since, atMost);
     }
 
     @Override

@@ -65,6 +65,17 @@ class InboxOnBothDatabasesTest extends OnBothDatabases {
     @ParameterizedTest(name = "{1} store on {0}", autoCloseArguments = false)
     @MethodSource("stores")
     void fourNodesReceivingTheSameThreadsAtOnceOpenOneTicketPerConversation(Database db, String kind) throws Exception {
+        receiveTheSameThreadsAtOnce(db, kind, false);
+    }
+
+    /** On one node the pages of requests at once share the store's group commit: pages sharing keys in one group fall back to one by one. */
+    @ParameterizedTest(name = "{1} store on {0}", autoCloseArguments = false)
+    @MethodSource("stores")
+    void fourRequestsAtOnceOnOneNodeOpenOneTicketPerConversation(Database db, String kind) throws Exception {
+        receiveTheSameThreadsAtOnce(db, kind, true);
+    }
+
+    private void receiveTheSameThreadsAtOnce(Database db, String kind, boolean oneNode) throws Exception {
         fresh(db);
         BuiltInTracker tracker = new BuiltInTracker(db.ao(), Clock.fixed(NOW, ZoneOffset.UTC));
         List<Inbound> items = new ArrayList<>();
@@ -77,10 +88,11 @@ class InboxOnBothDatabasesTest extends OnBothDatabases {
         CyclicBarrier start = new CyclicBarrier(nodes);
         ExecutorService pool = Executors.newFixedThreadPool(nodes);
         List<Future<Integer>> done = new ArrayList<>();
+        InboxImport shared = inbox(db, tracker, kind);
         for (int n = 0; n < nodes; n++) {
             List<Inbound> mine = new ArrayList<>(items);
             Collections.shuffle(mine, new Random(n));
-            InboxImport inbox = inbox(db, tracker, kind);
+            InboxImport inbox = oneNode ? shared : inbox(db, tracker, kind);
             done.add(pool.submit(() -> {
                 start.await();
                 int stored = 0;

@@ -204,6 +204,14 @@ public final class AoInboxStore implements InboxStore {
     }
 
     @Override
+    public int conversationsOpenedSince(long accountId, Stream stream, Instant since, int atMost) {
+        if (atMost <= 0) return 0;
+        return ao.find(ConversationEntity.class, Query.select("ID")
+                .where("ACCOUNT_ID = ? AND STREAM = ? AND DIGEST = ? AND OPENED_AT >= ?", accountId, stream.name(), false, Date.from(since))
+                .limit(atMost)).length;
+    }
+
+    @Override
     public List<InboxItem> waiting(int limit) {
         return Arrays.stream(ao.find(InboxItemEntity.class, Query.select().where("STATE = ?", WAITING).order("ID ASC").limit(limit)))
                 .map(AoInboxStore::read).toList();

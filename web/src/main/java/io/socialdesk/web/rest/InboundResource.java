@@ -2,6 +2,7 @@ package io.socialdesk.web.rest;
 
 import io.socialdesk.channel.webhook.InboundWebhook;
 import io.socialdesk.channel.webhook.WebhookSignature;
+import io.socialdesk.core.channel.Inbound;
 import io.socialdesk.core.channel.InboundIntake;
 import io.socialdesk.core.channel.InboundSecrets;
 import io.socialdesk.core.problem.InvalidInputException;
@@ -9,6 +10,7 @@ import io.socialdesk.core.problem.NotFoundException;
 import io.socialdesk.web.rest.error.ErrorJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.HeaderParam;
@@ -20,7 +22,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 /**
- * {@code POST /inbound/{accountId}}: a mention from any automation, signed with the account's inbound
+ * {@code POST /inbound/{accountId}}: a mention (or a JSON array of up to 500, one page for the inbox) from any automation, signed with the account's inbound
  * secret (docs/channels/webhook.md). No sign-in: the signature is the authentication. 202 with the
  * mention's id once it is handed over; 401 for a missing, stale, wrong or replayed signature; 400
  * naming each broken field; 413 over 256 KB; 404 for an account that takes no signed mentions.
@@ -31,8 +33,8 @@ public class InboundResource {
     private final InboundIntake intake;
     private final InboundWebhook webhook;
 
-    /** What an accepted mention answers: its id, as sent. */
-    public record InboundAcceptedJson(String id) {
+    /** What an accepted request answers: the mention's id, as sent (null for a batch), and the ids of every mention it held. */
+    public record InboundAcceptedJson(String id, List<String> ids) {
     }
 
     @Inject
@@ -63,8 +65,13 @@ public class InboundResource {
             throw new InvalidInputException(invalid.problems());
         }
         InboundWebhook.Accepted accepted = (InboundWebhook.Accepted) result;
+        List<String> ids = accepted.items().stream().map(Inbound::externalId).toList();
+        if (accepted.batch()) {
+            intake.acceptAll(id, accepted.items());
+            return json(202, new InboundAcceptedJson(null, ids));
+        }
         intake.accept(id, accepted.item());
-        return json(202, new InboundAcceptedJson(accepted.item().externalId()));
+        return json(202, new InboundAcceptedJson(accepted.item().externalId(), ids));
     }
 
     private static Response json(int status, Object entity) {

@@ -173,7 +173,7 @@ class OpenApiContractTest {
      * Operations that read their JSON body as raw bytes (to check a signature over exactly those bytes)
      * and the schema that documents the JSON: the code shows an {@code InputStream}, the document the shape.
      */
-    static final Map<String, String> RAW_JSON_BODIES = Map.of("POST /inbound/{accountId}", "InboundMention",
+    static final Map<String, String> RAW_JSON_BODIES = Map.of("POST /inbound/{accountId}", "(inline schema)", // one InboundMention or an array of them
             // The networks' own envelopes, read as bytes for their signatures and documented inline.
             "POST /webhooks/meta", "(inline schema)", "POST /webhooks/linkedin", "(inline schema)");
 
