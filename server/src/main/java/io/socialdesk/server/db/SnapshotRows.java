@@ -28,7 +28,7 @@ import net.java.ao.schema.info.FieldInfo;
  */
 final class SnapshotRows {
     /** Per entity type: the columns to select, and for each getter the column's position in them. */
-    private record Shape(String columns, List<FieldInfo<Object>> fields, Map<Method, Integer> getters, Method idGetter) {}
+    private record Shape(String columns, List<FieldInfo<Object>> fields, Map<String, Integer> getters, String idGetter) {}
 
     private final EntityManager entityManager;
     private final EntityInfoResolver entityInfo;
@@ -72,22 +72,23 @@ final class SnapshotRows {
     private Shape shapeOf(Class<?> type) {
         EntityInfo<?, ?> info = entityInfo.resolve((Class) type);
         List<FieldInfo<Object>> fields = new ArrayList<>();
-        Map<Method, Integer> getters = new HashMap<>();
+        // By name: an entity's getters take no arguments, so a name is one getter; a String key hashes at once.
+        Map<String, Integer> getters = new HashMap<>();
         StringBuilder columns = new StringBuilder();
         for (FieldInfo field : info.getFields()) {
             if (!field.isStorable()) continue;
             if (columns.length() > 0) columns.append(", ");
             columns.append(field.getName());
-            if (field.hasAccessor()) getters.put(field.getAccessor(), fields.size());
+            if (field.hasAccessor()) getters.put(field.getAccessor().getName(), fields.size());
             fields.add(field);
         }
-        return new Shape(columns.toString(), List.copyOf(fields), Map.copyOf(getters), info.getPrimaryKey().getAccessor());
+        return new Shape(columns.toString(), List.copyOf(fields), Map.copyOf(getters), info.getPrimaryKey().getAccessor().getName());
     }
 
     private record Snapshot(Class<?> type, Shape shape, Object[] values) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] arguments) {
-            Integer column = shape.getters().get(method);
+            Integer column = arguments == null ? shape.getters().get(method.getName()) : null;
             if (column != null) return values[column] == null && method.getReturnType().isPrimitive() ? zeroOf(method.getReturnType()) : values[column];
             return switch (method.getName()) {
                 case "getEntityType" -> type;

@@ -330,7 +330,7 @@ public final class AoPostStore implements PostStore {
                 new TrackedItem(e.getItemId(), e.getItemKey(), e.getItemUrl() == null ? "" : e.getItemUrl()),
                 e.getTitle(),
                 content,
-                new PlannedTime(LocalDateTime.parse(e.getPlannedLocal()), ZoneId.of(e.getZoneId())),
+                new PlannedTime(local(e.getPlannedLocal()), ZoneId.of(e.getZoneId())),
                 PostState.valueOf(e.getState()),
                 e.getAuthorKey(),
                 createdAt,
@@ -341,6 +341,26 @@ public final class AoPostStore implements PostStore {
 
     private static List<String> words(String joined, String separator) {
         if (joined == null || joined.isBlank()) return List.of();
-        return Arrays.stream(joined.split(separator)).filter(w -> !w.isBlank()).toList();
+        List<String> words = new ArrayList<>();
+        for (String w : joined.split(separator)) {
+            if (!w.isBlank()) words.add(w);
+        }
+        return List.copyOf(words);
+    }
+
+    /**
+     * The stored wall-clock time, {@code 2026-03-10T09:00} as written by {@link LocalDateTime#toString()}: read
+     * by hand when it has that exact shape, since the formatter's parse was a tenth of reading a calendar month.
+     */
+    static LocalDateTime local(String stored) {
+        if (stored.length() == 16 && stored.charAt(4) == '-' && stored.charAt(7) == '-' && stored.charAt(10) == 'T' && stored.charAt(13) == ':') {
+            try {
+                return LocalDateTime.of(Integer.parseInt(stored, 0, 4, 10), Integer.parseInt(stored, 5, 7, 10), Integer.parseInt(stored, 8, 10, 10),
+                        Integer.parseInt(stored, 11, 13, 10), Integer.parseInt(stored, 14, 16, 10));
+            } catch (RuntimeException e) {
+                // not a time after all: the formatter says what is wrong
+            }
+        }
+        return LocalDateTime.parse(stored);
     }
 }
