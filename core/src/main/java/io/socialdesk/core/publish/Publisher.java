@@ -37,6 +37,8 @@ public final class Publisher implements AutoCloseable {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     /** Deliveries a worker claims in one write: a few dozen, so one commit serves many, and a lease is not held long unused. */
     private static final int CHUNK = 32;
+    /** Due posts started in one transaction: enough for one batch of plan inserts to pay, few enough that sending starts early. */
+    private static final int START_TOGETHER = 50;
     /** How long a tick with nothing claimable waits for more posts to be started before it looks again. */
     private static final Duration STARTS_POLL = Duration.ofMillis(20);
 
@@ -148,14 +150,13 @@ public final class Publisher implements AutoCloseable {
         while (true) {
             List<Post> due = posts.list(new PostQuery(Optional.empty(), Optional.of(now.plusMillis(1)), Optional.of(PostState.SCHEDULED),
                     Optional.empty(), Optional.empty(), PostQuery.MAX_LIMIT));
-            // Started through the group commit: the plans and moves of many posts share a commit.
-            List<java.util.concurrent.CompletableFuture<Boolean>> starts = due.stream().map(sending::startSoon).toList();
+            // A few dozen posts a transaction: their plans are one batch of inserts, and the first are sent while the rest are planned.
             int started = 0;
-            for (var start : starts) {
+            for (int from = 0; from < due.size(); from += START_TOGETHER) {
                 try {
-                    if (start.join()) started++;
-                } catch (java.util.concurrent.CompletionException e) {
-                    LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e.getCause());
+                    started += sending.startAll(due.subList(from, Math.min(due.size(), from + START_TOGETHER)));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e);
                 }
             }
             if (due.size() < PostQuery.MAX_LIMIT || started == 0) return;
