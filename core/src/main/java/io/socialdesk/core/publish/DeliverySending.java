@@ -193,6 +193,21 @@ public final class DeliverySending {
             for (long id : ids) posts.put(id, Optional.ofNullable(found.get(id)));
         }
 
+        /**
+         * Reads again the chunk's posts that changed since the round read them (an edit, a move: each is a new
+         * version), after one read of their versions: a claimed chunk sees what was edited meanwhile.
+         */
+        void refreshPosts(List<DeliveryRecord> chunk) {
+            List<Long> ids = chunk.stream().map(DeliveryRecord::postId).distinct().toList();
+            Map<Long, Integer> versions = DeliverySending.this.posts.versions(ids);
+            List<Long> changed = ids.stream().filter(id -> {
+                Optional<Post> known = posts.get(id);
+                Integer now = versions.get(id);
+                return known == null || now == null || known.isEmpty() || known.get().version() != now;
+            }).toList();
+            if (!changed.isEmpty()) readPosts(chunk.stream().filter(d -> changed.contains(d.postId())).toList());
+        }
+
         void remember(Post post) {
             posts.put(post.id(), Optional.of(post));
         }
@@ -265,8 +280,9 @@ public final class DeliverySending {
             for (DeliveryRecord d : due) round.lastOfPost(d.postId());
             return List.of();
         }
-        round.readPosts(claimable);
         List<DeliveryRecord> won = deliveries.claim(claimable, node, now.plus(settings.lease()), now);
+        // After the claim: an edit that did not see the claim is seen here (the claim and the edit's version are both written first).
+        round.refreshPosts(won);
         Map<Long, DeliveryRecord> before = new java.util.HashMap<>();
         for (DeliveryRecord d : due) before.put(d.id(), d);
         for (DeliveryRecord w : won) round.claimedFrom.put(w.id(), before.remove(w.id()));

@@ -167,6 +167,19 @@ public final class AoPostStore implements PostStore {
         return found;
     }
 
+    /** The revision column only: no children read. */
+    @Override
+    public Map<Long, Integer> versions(java.util.Collection<Long> ids) {
+        List<Integer> wanted = ids.stream().filter(id -> id >= 1 && id <= Integer.MAX_VALUE).map(Long::intValue).distinct().toList();
+        Map<Long, Integer> found = new java.util.HashMap<>();
+        io.socialdesk.store.ao.InChunks.each(wanted, (in, values) -> {
+            for (PostEntity row : ao.find(PostEntity.class, Query.select("ID, REVISION").where("ID " + in, values))) {
+                found.put((long) row.getID(), row.getRevision());
+            }
+        });
+        return found;
+    }
+
     @Override
     public Optional<Post> findByItem(long itemId) {
         PostEntity[] rows = ao.find(PostEntity.class, Query.select().where("ITEM_ID = ?", itemId));
