@@ -153,7 +153,10 @@ public final class DeliverySending {
         private final Instant began;
         private volatile Blackouts periods = blackouts;
 
+        private final List<DeliveryRecord> batch;
+
         private Round(List<DeliveryRecord> batch) {
+            this.batch = List.copyOf(batch);
             began = clock.instant();
             for (DeliveryRecord d : batch) inHand.computeIfAbsent(d.postId(), k -> new AtomicInteger()).incrementAndGet();
         }
@@ -177,6 +180,11 @@ public final class DeliverySending {
                 Target target = target(d.accountId());
                 if (post != null && post.state() == PostState.PUBLISHING && target.usable()) contentProblems(post, target.account());
             }
+        }
+
+        /** The deliveries this round was made for, as read claimable. */
+        public List<DeliveryRecord> deliveries() {
+            return batch;
         }
 
         Target target(long accountId) {

@@ -111,13 +111,21 @@ public final class Publisher implements AutoCloseable {
         }
         int handled = 0;
         try {
+            DeliverySending.Round next = null;
             while (true) {
                 // Read before the claim: deliveries of a post started after this still get a look below.
                 boolean allStarted = starting.isDone();
-                List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch());
-                int n = batch.isEmpty() ? 0 : runLanes(batch);
+                DeliverySending.Round round = next != null ? next : nextRound(List.of());
+                next = null;
+                int n = 0;
+                if (round != null) {
+                    Running running = startLanes(round);
+                    // While this round's lanes send, the next one is read and its checks prepared on this thread.
+                    next = nextRound(round.deliveries());
+                    n = running.await();
+                }
                 handled += n;
-                if (n > 0) continue;
+                if (n > 0 || next != null) continue;
                 // Nothing claimable (or everything read was taken by another node, or held back): done once every due post is started.
                 if (allStarted || !awaitStarts(starting, STARTS_POLL)) break;
             }
@@ -125,6 +133,18 @@ public final class Publisher implements AutoCloseable {
             awaitStarts(starting, null);
         }
         return handled;
+    }
+
+    /**
+     * The next batch of claimable deliveries, leaving out those of the round still running (they may not be
+     * claimed yet), with what its checks read ready; null when nothing else is claimable.
+     */
+    private DeliverySending.Round nextRound(List<DeliveryRecord> running) {
+        java.util.Set<Long> busy = new java.util.HashSet<>();
+        for (DeliveryRecord d : running) busy.add(d.id());
+        List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch() + busy.size()).stream()
+                .filter(d -> !busy.contains(d.id())).limit(settings.batch()).toList();
+        return batch.isEmpty() ? null : sending.round(batch);
     }
 
     /**
@@ -172,12 +192,12 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Runs one batch: a lane per account, each taking its deliveries in order, {@code perAccount} at a
+     * Starts one batch: a lane per account, each taking its deliveries in order, {@code perAccount} at a
      * time, on the shared workers. Answers how many deliveries were handled (claimed by this node), once
      * what they did is committed.
      */
-    private int runLanes(List<DeliveryRecord> batch) {
-        DeliverySending.Round round = sending.round(batch);
+    private Running startLanes(DeliverySending.Round round) {
+        List<DeliveryRecord> batch = round.deliveries();
         Map<Long, ConcurrentLinkedQueue<DeliveryRecord>> lanes = new LinkedHashMap<>();
         for (DeliveryRecord d : batch) lanes.computeIfAbsent(d.accountId(), k -> new ConcurrentLinkedQueue<>()).add(d);
         AtomicInteger handled = new AtomicInteger();
@@ -188,18 +208,36 @@ public final class Publisher implements AutoCloseable {
             Lane context = new Lane(lane.getValue(), round, Math.max(1, Math.min(CHUNK, (lane.getValue().size() + width - 1) / width)));
             for (int i = 0; i < width; i++) running.add(workers.submit(() -> context.drain(handled)));
         }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return handled.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
-            }
+        return new Running(round, running, handled);
+    }
+
+    /** A round's lanes at work. */
+    private final class Running {
+        private final DeliverySending.Round round;
+        private final List<Future<?>> lanes;
+        private final AtomicInteger handled;
+
+        Running(DeliverySending.Round round, List<Future<?>> lanes, AtomicInteger handled) {
+            this.round = round;
+            this.lanes = lanes;
+            this.handled = handled;
         }
-        sending.finish(round);
-        return handled.get();
+
+        /** Waits for the lanes, then for what they handed to the group commit; answers how many deliveries this node handled. */
+        int await() {
+            for (Future<?> f : lanes) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return handled.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
+                }
+            }
+            sending.finish(round);
+            return handled.get();
+        }
     }
 
     /** One account's deliveries in this batch; each worker on it claims a chunk at a time (one write) and sends it in order. */
