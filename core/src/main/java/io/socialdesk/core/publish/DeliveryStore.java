@@ -38,6 +38,16 @@ public interface DeliveryStore {
     List<DeliveryRecord> claimable(Instant now, int limit);
 
     /**
+     * The same, only those after {@code after} in that order (a later due time, or the same and a higher id):
+     * the next batch read while the one before it is still being claimed. Deliveries that became claimable
+     * before {@code after} meanwhile are left to the next read from the start.
+     */
+    default List<DeliveryRecord> claimableAfter(DeliveryRecord after, Instant now, int limit) {
+        return claimable(now, Integer.MAX_VALUE).stream()
+                .filter(d -> d.nextAt().isAfter(after.nextAt()) || d.nextAt().equals(after.nextAt()) && d.id() > after.id()).limit(limit).toList();
+    }
+
+    /**
      * Writes {@code next} when the stored delivery is still at {@code current.version()}, as version + 1,
      * and answers what was stored; empty (nothing written) when someone else changed it first.
      */

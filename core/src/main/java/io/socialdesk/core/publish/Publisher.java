@@ -36,7 +36,7 @@ public final class Publisher implements AutoCloseable {
     /** How often a tick also rolls up posts left Publishing with nothing pending (a node died between two writes). */
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     /** Deliveries a worker claims in one write: a few dozen, so one commit serves many, and a lease is not held long unused. */
-    private static final int CHUNK = 32;
+    private static final int CHUNK = 64;
     /** Due posts started in one transaction: enough for one batch of plan inserts to pay, few enough that sending starts early. */
     private static final int START_TOGETHER = 50;
     /** How long a tick with nothing claimable waits for more posts to be started before it looks again. */
@@ -136,14 +136,12 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * The next batch of claimable deliveries, leaving out those of the round still running (they may not be
-     * claimed yet), with what its checks read ready; null when nothing else is claimable.
+     * The next batch of claimable deliveries, after those of the round still running (they may not be claimed
+     * yet) in the claim order, with what its checks read ready; null when nothing else is claimable.
      */
     private DeliverySending.Round nextRound(List<DeliveryRecord> running) {
-        java.util.Set<Long> busy = new java.util.HashSet<>();
-        for (DeliveryRecord d : running) busy.add(d.id());
-        List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch() + busy.size()).stream()
-                .filter(d -> !busy.contains(d.id())).limit(settings.batch()).toList();
+        List<DeliveryRecord> batch = running.isEmpty() ? deliveries.claimable(clock.instant(), settings.batch())
+                : deliveries.claimableAfter(running.get(running.size() - 1), clock.instant(), settings.batch());
         return batch.isEmpty() ? null : sending.round(batch);
     }
 

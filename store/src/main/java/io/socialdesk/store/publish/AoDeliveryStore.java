@@ -131,7 +131,16 @@ public final class AoDeliveryStore implements DeliveryStore {
         return inStatesUntil(DeliveryState.CLAIMABLE, now, limit);
     }
 
+    @Override
+    public List<DeliveryRecord> claimableAfter(DeliveryRecord after, Instant now, int limit) {
+        return inStatesUntil(DeliveryState.CLAIMABLE, now, limit, after);
+    }
+
     private List<DeliveryRecord> inStatesUntil(Collection<DeliveryState> states, Instant until, int limit) {
+        return inStatesUntil(states, until, limit, null);
+    }
+
+    private List<DeliveryRecord> inStatesUntil(Collection<DeliveryState> states, Instant until, int limit, DeliveryRecord after) {
         List<Object> parameters = new ArrayList<>();
         String in = states.stream().map(s -> {
             parameters.add(s.name());
@@ -141,6 +150,12 @@ public final class AoDeliveryStore implements DeliveryStore {
         if (until != null) {
             where += " AND NEXT_AT <= ?";
             parameters.add(Date.from(until));
+        }
+        if (after != null) {
+            where += " AND (NEXT_AT > ? OR (NEXT_AT = ? AND ID > ?))";
+            parameters.add(Date.from(after.nextAt()));
+            parameters.add(Date.from(after.nextAt()));
+            parameters.add(after.id());
         }
         return Arrays.stream(ao.find(DeliveryEntity.class, Query.select().where(where, parameters.toArray()).order("NEXT_AT ASC, ID ASC")
                 .limit(limit))).map(AoDeliveryStore::read).toList();
