@@ -202,11 +202,19 @@ public final class DeliverySending {
         }
 
         /**
-         * Reads again the chunk's posts that changed since the round read them (an edit, a move: each is a new
-         * version), after one read of their versions: a claimed chunk sees what was edited meanwhile.
+         * Reads again, after the claim, the chunk's posts that may have changed since the round read them. A post
+         * the round read Publishing cannot: the workflow has no edit from Publishing and only the engine moves it
+         * on, by rolling it up once none of its deliveries is pending (and this chunk's are). Any other (a post
+         * whose start lost to an edit, one planned by a node that has not moved it yet) is read again if its
+         * version moved (one small read of the versions), so what was edited meanwhile is seen. A thread's later
+         * part, claimed once the part before it went out, has its post's version checked whatever its state.
          */
-        void refreshPosts(List<DeliveryRecord> chunk) {
-            List<Long> ids = chunk.stream().map(DeliveryRecord::postId).distinct().toList();
+        void refreshPosts(List<DeliveryRecord> chunk, boolean evenPublishing) {
+            List<Long> ids = chunk.stream().map(DeliveryRecord::postId).distinct().filter(id -> {
+                Optional<Post> known = posts.get(id);
+                return evenPublishing || known == null || known.isEmpty() || known.get().state() != PostState.PUBLISHING;
+            }).toList();
+            if (ids.isEmpty()) return;
             Map<Long, Integer> versions = DeliverySending.this.posts.versions(ids);
             List<Long> changed = ids.stream().filter(id -> {
                 Optional<Post> known = posts.get(id);
@@ -272,7 +280,7 @@ public final class DeliverySending {
 
     /** Claims {@code due} and sends it (or settles it, when its lease was taken over from a node that died). */
     public Result handle(DeliveryRecord due, Round round) {
-        List<DeliveryRecord> won = claim(List.of(due), round);
+        List<DeliveryRecord> won = claim(List.of(due), round, true);
         return won.isEmpty() ? Result.NOT_CLAIMED : send(won.get(0), round);
     }
 
@@ -281,6 +289,10 @@ public final class DeliverySending {
      * where the host can, and reads their posts afresh; answers the claimed ones, in order.
      */
     public List<DeliveryRecord> claim(List<DeliveryRecord> due, Round round) {
+        return claim(due, round, false);
+    }
+
+    private List<DeliveryRecord> claim(List<DeliveryRecord> due, Round round, boolean evenPublishing) {
         Instant now = clock.instant();
         List<DeliveryRecord> claimable = due.stream()
                 .filter(d -> DeliveryState.CLAIMABLE.contains(d.state()) && !d.nextAt().isAfter(now)).toList();
@@ -288,9 +300,11 @@ public final class DeliverySending {
             for (DeliveryRecord d : due) round.lastOfPost(d.postId());
             return List.of();
         }
-        List<DeliveryRecord> won = deliveries.claim(claimable, node, now.plus(settings.lease()), now);
+        // Through the group commit: the chunks of all lanes and the sent records waiting share one commit (a conditional
+        // UPDATE keeps its row locked until that commit, so the claim is as safe as in a transaction of its own).
+        List<DeliveryRecord> won = joined(commits.submit(() -> deliveries.claim(claimable, node, now.plus(settings.lease()), now)));
         // After the claim: an edit that did not see the claim is seen here (the claim and the edit's version are both written first).
-        round.refreshPosts(won);
+        round.refreshPosts(won, evenPublishing);
         Map<Long, DeliveryRecord> before = new java.util.HashMap<>();
         for (DeliveryRecord d : due) before.put(d.id(), d);
         for (DeliveryRecord w : won) round.claimedFrom.put(w.id(), before.remove(w.id()));
@@ -778,6 +792,17 @@ public final class DeliverySending {
         Optional<DeliveryRecord> stored = deliveries.replace(current, next);
         if (stored.isEmpty()) LOG.info("Delivery " + current.id() + " changed under this node's claim; the node that holds it now settles it");
         return stored.orElse(null);
+    }
+
+    /** Waits for work handed to the group commit; its failure as it was thrown. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /** The same, through the group commit, and waits for it: the write must be on disk before the request it guards. */
