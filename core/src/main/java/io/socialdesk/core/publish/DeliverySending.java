@@ -581,7 +581,7 @@ public final class DeliverySending {
     private record Sent(DeliveryRecord current, RemotePost remote, Post post, Target target, Instant at) {}
 
     /** Hands the round's waiting sent deliveries to the group commit, as one piece of work. */
-    private void recordWaiting(Round round) {
+    void recordWaiting(Round round) {
         List<Sent> batch = new java.util.ArrayList<>();
         for (Sent s; (s = round.toRecord.poll()) != null; ) {
             round.waitingToRecord.decrementAndGet();

@@ -110,6 +110,7 @@ public final class Publisher implements AutoCloseable {
             sweep();
         }
         int handled = 0;
+        Running finishing = null;
         try {
             DeliverySending.Round next = null;
             while (true) {
@@ -120,16 +121,24 @@ public final class Publisher implements AutoCloseable {
                 int n = 0;
                 if (round != null) {
                     Running running = startLanes(round);
+                    // The round before ends (its writes committed) while this one's lanes send, not between the two.
+                    if (finishing != null) finishing.finish();
                     // While this round's lanes send, the next one is read and its checks prepared on this thread.
                     next = nextRound(round.deliveries());
-                    n = running.await();
+                    n = running.awaitLanes();
+                    finishing = running;
                 }
                 handled += n;
+                if (next == null && finishing != null) {
+                    finishing.finish();
+                    finishing = null;
+                }
                 if (n > 0 || next != null) continue;
                 // Nothing claimable (or everything read was taken by another node, or held back): done once every due post is started.
                 if (allStarted || !awaitStarts(starting, STARTS_POLL)) break;
             }
         } finally {
+            if (finishing != null) finishing.finish();
             awaitStarts(starting, null);
         }
         return handled;
@@ -221,8 +230,11 @@ public final class Publisher implements AutoCloseable {
             this.handled = handled;
         }
 
-        /** Waits for the lanes, then for what they handed to the group commit; answers how many deliveries this node handled. */
-        int await() {
+        /**
+         * Waits for the lanes and hands what they left waiting to the group commit; answers how many deliveries
+         * this node handled ({@link #finish} then waits until it is written).
+         */
+        int awaitLanes() {
             for (Future<?> f : lanes) {
                 try {
                     f.get();
@@ -233,8 +245,13 @@ public final class Publisher implements AutoCloseable {
                     LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
                 }
             }
-            sending.finish(round);
+            sending.recordWaiting(round);
             return handled.get();
+        }
+
+        /** Waits until what the round handed to the group commit is written, and rolls up the posts it shared with another node. */
+        void finish() {
+            if (!Thread.currentThread().isInterrupted()) sending.finish(round);
         }
     }
 
