@@ -302,7 +302,7 @@ public final class DeliverySending {
         }
         // In a transaction of its own, not through the group commit: there the claim waited behind the sent records (measured slower).
         List<DeliveryRecord> won = deliveries.claim(claimable, node, now.plus(settings.lease()), now);
-        // After the claim: an edit that did not see the claim is seen here (the claim and the edit's version are both written first).
+        // After the claim, so that a change made before it is seen.
         round.refreshPosts(won, evenPublishing);
         Map<Long, DeliveryRecord> before = new java.util.HashMap<>();
         for (DeliveryRecord d : due) before.put(d.id(), d);
