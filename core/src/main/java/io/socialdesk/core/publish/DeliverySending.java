@@ -519,9 +519,10 @@ public final class DeliverySending {
         if (outcome instanceof Outcome.Sent sent) {
             boolean laterPart = !Replies.isReply(current) && current.part() + 1 < DeliveryPlan.partCount(post.content());
             if (!laterPart) {
-                // Recorded with other lanes' sent deliveries, in one batch of writes, while this worker goes on.
+                // Recorded with other lanes' sent deliveries, in one batch of writes, while this worker goes on. One that carries the
+                // "sending now" mark (a network that cannot drop a repeat) goes at once: a crash before its record leaves it unconfirmed.
                 round.toRecord.add(new Sent(current, sent.remote(), post, target, now));
-                if (round.waitingToRecord.incrementAndGet() >= RECORD_TOGETHER) recordWaiting(round);
+                if (round.waitingToRecord.incrementAndGet() >= RECORD_TOGETHER || current.mayHaveBeenSent()) recordWaiting(round);
                 return Result.DONE;
             }
             // The next part answers this one: it waits until this one is recorded.
