@@ -30,14 +30,19 @@ public final class ContentRules {
 
     private final List<ContentRule> rules;
     private final List<List<Pattern>> compiled;
+    /** Per pattern, text a match must contain (a word's first piece, folded), or null: most patterns are skipped without running. */
+    private final List<List<String>> mustContain;
 
     public ContentRules(List<ContentRule> rules) {
         this.rules = List.copyOf(rules);
         List<List<Pattern>> all = new ArrayList<>();
+        List<List<String>> literals = new ArrayList<>();
         for (ContentRule r : this.rules) {
             List<Pattern> patterns = new ArrayList<>();
+            List<String> pieces = new ArrayList<>();
             for (String p : r.patterns()) {
                 if (p.isBlank()) continue;
+                pieces.add(r.kind() == ContentRule.Kind.WORDS ? firstPiece(p) : null);
                 try {
                     patterns.add(r.kind() == ContentRule.Kind.WORDS ? wordPattern(p)
                             : Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
@@ -47,8 +52,10 @@ public final class ContentRules {
                 }
             }
             all.add(List.copyOf(patterns));
+            literals.add(java.util.Collections.unmodifiableList(pieces));
         }
         this.compiled = List.copyOf(all);
+        this.mustContain = List.copyOf(literals);
     }
 
     public static final List<String> PRICE_WORDS = List.of("prix", "price", "prices", "pricing", "tarif", "tarifs", "% off",
@@ -141,8 +148,11 @@ public final class ContentRules {
             for (Map.Entry<String, String> f : fields.entrySet()) {
                 Folded folded = foldedFields.get(f.getKey());
                 List<int[]> found = new ArrayList<>();
-                for (Pattern p : compiled.get(i)) {
-                    Matcher m = p.matcher(folded.text);
+                List<Pattern> patterns = compiled.get(i);
+                for (int k = 0; k < patterns.size(); k++) {
+                    String piece = mustContain.get(i).get(k);
+                    if (piece != null && !folded.text.contains(piece)) continue;
+                    Matcher m = patterns.get(k).matcher(folded.text);
                     while (m.find()) {
                         if (m.end() == m.start()) continue;
                         found.add(new int[] {folded.start[m.start()], folded.end[m.end() - 1]});
@@ -178,6 +188,14 @@ public final class ContentRules {
             if (!c.media().get(i).altText().isEmpty()) f.put("media[" + i + "].alt", c.media().get(i).altText());
         }
         return f;
+    }
+
+    /** The folded word up to its first space or hyphen, which {@link #wordPattern} matches literally; null when there is none. */
+    static String firstPiece(String word) {
+        String w = Folded.of(word.trim()).text;
+        int end = 0;
+        while (end < w.length() && !Character.isWhitespace(w.charAt(end)) && w.charAt(end) != '-') end++;
+        return end == 0 ? null : w.substring(0, end);
     }
 
     static Pattern wordPattern(String word) {

@@ -175,7 +175,8 @@ public final class ReviewService {
     }
 
     private static Optional<String> publishRefusal(Context c) {
-        if (PublishGate.mayPublish(c.policy, c.post.content(), c.requirement.flagged(), c.post.authorKey(), c.history, c.decisions)) {
+        // The context's state is PublishGate.mayPublish's evaluation, made once: its content rules are not matched again.
+        if (c.state.complete()) {
             return Optional.empty();
         }
         return Optional.of("This version lacks a required approval: " + String.join(" ", c.state.describe()));

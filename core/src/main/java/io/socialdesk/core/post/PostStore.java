@@ -42,6 +42,16 @@ public interface PostStore {
         return found;
     }
 
+    /**
+     * The current version of each of these posts that exists, by id: every change of a post (an edit, a move) is
+     * a new version, so a post read at the same version is unchanged. One small read where the store can.
+     */
+    default java.util.Map<Long, Integer> versions(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Integer> found = new java.util.HashMap<>();
+        findAll(ids).forEach((id, post) -> found.put(id, post.version()));
+        return found;
+    }
+
     /** The post carried by a tracked item (a Jira issue id, or a server item id). */
     Optional<Post> findByItem(long itemId);
 

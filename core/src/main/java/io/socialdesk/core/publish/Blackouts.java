@@ -12,5 +12,14 @@ public interface Blackouts {
     /** Why nothing may be published for {@code projectKey} on {@code accountId} at {@code at}, or empty when it may. */
     Optional<String> blocking(String projectKey, long accountId, Instant at);
 
+    /**
+     * The same answers for moments in {@code [from, to)} from periods read once (a round of deliveries asks
+     * this once, not the store per delivery); moments outside it are asked as {@link #blocking} asks. By
+     * default nothing is read ahead.
+     */
+    default Blackouts during(Instant from, Instant to) {
+        return this;
+    }
+
     Blackouts NONE = (project, account, at) -> Optional.empty();
 }

@@ -143,8 +143,21 @@ public final class DeliverySending {
         private final Map<Long, DeliveryRecord> claimedFrom = new ConcurrentHashMap<>();
         private final Map<Long, AtomicInteger> inHand = new ConcurrentHashMap<>();
         private final Set<Long> shared = ConcurrentHashMap.newKeySet();
+        private final Map<String, String> hashes = new ConcurrentHashMap<>();
+        /** The batch's posts' deliveries as read when the round began, and the ones this round recorded sent since. */
+        private volatile Map<Long, List<DeliveryRecord>> planned = Map.of();
+        private final Map<Long, DeliveryRecord> sentHere = new ConcurrentHashMap<>();
+        /** Sent deliveries waiting to be recorded together ({@link #recordSent(List, Round)}). */
+        private final java.util.concurrent.ConcurrentLinkedQueue<Sent> toRecord = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final AtomicInteger waitingToRecord = new AtomicInteger();
+        private final Instant began;
+        private volatile Blackouts periods = blackouts;
+
+        private final List<DeliveryRecord> batch;
 
         private Round(List<DeliveryRecord> batch) {
+            this.batch = List.copyOf(batch);
+            began = clock.instant();
             for (DeliveryRecord d : batch) inHand.computeIfAbsent(d.postId(), k -> new AtomicInteger()).incrementAndGet();
         }
 
@@ -156,6 +169,9 @@ public final class DeliverySending {
          */
         private void prepare(List<DeliveryRecord> batch) {
             readPosts(batch);
+            // The blackout periods of the round's lease in one read, instead of one per first part.
+            periods = blackouts.during(began, began.plus(settings.lease()));
+            planned = deliveries.forPosts(inHand.keySet());
             List<Post> publishing = posts.values().stream().flatMap(Optional::stream).filter(p -> p.state() == PostState.PUBLISHING).toList();
             List<Optional<String>> refusals = reviews.publishRefusals(publishing);
             for (int i = 0; i < publishing.size(); i++) approvals.put(version(publishing.get(i)), refusals.get(i));
@@ -164,6 +180,11 @@ public final class DeliverySending {
                 Target target = target(d.accountId());
                 if (post != null && post.state() == PostState.PUBLISHING && target.usable()) contentProblems(post, target.account());
             }
+        }
+
+        /** The deliveries this round was made for, as read claimable. */
+        public List<DeliveryRecord> deliveries() {
+            return batch;
         }
 
         Target target(long accountId) {
@@ -180,6 +201,29 @@ public final class DeliverySending {
             for (long id : ids) posts.put(id, Optional.ofNullable(found.get(id)));
         }
 
+        /**
+         * Reads again, after the claim, the chunk's posts that may have changed since the round read them. A post
+         * the round read Publishing cannot: the workflow has no edit from Publishing and only the engine moves it
+         * on, by rolling it up once none of its deliveries is pending (and this chunk's are). Any other (a post
+         * whose start lost to an edit, one planned by a node that has not moved it yet) is read again if its
+         * version moved (one small read of the versions), so what was edited meanwhile is seen. A thread's later
+         * part, claimed once the part before it went out, has its post's version checked whatever its state.
+         */
+        void refreshPosts(List<DeliveryRecord> chunk, boolean evenPublishing) {
+            List<Long> ids = chunk.stream().map(DeliveryRecord::postId).distinct().filter(id -> {
+                Optional<Post> known = posts.get(id);
+                return evenPublishing || known == null || known.isEmpty() || known.get().state() != PostState.PUBLISHING;
+            }).toList();
+            if (ids.isEmpty()) return;
+            Map<Long, Integer> versions = DeliverySending.this.posts.versions(ids);
+            List<Long> changed = ids.stream().filter(id -> {
+                Optional<Post> known = posts.get(id);
+                Integer now = versions.get(id);
+                return known == null || now == null || known.isEmpty() || known.get().version() != now;
+            }).toList();
+            if (!changed.isEmpty()) readPosts(chunk.stream().filter(d -> changed.contains(d.postId())).toList());
+        }
+
         void remember(Post post) {
             posts.put(post.id(), Optional.of(post));
         }
@@ -190,6 +234,29 @@ public final class DeliverySending {
 
         private static String version(Post post) {
             return post.id() + "@" + post.version();
+        }
+
+        /** The post's content hash, once per version. */
+        String hash(Post post) {
+            return hashes.computeIfAbsent(version(post), k -> ContentHash.of(post.content()));
+        }
+
+        /**
+         * The post's deliveries when every one is known sent without reading them: each was sent when the round
+         * began or was recorded sent by this round, and they are all the deliveries the post's current content
+         * plans. Null otherwise (read them): only sent deliveries cannot change behind this round's back.
+         */
+        List<DeliveryRecord> allSent(Post post) {
+            List<DeliveryRecord> before = post == null ? null : planned.get(post.id());
+            if (before == null || before.size() != post.content().accountIds().size() * DeliveryPlan.partCount(post.content())) return null;
+            String hash = hash(post);
+            List<DeliveryRecord> now = new java.util.ArrayList<>(before.size());
+            for (DeliveryRecord d : before) {
+                DeliveryRecord latest = sentHere.getOrDefault(d.id(), d);
+                if (latest.state() != DeliveryState.SENT || !latest.contentHash().equals(hash)) return null;
+                now.add(latest);
+            }
+            return now;
         }
 
         List<FieldProblem> contentProblems(Post post, Account account) {
@@ -213,7 +280,7 @@ public final class DeliverySending {
 
     /** Claims {@code due} and sends it (or settles it, when its lease was taken over from a node that died). */
     public Result handle(DeliveryRecord due, Round round) {
-        List<DeliveryRecord> won = claim(List.of(due), round);
+        List<DeliveryRecord> won = claim(List.of(due), round, true);
         return won.isEmpty() ? Result.NOT_CLAIMED : send(won.get(0), round);
     }
 
@@ -222,6 +289,10 @@ public final class DeliverySending {
      * where the host can, and reads their posts afresh; answers the claimed ones, in order.
      */
     public List<DeliveryRecord> claim(List<DeliveryRecord> due, Round round) {
+        return claim(due, round, false);
+    }
+
+    private List<DeliveryRecord> claim(List<DeliveryRecord> due, Round round, boolean evenPublishing) {
         Instant now = clock.instant();
         List<DeliveryRecord> claimable = due.stream()
                 .filter(d -> DeliveryState.CLAIMABLE.contains(d.state()) && !d.nextAt().isAfter(now)).toList();
@@ -229,8 +300,10 @@ public final class DeliverySending {
             for (DeliveryRecord d : due) round.lastOfPost(d.postId());
             return List.of();
         }
-        round.readPosts(claimable);
+        // In a transaction of its own, not through the group commit: there the claim waited behind the sent records (measured slower).
         List<DeliveryRecord> won = deliveries.claim(claimable, node, now.plus(settings.lease()), now);
+        // After the claim, so that a change made before it is seen.
+        round.refreshPosts(won, evenPublishing);
         Map<Long, DeliveryRecord> before = new java.util.HashMap<>();
         for (DeliveryRecord d : due) before.put(d.id(), d);
         for (DeliveryRecord w : won) round.claimedFrom.put(w.id(), before.remove(w.id()));
@@ -331,7 +404,7 @@ public final class DeliverySending {
             return Refusal.cancel("post-" + post.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     "The post is " + StateNames.label(post.state()) + " now; this part was not sent.");
         }
-        if (!ContentHash.of(post.content()).equals(claimed.contentHash())) {
+        if (!round.hash(post).equals(claimed.contentHash())) {
             return Refusal.cancel("content-changed", "The post's content changed after it was planned; this version was not sent.");
         }
         if (!target.usable()) return Refusal.fail(target.code(), target.problem());
@@ -348,7 +421,7 @@ public final class DeliverySending {
                     + problems.stream().map(FieldProblem::message).collect(Collectors.joining("; ")));
         }
         if (claimed.part() == 0) {
-            Optional<String> blocked = blackouts.blocking(post.item().projectKey(), claimed.accountId(), now);
+            Optional<String> blocked = round.periods.blocking(post.item().projectKey(), claimed.accountId(), now);
             if (blocked.isPresent()) return Refusal.fail("blackout", blocked.get());
         }
         return Optional.empty();
@@ -359,13 +432,43 @@ public final class DeliverySending {
      * Publishing. Only the node whose move wins revives deliveries an earlier round left failed, missed,
      * cancelled or unconfirmed (a person's retry), so a race never sends one of them twice.
      */
-    public CompletableFuture<Boolean> startSoon(Post post) {
-        return commits.submit(() -> start(post));
+    public boolean start(Post post) {
+        return start(post, deliveries.plan(DeliveryPlan.of(post), clock.instant()));
     }
 
-    /** The same, at once. */
-    public boolean start(Post post) {
-        List<DeliveryRecord> planned = deliveries.plan(DeliveryPlan.of(post), clock.instant());
+    /**
+     * Starts {@code due} in one transaction of its own on this thread ({@link GroupCommit#now}), beside the
+     * group commit's writer, so that sent deliveries are not recorded behind the start of a page of posts:
+     * the page's plans in one read, one batch of inserts and one read, then each post's move. When that
+     * transaction fails, each post is started alone, so only the faulty one is left for the next tick.
+     * Answers how many posts this node started.
+     */
+    public int startAll(List<Post> due) {
+        if (due.isEmpty()) return 0;
+        try {
+            return commits.now(() -> {
+                List<NewDelivery> plans = due.stream().flatMap(p -> DeliveryPlan.of(p).stream()).toList();
+                Map<Long, List<DeliveryRecord>> planned = deliveries.plan(plans, clock.instant()).stream()
+                        .collect(Collectors.groupingBy(DeliveryRecord::postId));
+                int started = 0;
+                for (Post post : due) if (start(post, planned.getOrDefault(post.id(), List.of()))) started++;
+                return started;
+            });
+        } catch (RuntimeException e) {
+            if (due.size() == 1) throw e;
+            int started = 0;
+            for (Post post : due) {
+                try {
+                    if (commits.now(() -> start(post))) started++;
+                } catch (RuntimeException alone) {
+                    LOG.log(Level.WARNING, "Post " + post.id() + " could not be started; the next tick tries again", alone);
+                }
+            }
+            return started;
+        }
+    }
+
+    private boolean start(Post post, List<DeliveryRecord> planned) {
         String detail = post.planned().isInGap()
                 ? post.planned().local() + " does not exist in " + post.planned().zone() + " (the clocks skip it); it goes out at "
                         + post.planned().instant().atZone(post.planned().zone()).toLocalDateTime() + "."
@@ -415,16 +518,15 @@ public final class DeliverySending {
         Instant now = clock.instant();
         if (outcome instanceof Outcome.Sent sent) {
             boolean laterPart = !Replies.isReply(current) && current.part() + 1 < DeliveryPlan.partCount(post.content());
-            CompletableFuture<DeliveryRecord> recorded = commits.submit(() -> recordSent(current, sent.remote(), post, target, laterPart, round));
             if (!laterPart) {
-                recorded.whenComplete((next, e) -> {
-                    if (e != null) LOG.warning("Delivery " + current.id() + " was sent but could not be recorded (" + e.getClass().getSimpleName()
-                            + "); it is settled when its lease ends");
-                });
+                // Recorded with other lanes' sent deliveries, in one batch of writes, while this worker goes on. One that carries the
+                // "sending now" mark (a network that cannot drop a repeat) goes at once: a crash before its record leaves it unconfirmed.
+                round.toRecord.add(new Sent(current, sent.remote(), post, target, now));
+                if (round.waitingToRecord.incrementAndGet() >= RECORD_TOGETHER || current.mayHaveBeenSent()) recordWaiting(round);
                 return Result.DONE;
             }
             // The next part answers this one: it waits until this one is recorded.
-            return Result.then(recorded.join());
+            return Result.then(commits.submit(() -> recordSent(current, sent.remote(), post, target, laterPart, round, now)).join());
         }
         if (outcome instanceof Outcome.RetryLater later) {
             if (settling) {
@@ -457,18 +559,11 @@ public final class DeliverySending {
      * Records a sent delivery with its audit event and comment; makes the next part due (answered, for the
      * lane to send now) or, after the post's last delivery in this batch, rolls the post up.
      */
-    private DeliveryRecord recordSent(DeliveryRecord current, RemotePost remote, Post post, Target target, boolean laterPart, Round round) {
+    private DeliveryRecord recordSent(DeliveryRecord current, RemotePost remote, Post post, Target target, boolean laterPart, Round round,
+            Instant sentAt) {
         Instant now = clock.instant();
-        DeliveryRecord done = writeSent(current, remote);
-        if (Replies.isReply(current)) {
-            round.lastOfPost(current.postId());
-            replies.sent(done, remote);
-            return null;
-        }
-        String where = remote.url() == null ? remote.id() : remote.url();
-        trail.append(AuditEvent.of(post.id(), now, Actor.SYSTEM_KEY, AuditKind.SEND_RESULT, "sent " + label(target, current) + ": " + where)
-                .withNetwork(target.account().network()));
-        tracker.commented(post.item(), Actor.SYSTEM_KEY, "Published on " + label(target, current) + ": " + where);
+        DeliveryRecord done = writeSent(current, remote, sentAt);
+        if (!recorded(done, remote, post, target, round)) return null;
         boolean last = round.lastOfPost(post.id());
         if (laterPart) {
             List<DeliveryRecord> all = deliveries.forPost(post.id());
@@ -476,9 +571,69 @@ public final class DeliverySending {
             if (next == null) rollUp(post.id(), all);
             return next;
         }
-        // The post as this batch read it: its move checks the version, and a stale one reads it again.
-        if (last) rollUp(post.id(), deliveries.forPost(post.id()), round.post(post.id()));
+        if (last) rollUpSent(post.id(), round);
         return null;
+    }
+
+    /** Sent deliveries recorded together: at most this many wait (then the worker that adds one hands them to the group commit). */
+    private static final int RECORD_TOGETHER = 32;
+
+    /** A delivery the network took, waiting to be recorded. */
+    private record Sent(DeliveryRecord current, RemotePost remote, Post post, Target target, Instant at) {}
+
+    /** Hands the round's waiting sent deliveries to the group commit, as one piece of work. */
+    void recordWaiting(Round round) {
+        List<Sent> batch = new java.util.ArrayList<>();
+        for (Sent s; (s = round.toRecord.poll()) != null; ) {
+            round.waitingToRecord.decrementAndGet();
+            batch.add(s);
+        }
+        if (batch.isEmpty()) return;
+        commits.submit(() -> recordSent(batch, round)).whenComplete((done, e) -> {
+            if (e != null) LOG.warning(batch.size() + " deliveries were sent but could not be recorded (" + e.getClass().getSimpleName()
+                    + "); they are settled when their leases end");
+        });
+    }
+
+    /**
+     * Records sent deliveries (first parts and single posts: no part waits for them) in one batch of
+     * conditional writes, with their audit events and comments, then rolls up each post whose last delivery
+     * in the round this was: from what the round knows when every delivery of the post is sent, else read.
+     */
+    private Void recordSent(List<Sent> batch, Round round) {
+        List<DeliveryRecord> current = batch.stream().map(Sent::current).toList();
+        List<DeliveryRecord> next = batch.stream().map(s -> s.current().sent(s.remote(), s.at())).toList();
+        List<Optional<DeliveryRecord>> stored = deliveries.replaceAll(current, next);
+        java.util.Set<Long> last = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Sent s = batch.get(i);
+            DeliveryRecord done = stored.get(i).orElseGet(() -> writeSent(s.current(), s.remote(), s.at()));
+            if (recorded(done, s.remote(), s.post(), s.target(), round) && round.lastOfPost(s.post().id())) last.add(s.post().id());
+        }
+        for (long postId : last) rollUpSent(postId, round);
+        return null;
+    }
+
+    /** What follows a sent delivery's record: the reply's own record, or the post's audit event and comment. False for a reply. */
+    private boolean recorded(DeliveryRecord done, RemotePost remote, Post post, Target target, Round round) {
+        if (Replies.isReply(done)) {
+            round.lastOfPost(done.postId());
+            replies.sent(done, remote);
+            return false;
+        }
+        if (done.state() == DeliveryState.SENT) round.sentHere.put(done.id(), done);
+        String where = remote.url() == null ? remote.id() : remote.url();
+        trail.append(AuditEvent.of(post.id(), clock.instant(), Actor.SYSTEM_KEY, AuditKind.SEND_RESULT, "sent " + label(target, done) + ": " + where)
+                .withNetwork(target.account().network()));
+        tracker.commented(post.item(), Actor.SYSTEM_KEY, "Published on " + label(target, done) + ": " + where);
+        return true;
+    }
+
+    /** Rolls up a post after its last delivery in the round was recorded sent; the post as the round read it (its move checks the version). */
+    private void rollUpSent(long postId, Round round) {
+        Post post = round.post(postId);
+        List<DeliveryRecord> known = round.allSent(post);
+        rollUp(postId, known != null ? known : deliveries.forPost(postId), post);
     }
 
     /** After a settled delivery other than sent: its later parts follow it, the author is told, the post rolls up. */
@@ -490,6 +645,7 @@ public final class DeliverySending {
             return Result.DONE;
         }
         // Sent deliveries recorded behind this worker's back must be in before the post's deliveries are read.
+        recordWaiting(round);
         commits.flush();
         Instant now = clock.instant();
         List<DeliveryRecord> all = deliveries.forPost(done.postId());
@@ -542,6 +698,7 @@ public final class DeliverySending {
      * posts whose deliveries it shared with another node (of two nodes finishing together, the later sees both).
      */
     public void finish(Round round) {
+        recordWaiting(round);
         commits.flush();
         for (long postId : round.shared) rollUp(postId);
     }
@@ -646,11 +803,11 @@ public final class DeliverySending {
      * A sent delivery is recorded whatever happened to the claim meanwhile: the network has it, and
      * whoever took the lease over would only settle it to the same answer (or leave it unconfirmed).
      */
-    private DeliveryRecord writeSent(DeliveryRecord current, RemotePost remote) {
+    private DeliveryRecord writeSent(DeliveryRecord current, RemotePost remote, Instant sentAt) {
         DeliveryRecord at = current;
         for (int i = 0; i < 5; i++) {
             if (at.state() == DeliveryState.SENT) return at;
-            Optional<DeliveryRecord> stored = deliveries.replace(at, at.sent(remote, clock.instant()));
+            Optional<DeliveryRecord> stored = deliveries.replace(at, at.sent(remote, sentAt));
             if (stored.isPresent()) return stored.get();
             at = deliveries.find(at.id()).orElse(at);
         }

@@ -24,14 +24,45 @@ public interface DeliveryStore {
     /** A post's deliveries, by account then part. */
     List<DeliveryRecord> forPost(long postId);
 
+    /** The deliveries of each of {@code postIds} (by account then part; a post without any is left out), in as few reads as the host can. */
+    default Map<Long, List<DeliveryRecord>> forPosts(Collection<Long> postIds) {
+        Map<Long, List<DeliveryRecord>> found = new java.util.HashMap<>();
+        for (long id : postIds) {
+            List<DeliveryRecord> of = forPost(id);
+            if (!of.isEmpty()) found.put(id, of);
+        }
+        return found;
+    }
+
     /** Deliveries in a claimable state whose {@link DeliveryRecord#nextAt()} has come, soonest first, at most {@code limit}. */
     List<DeliveryRecord> claimable(Instant now, int limit);
+
+    /**
+     * The same, only those after {@code after} in that order (a later due time, or the same and a higher id):
+     * the next batch read while the one before it is still being claimed. Deliveries that became claimable
+     * before {@code after} meanwhile are left to the next read from the start.
+     */
+    default List<DeliveryRecord> claimableAfter(DeliveryRecord after, Instant now, int limit) {
+        return claimable(now, Integer.MAX_VALUE).stream()
+                .filter(d -> d.nextAt().isAfter(after.nextAt()) || d.nextAt().equals(after.nextAt()) && d.id() > after.id()).limit(limit).toList();
+    }
 
     /**
      * Writes {@code next} when the stored delivery is still at {@code current.version()}, as version + 1,
      * and answers what was stored; empty (nothing written) when someone else changed it first.
      */
     Optional<DeliveryRecord> replace(DeliveryRecord current, DeliveryRecord next);
+
+    /**
+     * {@link #replace} for each pair ({@code current.get(i)}, {@code next.get(i)}), in one round trip where the
+     * host can (the server: one JDBC batch of conditional UPDATEs); answers what was stored, empty for each
+     * one whose revision had moved.
+     */
+    default List<Optional<DeliveryRecord>> replaceAll(List<DeliveryRecord> current, List<DeliveryRecord> next) {
+        List<Optional<DeliveryRecord>> stored = new java.util.ArrayList<>(current.size());
+        for (int i = 0; i < current.size(); i++) stored.add(replace(current.get(i), next.get(i)));
+        return stored;
+    }
 
     /**
      * Claims each of {@code due} for {@code node} until {@code leaseUntil} ({@link DeliveryRecord#claimedBy}),

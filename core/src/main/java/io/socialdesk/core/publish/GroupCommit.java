@@ -19,6 +19,15 @@ public interface GroupCommit {
     /** Waits until everything submitted before this call is committed (or failed). */
     void flush();
 
+    /**
+     * Runs {@code work} at once in one transaction of its own on the caller's thread (it commits when the work
+     * returns, and rolls back when it throws), beside the work waiting here: a large piece of work does not
+     * hold up the small ones queued behind it. By default, as {@link #AT_ONCE} runs work.
+     */
+    default <T> T now(Supplier<T> work) {
+        return work.get();
+    }
+
     /** Runs each piece of work at once, on the caller's thread, in the store's own transactions (tests, and Jira's cluster locks). */
     GroupCommit AT_ONCE = new GroupCommit() {
         @Override

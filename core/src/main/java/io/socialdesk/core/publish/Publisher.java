@@ -36,7 +36,9 @@ public final class Publisher implements AutoCloseable {
     /** How often a tick also rolls up posts left Publishing with nothing pending (a node died between two writes). */
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     /** Deliveries a worker claims in one write: a few dozen, so one commit serves many, and a lease is not held long unused. */
-    private static final int CHUNK = 32;
+    private static final int CHUNK = 64;
+    /** Due posts started in one transaction: enough for one batch of plan inserts to pay, few enough that sending starts early. */
+    private static final int START_TOGETHER = 50;
     /** How long a tick with nothing claimable waits for more posts to be started before it looks again. */
     private static final Duration STARTS_POLL = Duration.ofMillis(20);
 
@@ -108,21 +110,48 @@ public final class Publisher implements AutoCloseable {
             sweep();
         }
         int handled = 0;
+        Running finishing = null;
         try {
+            DeliverySending.Round next = null;
             while (true) {
                 // Read before the claim: deliveries of a post started after this still get a look below.
                 boolean allStarted = starting.isDone();
-                List<DeliveryRecord> batch = deliveries.claimable(clock.instant(), settings.batch());
-                int n = batch.isEmpty() ? 0 : runLanes(batch);
+                DeliverySending.Round round = next != null ? next : nextRound(List.of());
+                next = null;
+                int n = 0;
+                if (round != null) {
+                    Running running = startLanes(round);
+                    // The round before ends (its writes committed) while this one's lanes send, not between the two.
+                    if (finishing != null) finishing.finish();
+                    // While this round's lanes send, the next one is read and its checks prepared on this thread.
+                    next = nextRound(round.deliveries());
+                    n = running.awaitLanes();
+                    finishing = running;
+                }
                 handled += n;
-                if (n > 0) continue;
+                if (next == null && finishing != null) {
+                    finishing.finish();
+                    finishing = null;
+                }
+                if (n > 0 || next != null) continue;
                 // Nothing claimable (or everything read was taken by another node, or held back): done once every due post is started.
                 if (allStarted || !awaitStarts(starting, STARTS_POLL)) break;
             }
         } finally {
+            if (finishing != null) finishing.finish();
             awaitStarts(starting, null);
         }
         return handled;
+    }
+
+    /**
+     * The next batch of claimable deliveries, after those of the round still running (they may not be claimed
+     * yet) in the claim order, with what its checks read ready; null when nothing else is claimable.
+     */
+    private DeliverySending.Round nextRound(List<DeliveryRecord> running) {
+        List<DeliveryRecord> batch = running.isEmpty() ? deliveries.claimable(clock.instant(), settings.batch())
+                : deliveries.claimableAfter(running.get(running.size() - 1), clock.instant(), settings.batch());
+        return batch.isEmpty() ? null : sending.round(batch);
     }
 
     /**
@@ -148,14 +177,13 @@ public final class Publisher implements AutoCloseable {
         while (true) {
             List<Post> due = posts.list(new PostQuery(Optional.empty(), Optional.of(now.plusMillis(1)), Optional.of(PostState.SCHEDULED),
                     Optional.empty(), Optional.empty(), PostQuery.MAX_LIMIT));
-            // Started through the group commit: the plans and moves of many posts share a commit.
-            List<java.util.concurrent.CompletableFuture<Boolean>> starts = due.stream().map(sending::startSoon).toList();
+            // A few dozen posts a transaction: their plans are one batch of inserts, and the first are sent while the rest are planned.
             int started = 0;
-            for (var start : starts) {
+            for (int from = 0; from < due.size(); from += START_TOGETHER) {
                 try {
-                    if (start.join()) started++;
-                } catch (java.util.concurrent.CompletionException e) {
-                    LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e.getCause());
+                    started += sending.startAll(due.subList(from, Math.min(due.size(), from + START_TOGETHER)));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e);
                 }
             }
             if (due.size() < PostQuery.MAX_LIMIT || started == 0) return;
@@ -171,12 +199,12 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Runs one batch: a lane per account, each taking its deliveries in order, {@code perAccount} at a
+     * Starts one batch: a lane per account, each taking its deliveries in order, {@code perAccount} at a
      * time, on the shared workers. Answers how many deliveries were handled (claimed by this node), once
      * what they did is committed.
      */
-    private int runLanes(List<DeliveryRecord> batch) {
-        DeliverySending.Round round = sending.round(batch);
+    private Running startLanes(DeliverySending.Round round) {
+        List<DeliveryRecord> batch = round.deliveries();
         Map<Long, ConcurrentLinkedQueue<DeliveryRecord>> lanes = new LinkedHashMap<>();
         for (DeliveryRecord d : batch) lanes.computeIfAbsent(d.accountId(), k -> new ConcurrentLinkedQueue<>()).add(d);
         AtomicInteger handled = new AtomicInteger();
@@ -187,18 +215,44 @@ public final class Publisher implements AutoCloseable {
             Lane context = new Lane(lane.getValue(), round, Math.max(1, Math.min(CHUNK, (lane.getValue().size() + width - 1) / width)));
             for (int i = 0; i < width; i++) running.add(workers.submit(() -> context.drain(handled)));
         }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return handled.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
-            }
+        return new Running(round, running, handled);
+    }
+
+    /** A round's lanes at work. */
+    private final class Running {
+        private final DeliverySending.Round round;
+        private final List<Future<?>> lanes;
+        private final AtomicInteger handled;
+
+        Running(DeliverySending.Round round, List<Future<?>> lanes, AtomicInteger handled) {
+            this.round = round;
+            this.lanes = lanes;
+            this.handled = handled;
         }
-        sending.finish(round);
-        return handled.get();
+
+        /**
+         * Waits for the lanes and hands what they left waiting to the group commit; answers how many deliveries
+         * this node handled ({@link #finish} then waits until it is written).
+         */
+        int awaitLanes() {
+            for (Future<?> f : lanes) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return handled.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.log(Level.WARNING, "A publishing lane stopped on an unexpected error; its deliveries are picked up again", e.getCause());
+                }
+            }
+            sending.recordWaiting(round);
+            return handled.get();
+        }
+
+        /** Waits until what the round handed to the group commit is written, and rolls up the posts it shared with another node. */
+        void finish() {
+            if (!Thread.currentThread().isInterrupted()) sending.finish(round);
+        }
     }
 
     /** One account's deliveries in this batch; each worker on it claims a chunk at a time (one write) and sends it in order. */

@@ -85,6 +85,13 @@ class CalendarStoresOnBothDatabasesTest extends OnBothDatabases {
         assertThat(port.blocking("MKT", 12, Instant.parse("2026-03-20T08:10:00Z"))).hasValueSatisfying(s -> assertThat(s).contains("Launch embargo"));
         assertThat(port.blocking("MKT", 4, Instant.parse("2026-03-20T08:10:00Z"))).isEmpty();
         assertThat(port.blocking("SALES", 12, Instant.parse("2026-03-20T08:10:00Z"))).isEmpty();
+        // The publishing engine's round reads the periods of its lease once, and gets the same answers from them.
+        var round = port.during(Instant.parse("2026-03-20T07:59:00Z"), Instant.parse("2026-03-20T08:30:00Z"));
+        assertThat(round.blocking("MKT", 12, Instant.parse("2026-03-20T08:10:00Z"))).hasValueSatisfying(s -> assertThat(s).contains("Launch embargo"));
+        assertThat(round.blocking("MKT", 12, Instant.parse("2026-03-20T07:59:30Z"))).as("before the embargo starts").isEmpty();
+        assertThat(round.blocking("MKT", 4, Instant.parse("2026-03-20T08:10:00Z"))).isEmpty();
+        assertThat(round.blocking("MKT", 12, Instant.parse("2026-03-20T08:45:00Z"))).as("after the window: asked as before")
+                .hasValueSatisfying(s -> assertThat(s).contains("Launch embargo"));
 
         Blackout renamed = new Blackout(quiet.id(), "", "Quiet period (extended)", quiet.kind(), quiet.start(), quiet.end().plus(Duration.ofDays(1)),
                 PARIS, Set.of(), quiet.reason(), quiet.createdBy(), quiet.createdAt(), 2);

@@ -204,6 +204,30 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
     @MethodSource("setups")
+    void theNextBatchIsReadAfterTheOneBeingClaimedAndSentRecordsGoInTogether(Setup setup) throws SQLException {
+        AoDeliveryStore store = fresh(setup);
+        List<DeliveryRecord> planned = store.plan(List.of(planned(7, 10, 0, NOW.minusSeconds(60)), planned(7, 11, 0, NOW.minusSeconds(60)),
+                planned(8, 10, 0, NOW.minusSeconds(60)), planned(8, 11, 0, NOW.minusSeconds(30))), NOW);
+
+        List<DeliveryRecord> first = store.claimable(NOW, 2);
+        assertThat(store.claimableAfter(first.get(1), NOW, 10)).extracting(DeliveryRecord::id)
+                .as("the rest, by due time then id").containsExactly(planned.get(2).id(), planned.get(3).id());
+        assertThat(store.forPosts(List.of(7L, 8L, 9L))).as("a post without deliveries is left out").containsOnlyKeys(7L, 8L)
+                .satisfies(m -> assertThat(m.get(8L)).extracting(DeliveryRecord::accountId).containsExactly(10L, 11L));
+
+        List<DeliveryRecord> claimed = first.stream().map(d -> claim(store, d, NOW.plusSeconds(120))).toList();
+        DeliveryRecord stale = first.get(1); // its claim moved the revision on
+        List<DeliveryRecord> current = List.of(claimed.get(0), stale);
+        List<Optional<DeliveryRecord>> written = setup.db().ao().inTransaction(() -> store.replaceAll(current,
+                List.of(claimed.get(0).sent(RemotePost.of("r-7", null), NOW), claimed.get(1).sent(RemotePost.of("r-8", null), NOW))));
+
+        assertThat(written.get(0)).hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT));
+        assertThat(written.get(1)).as("a row whose revision moved is not written").isEmpty();
+        assertThat(store.find(stale.id())).hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DeliveryState.IN_FLIGHT));
+    }
+
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+    @MethodSource("setups")
     void progressAndTheRemotePostComeBackAsWritten(Setup setup) throws SQLException {
         AoDeliveryStore store = fresh(setup);
         DeliveryRecord d = claim(store, store.plan(List.of(planned(7, 10, 0, NOW)), NOW).get(0), NOW.plusSeconds(120));

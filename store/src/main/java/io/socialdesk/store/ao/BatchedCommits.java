@@ -68,6 +68,12 @@ public final class BatchedCommits implements GroupCommit, AutoCloseable {
         submit(() -> null).join();
     }
 
+    /** In this thread's own transaction, beside the writer's: the database serialises the two only where they touch the same rows. */
+    @Override
+    public <T> T now(Supplier<T> work) {
+        return ao.inTransaction(work);
+    }
+
     private void write() {
         List<Work<?>> batch = new ArrayList<>(maxBatch);
         while (!closed || !waiting.isEmpty()) {

@@ -92,11 +92,8 @@ public final class AoPostStore implements PostStore {
                 java.util.OptionalInt changed = ao.updateWhere(PostEntity.class, columns, post.id(), "REVISION", post.version());
                 if (changed.isEmpty()) return Optional.<Post>empty();
                 if (changed.getAsInt() != 1) throw new Stale();
-                try {
-                    recordRevision((int) post.id(), moved.version(), actor, at);
-                } catch (StoreException e) {
-                    throw new Stale();
-                }
+                // With the guarded UPDATE won, nobody else writes this revision: its row may wait for the transaction's batch of inserts.
+                ao.insert(PostRevisionEntity.class, revisionRow((int) post.id(), moved.version(), actor, at));
                 return Optional.of(moved);
             });
             if (fast.isPresent()) return fast;
@@ -167,6 +164,19 @@ public final class AoPostStore implements PostStore {
         Children children = children(Arrays.stream(rows).map(PostEntity::getID).toList());
         Map<Long, Post> found = new java.util.HashMap<>();
         for (PostEntity row : rows) found.put((long) row.getID(), toPost(row, children));
+        return found;
+    }
+
+    /** The revision column only: no children read. */
+    @Override
+    public Map<Long, Integer> versions(java.util.Collection<Long> ids) {
+        List<Integer> wanted = ids.stream().filter(id -> id >= 1 && id <= Integer.MAX_VALUE).map(Long::intValue).distinct().toList();
+        Map<Long, Integer> found = new java.util.HashMap<>();
+        io.socialdesk.store.ao.InChunks.each(wanted, (in, values) -> {
+            for (PostEntity row : ao.find(PostEntity.class, Query.select("ID, REVISION").where("ID " + in, values))) {
+                found.put((long) row.getID(), row.getRevision());
+            }
+        });
         return found;
     }
 
@@ -263,8 +273,11 @@ public final class AoPostStore implements PostStore {
     }
 
     private void recordRevision(int postId, int revision, String editor, Instant at) {
-        ao.create(PostRevisionEntity.class, Map.of("REVISION_KEY", postId + ":" + revision, "POST_ID", postId,
-                "REVISION", revision, "EDITED_BY", editor, "EDITED_AT", Date.from(at)));
+        ao.create(PostRevisionEntity.class, revisionRow(postId, revision, editor, at));
+    }
+
+    private static Map<String, Object> revisionRow(int postId, int revision, String editor, Instant at) {
+        return Map.of("REVISION_KEY", postId + ":" + revision, "POST_ID", postId, "REVISION", revision, "EDITED_BY", editor, "EDITED_AT", Date.from(at));
     }
 
     private void writeChildren(int postId, PostContent content) {

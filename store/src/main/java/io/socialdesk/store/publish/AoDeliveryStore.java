@@ -6,6 +6,7 @@ import io.socialdesk.core.publish.DeliveryState;
 import io.socialdesk.core.publish.DeliveryStore;
 import io.socialdesk.core.publish.NewDelivery;
 import io.socialdesk.store.ao.AoAccess;
+import io.socialdesk.store.ao.InChunks;
 import io.socialdesk.store.ao.StoreException;
 import net.java.ao.Query;
 
@@ -43,15 +44,19 @@ public final class AoDeliveryStore implements DeliveryStore {
         this.writes = writes;
     }
 
+    /**
+     * One read of the keys that exist, the missing rows inserted ({@link AoAccess#insert}: on the server one
+     * JDBC batch at the end of the transaction, or before the next read of the table), one read of what was
+     * inserted: a page of due posts costs three statements, not one per delivery.
+     */
     @Override
     public List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at) {
-        List<DeliveryRecord> out = new ArrayList<>();
-        Map<String, DeliveryRecord> existing = byKeys(planned.stream().map(NewDelivery::key).toList());
+        if (planned.isEmpty()) return List.of();
+        List<String> keys = planned.stream().map(NewDelivery::key).toList();
+        Map<String, DeliveryRecord> existing = byKeys(keys);
+        boolean inserted = false;
         for (NewDelivery n : planned) {
-            if (existing.containsKey(n.key())) {
-                out.add(existing.get(n.key()));
-                continue;
-            }
+            if (existing.containsKey(n.key())) continue;
             Map<String, Object> values = new HashMap<>();
             values.put("DELIVERY_KEY", n.key());
             values.put("POST_ID", n.postId());
@@ -65,24 +70,31 @@ public final class AoDeliveryStore implements DeliveryStore {
             values.put("UPDATED_AT", Date.from(at));
             values.put("REVISION", 1);
             try {
-                // Built from what was written: reading the new entity's getters would query each column not given.
-                DeliveryEntity created = ao.create(DeliveryEntity.class, values);
-                out.add(new DeliveryRecord(created.getID(), n.postId(), n.accountId(), n.part(), n.key(), n.contentHash(), n.dueAt(),
-                        n.initialState(), 0, n.dueAt(), null, null, Map.of(), null, null, null, at, 1));
+                ao.insert(DeliveryEntity.class, values);
+                inserted = true;
             } catch (StoreException e) {
-                // Another node planned the same delivery at the same moment: the unique key let one in; that one is the plan.
-                out.add(byKey(n.key()).orElseThrow(() -> e));
+                // Jira inserts at once: another node planned the same delivery at the same moment; the unique key let one in.
+                if (byKey(n.key()).isEmpty()) throw e;
             }
+        }
+        // A plan made twice at once on the server fails its batch on the unique key: the transaction is tried again, and reads the other's rows.
+        Map<String, DeliveryRecord> stored = inserted || existing.size() < keys.size() ? byKeys(keys) : existing;
+        List<DeliveryRecord> out = new ArrayList<>(planned.size());
+        for (String key : keys) {
+            DeliveryRecord d = stored.get(key);
+            if (d == null) throw new StoreException("Delivery " + key + " was planned but cannot be read back", null);
+            out.add(d);
         }
         return out;
     }
 
     private Map<String, DeliveryRecord> byKeys(List<String> keys) {
-        if (keys.isEmpty()) return Map.of();
-        DeliveryEntity[] rows = ao.find(DeliveryEntity.class, Query.select()
-                .where("DELIVERY_KEY IN (" + keys.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")", keys.toArray()));
         Map<String, DeliveryRecord> found = new HashMap<>();
-        for (DeliveryEntity row : rows) found.put(row.getDeliveryKey(), read(row));
+        InChunks.each(keys, (in, values) -> {
+            for (DeliveryEntity row : ao.find(DeliveryEntity.class, Query.select().where("DELIVERY_KEY " + in, values))) {
+                found.put(row.getDeliveryKey(), read(row));
+            }
+        });
         return found;
     }
 
@@ -104,11 +116,31 @@ public final class AoDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public Map<Long, List<DeliveryRecord>> forPosts(Collection<Long> postIds) {
+        Map<Long, List<DeliveryRecord>> found = new HashMap<>();
+        InChunks.each(postIds, (in, values) -> {
+            for (DeliveryEntity row : ao.find(DeliveryEntity.class, Query.select().where("POST_ID " + in, values).order("ACCOUNT_ID ASC, PART ASC"))) {
+                found.computeIfAbsent((long) row.getPostId(), k -> new ArrayList<>()).add(read(row));
+            }
+        });
+        return found;
+    }
+
+    @Override
     public List<DeliveryRecord> claimable(Instant now, int limit) {
         return inStatesUntil(DeliveryState.CLAIMABLE, now, limit);
     }
 
+    @Override
+    public List<DeliveryRecord> claimableAfter(DeliveryRecord after, Instant now, int limit) {
+        return inStatesUntil(DeliveryState.CLAIMABLE, now, limit, after);
+    }
+
     private List<DeliveryRecord> inStatesUntil(Collection<DeliveryState> states, Instant until, int limit) {
+        return inStatesUntil(states, until, limit, null);
+    }
+
+    private List<DeliveryRecord> inStatesUntil(Collection<DeliveryState> states, Instant until, int limit, DeliveryRecord after) {
         List<Object> parameters = new ArrayList<>();
         String in = states.stream().map(s -> {
             parameters.add(s.name());
@@ -118,6 +150,12 @@ public final class AoDeliveryStore implements DeliveryStore {
         if (until != null) {
             where += " AND NEXT_AT <= ?";
             parameters.add(Date.from(until));
+        }
+        if (after != null) {
+            where += " AND (NEXT_AT > ? OR (NEXT_AT = ? AND ID > ?))";
+            parameters.add(Date.from(after.nextAt()));
+            parameters.add(Date.from(after.nextAt()));
+            parameters.add(after.id());
         }
         return Arrays.stream(ao.find(DeliveryEntity.class, Query.select().where(where, parameters.toArray()).order("NEXT_AT ASC, ID ASC")
                 .limit(limit))).map(AoDeliveryStore::read).toList();
@@ -152,6 +190,17 @@ public final class AoDeliveryStore implements DeliveryStore {
         return new DeliveryRecord(current.id(), current.postId(), current.accountId(), current.part(), current.key(),
                 current.contentHash(), next.dueAt(), next.state(), next.attempts(), next.nextAt(), next.owner(), next.remote(), next.progress(),
                 next.cause(), next.reason(), next.sentAt(), next.updatedAt(), current.version() + 1);
+    }
+
+    /** One {@link DeliveryWrites#replaceEachIfRevision} for all of them (on the server one JDBC batch), in the caller's transaction if any. */
+    @Override
+    public List<Optional<DeliveryRecord>> replaceAll(List<DeliveryRecord> current, List<DeliveryRecord> next) {
+        List<DeliveryWrites.Change> changes = new ArrayList<>(current.size());
+        for (int i = 0; i < current.size(); i++) changes.add(new DeliveryWrites.Change(current.get(i).id(), current.get(i).version(), columns(next.get(i))));
+        boolean[] written = writes.together(() -> writes.replaceEachIfRevision(changes));
+        List<Optional<DeliveryRecord>> stored = new ArrayList<>(current.size());
+        for (int i = 0; i < current.size(); i++) stored.add(written[i] ? Optional.of(stored(current.get(i), next.get(i))) : Optional.empty());
+        return stored;
     }
 
     @Override
