@@ -137,7 +137,11 @@ public final class EntityManagerAccess implements AoAccess {
     public <T extends RawEntity<K>, K> java.util.List<T> read(Class<T> type, Query query) {
         try {
             insertPending(type);
-            return snapshots.read(type, query);
+            // Joins, groups and DISTINCT are AO's to render; the stores' plain reads are the ones worth the snapshot.
+            if (query.getJoins().isEmpty() && query.getGroupClause() == null && query.getHavingClause() == null && !query.isDistinct()) {
+                return snapshots.read(type, query);
+            }
+            return java.util.List.of(entityManager.find(type, query));
         } catch (SQLException e) {
             throw new StoreException("Could not query " + type.getSimpleName(), e);
         }

@@ -151,17 +151,16 @@ public final class AoPostStore implements PostStore {
     @Override
     public Optional<Post> find(long id) {
         if (id < 1 || id > Integer.MAX_VALUE) return Optional.empty();
-        PostEntity[] rows = ao.find(PostEntity.class, Query.select().where("ID = ?", (int) id));
-        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
+        return ao.read(PostEntity.class, Query.select().where("ID = ?", (int) id)).stream().findFirst().map(this::read);
     }
 
     @Override
     public Map<Long, Post> findAll(java.util.Collection<Long> ids) {
         List<Integer> wanted = ids.stream().filter(id -> id >= 1 && id <= Integer.MAX_VALUE).map(Long::intValue).distinct().toList();
         if (wanted.isEmpty()) return Map.of();
-        PostEntity[] rows = ao.find(PostEntity.class, Query.select()
+        List<PostEntity> rows = ao.read(PostEntity.class, Query.select()
                 .where("ID IN (" + wanted.stream().map(id -> "?").collect(Collectors.joining(",")) + ")", wanted.toArray()));
-        Children children = children(Arrays.stream(rows).map(PostEntity::getID).toList());
+        Children children = children(rows.stream().map(PostEntity::getID).toList());
         Map<Long, Post> found = new java.util.HashMap<>();
         for (PostEntity row : rows) found.put((long) row.getID(), toPost(row, children));
         return found;
@@ -182,8 +181,7 @@ public final class AoPostStore implements PostStore {
 
     @Override
     public Optional<Post> findByItem(long itemId) {
-        PostEntity[] rows = ao.find(PostEntity.class, Query.select().where("ITEM_ID = ?", itemId));
-        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
+        return ao.read(PostEntity.class, Query.select().where("ITEM_ID = ?", itemId)).stream().findFirst().map(this::read);
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
@@ -91,7 +90,7 @@ public final class AoDeliveryStore implements DeliveryStore {
     private Map<String, DeliveryRecord> byKeys(List<String> keys) {
         Map<String, DeliveryRecord> found = new HashMap<>();
         InChunks.each(keys, (in, values) -> {
-            for (DeliveryEntity row : ao.find(DeliveryEntity.class, Query.select().where("DELIVERY_KEY " + in, values))) {
+            for (DeliveryEntity row : ao.read(DeliveryEntity.class, Query.select().where("DELIVERY_KEY " + in, values))) {
                 found.put(row.getDeliveryKey(), read(row));
             }
         });
@@ -99,19 +98,17 @@ public final class AoDeliveryStore implements DeliveryStore {
     }
 
     private Optional<DeliveryRecord> byKey(String key) {
-        DeliveryEntity[] rows = ao.find(DeliveryEntity.class, Query.select().where("DELIVERY_KEY = ?", key));
-        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
+        return ao.read(DeliveryEntity.class, Query.select().where("DELIVERY_KEY = ?", key)).stream().findFirst().map(AoDeliveryStore::read);
     }
 
     @Override
     public Optional<DeliveryRecord> find(long id) {
-        DeliveryEntity[] rows = ao.find(DeliveryEntity.class, Query.select().where("ID = ?", id));
-        return rows.length == 0 ? Optional.empty() : Optional.of(read(rows[0]));
+        return ao.read(DeliveryEntity.class, Query.select().where("ID = ?", id)).stream().findFirst().map(AoDeliveryStore::read);
     }
 
     @Override
     public List<DeliveryRecord> forPost(long postId) {
-        return Arrays.stream(ao.find(DeliveryEntity.class, Query.select().where("POST_ID = ?", postId).order("ACCOUNT_ID ASC, PART ASC")))
+        return ao.read(DeliveryEntity.class, Query.select().where("POST_ID = ?", postId).order("ACCOUNT_ID ASC, PART ASC")).stream()
                 .map(AoDeliveryStore::read).toList();
     }
 
@@ -119,7 +116,7 @@ public final class AoDeliveryStore implements DeliveryStore {
     public Map<Long, List<DeliveryRecord>> forPosts(Collection<Long> postIds) {
         Map<Long, List<DeliveryRecord>> found = new HashMap<>();
         InChunks.each(postIds, (in, values) -> {
-            for (DeliveryEntity row : ao.find(DeliveryEntity.class, Query.select().where("POST_ID " + in, values).order("ACCOUNT_ID ASC, PART ASC"))) {
+            for (DeliveryEntity row : ao.read(DeliveryEntity.class, Query.select().where("POST_ID " + in, values).order("ACCOUNT_ID ASC, PART ASC"))) {
                 found.computeIfAbsent((long) row.getPostId(), k -> new ArrayList<>()).add(read(row));
             }
         });
@@ -157,8 +154,9 @@ public final class AoDeliveryStore implements DeliveryStore {
             parameters.add(Date.from(after.nextAt()));
             parameters.add(after.id());
         }
-        return Arrays.stream(ao.find(DeliveryEntity.class, Query.select().where(where, parameters.toArray()).order("NEXT_AT ASC, ID ASC")
-                .limit(limit))).map(AoDeliveryStore::read).toList();
+        // Read-only rows: each becomes an immutable record at once (on the server, no locking proxy per row).
+        return ao.read(DeliveryEntity.class, Query.select().where(where, parameters.toArray()).order("NEXT_AT ASC, ID ASC")
+                .limit(limit)).stream().map(AoDeliveryStore::read).toList();
     }
 
     @Override
@@ -231,10 +229,10 @@ public final class AoDeliveryStore implements DeliveryStore {
 
     @Override
     public List<DeliveryRecord> settledSince(Instant since, int limit) {
-        return Arrays.stream(ao.find(DeliveryEntity.class, Query.select()
+        return ao.read(DeliveryEntity.class, Query.select()
                         .where("STATE IN (?, ?, ?, ?) AND UPDATED_AT >= ?", SETTLED.get(0), SETTLED.get(1), SETTLED.get(2), SETTLED.get(3),
                                 Date.from(since))
-                        .order("UPDATED_AT DESC, ID DESC").limit(limit)))
+                        .order("UPDATED_AT DESC, ID DESC").limit(limit)).stream()
                 .map(AoDeliveryStore::read).toList();
     }
 
