@@ -139,6 +139,22 @@ class CalendarTemplatesTest {
     }
 
     @Test
+    void aCrowdedMonthListsTheFirstFiftyClashesInWordsAndCountsTheRestWhileEveryDayStillMarksItsOwn() throws IOException {
+        calendar.calendar.saveSchedule(mastodon, new CalendarService.ScheduleRequest("Europe/Paris", List.of(), 60, null, 0), lead);
+        for (int i = 0; i < 60; i++) { // six days of ten posts five minutes apart: 54 clashes
+            post("Flash " + i, LocalDateTime.of(2026, 3, 2 + i / 10, 9, 0).plusMinutes(5L * (i % 10)), PARIS, PostState.APPROVED, List.of(mastodon));
+        }
+
+        String html = render(lead, Locale.ENGLISH, Map.of("month", "2026-03"), 200);
+
+        String clashes = html.substring(html.indexOf("id=\"sd-cal-clashes\""), html.indexOf("id=\"sd-cal-gaps\""));
+        assertThat(clashes.split("class=\"sd-clash\"", -1).length - 1).isEqualTo(CalendarPage.CLASHES_LISTED);
+        assertThat(clashes).contains("And 4 more clashes, marked on their days.");
+        assertThat(cell(html, "2026-03-07")).as("the sixth day's clashes are past the list, still marked").contains("sd-clashing");
+        assertThat(render(lead, Locale.FRENCH, Map.of("month", "2026-03"), 200)).contains("Et 4 autres conflits");
+    }
+
+    @Test
     void aHostileTitleIsEscapedEverywhereItAppears() throws IOException {
         post(XSS, LocalDateTime.of(2026, 3, 11, 9, 0), PARIS, PostState.DRAFT, List.of(mastodon));
 

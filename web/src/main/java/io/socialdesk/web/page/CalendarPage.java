@@ -282,15 +282,23 @@ public final class CalendarPage {
     public String getIdPrefix() { return host.idPrefix(); }
     public String getProject() { return host.project(); }
     public boolean getHasClashes() { return !calendar.getClashes().isEmpty(); }
+    /** The clashes not written out (past {@link #CLASHES_LISTED}); 0 when all are. */
+    public int getMoreClashes() { return Math.max(0, calendar.getClashes().size() - CLASHES_LISTED); }
     public boolean getHasGaps() { return !calendar.getGaps().isEmpty(); }
     /** What the address asked for that could not be shown (the page then shows this month, unfiltered). */
     public boolean getHasProblems() { return !problems.isEmpty(); }
     public List<ProblemRow> getProblems() { return problems.stream().map(ProblemRow::new).toList(); }
 
-    /** Clashes in words: the two posts, their account, how far apart and the minimum spacing. */
+    /**
+     * How many clashes the page writes out. A crowded month has hundreds, which nobody reads as a list and which made
+     * the list most of the page's rendering; every clash stays marked on its day and in the JSON.
+     */
+    public static final int CLASHES_LISTED = 50;
+
+    /** Clashes in words, the first {@link #CLASHES_LISTED}: the two posts, their account, how far apart and the minimum spacing. */
     public List<ClashRow> getClashes() {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
-        return calendar.getClashes().stream().map(c -> new ClashRow(c, account(c.getAccountId()), title(c.getFirstPostId()),
+        return calendar.getClashes().stream().limit(CLASHES_LISTED).map(c -> new ClashRow(c, account(c.getAccountId()), title(c.getFirstPostId()),
                 title(c.getSecondPostId()), format.format(LocalDateTime.parse(c.getSecond())))).toList();
     }
 
