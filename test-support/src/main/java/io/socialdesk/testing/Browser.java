@@ -215,7 +215,15 @@ public final class Browser implements AutoCloseable {
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait.until(condition::apply);
+        return wait.until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium asked about an element while the page is being replaced: the same as stale, so "not yet".
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return null;
+                throw e;
+            }
+        });
     }
 
     public Object script(String js, Object... args) {
