@@ -41,14 +41,18 @@ public final class Pages {
     }
 
     public Response render(HttpServletRequest request, int status, String titleKey, String bodyTemplate, Map<String, Object> body) {
-        Locale locale = localeOf(request);
+        String html = html(localeOf(request), requestUser.serverUser(), titleKey, bodyTemplate, body);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    /** The page's HTML for {@code user} (empty when signed out) in {@code locale}: the body template inside the layout. */
+    public String html(Locale locale, Optional<ServerUser> user, String titleKey, String bodyTemplate, Map<String, Object> body) {
         BundleI18n i18n = new BundleI18n(locale);
         Map<String, Object> context = new HashMap<>(body);
         context.put("i18n", i18n);
         context.put("lang", locale.getLanguage());
         context.put("pageTitle", i18n.getText(titleKey));
         context.put("bodyTemplate", bodyTemplate);
-        Optional<ServerUser> user = requestUser.serverUser();
         context.put("signedIn", user.isPresent());
         context.put("userName", user.map(u -> u.user().displayName()).orElse(""));
         context.put("unreadNotices", user.map(u -> unread(u.user().key())).orElse(0));
@@ -63,7 +67,7 @@ public final class Pages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(out.toString()).build();
+        return out.toString();
     }
 
     /** The badge must never break a page, error pages included (which may be about the database). */
