@@ -10,8 +10,6 @@ import io.socialdesk.web.page.CalendarPage;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +43,8 @@ public class CalendarServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<User> viewer = currentUser.get();
-        if (viewer.isEmpty()) {
-            sendToLogin(request, response);
-            return;
-        }
+        Optional<User> viewer = JiraSignIn.viewerOrLogin(currentUser, request, response);
+        if (viewer.isEmpty()) return;
         String key = request.getParameter("project");
         Project project = key == null || key.isBlank() ? null : projects.getProjectObjByKey(key.strip());
         if (project == null) {
@@ -71,11 +66,5 @@ public class CalendarServlet extends HttpServlet {
         response.setStatus(page.status());
         response.setContentType("text/html;charset=UTF-8");
         renderer.render(TEMPLATE, frame, response.getWriter());
-    }
-
-    /** Jira's login, back to this address afterwards. */
-    static void sendToLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        response.sendRedirect(request.getContextPath() + "/login.jsp?os_destination=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
     }
 }

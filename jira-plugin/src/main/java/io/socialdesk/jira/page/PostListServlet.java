@@ -8,8 +8,6 @@ import io.socialdesk.web.page.PostListPage;
 import io.socialdesk.web.rest.RestApi;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -38,13 +36,8 @@ public class PostListServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<User> viewer = currentUser.get();
-        if (viewer.isEmpty()) {
-            String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            response.sendRedirect(request.getContextPath() + "/login.jsp?os_destination="
-                    + URLEncoder.encode(here, StandardCharsets.UTF_8));
-            return;
-        }
+        Optional<User> viewer = JiraSignIn.viewerOrLogin(currentUser, request, response);
+        if (viewer.isEmpty()) return;
         Map<String, Object> context = PostListPage.context(
                 PostListPage.firstPosts(engine.posts(), FIRST_POSTS), viewer.get().zone(), currentUser.locale(),
                 request.getContextPath() + RestApi.BASE_PATH);

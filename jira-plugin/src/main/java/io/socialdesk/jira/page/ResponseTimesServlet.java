@@ -35,11 +35,8 @@ public class ResponseTimesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<User> viewer = currentUser.get();
-        if (viewer.isEmpty()) {
-            CalendarServlet.sendToLogin(request, response);
-            return;
-        }
+        Optional<User> viewer = JiraSignIn.viewerOrLogin(currentUser, request, response);
+        if (viewer.isEmpty()) return;
         Map<String, Object> context = ResponseTimesPage.context(answering.answering().times(), request.getParameter("from"),
                 request.getParameter("to"), request.getContextPath() + PATH);
         response.setStatus("".equals(context.get("problem")) ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST);

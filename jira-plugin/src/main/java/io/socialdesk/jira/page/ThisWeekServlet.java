@@ -38,11 +38,8 @@ public class ThisWeekServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<User> viewer = currentUser.get();
-        if (viewer.isEmpty()) {
-            CalendarServlet.sendToLogin(request, response);
-            return;
-        }
+        Optional<User> viewer = JiraSignIn.viewerOrLogin(currentUser, request, response);
+        if (viewer.isEmpty()) return;
         CalendarService calendar = engine.calendar().service();
         CalendarQuery week = CalendarQuery.week(calendar.today(viewer.get().zone()), viewer.get().zone(), CalendarFilter.NONE, Set.of());
         List<String> keys = calendar.calendar(week).entries().stream().filter(e -> e.plannedAt().isBefore(week.end()))
