@@ -26,24 +26,11 @@ public interface Job {
 
     /** A job once per cluster every {@code interval}, doing {@code work} with the run's start time. */
     static Job every(String key, Duration interval, java.util.function.Consumer<Instant> work) {
-        java.util.Objects.requireNonNull(key, "key");
-        java.util.Objects.requireNonNull(interval, "interval");
-        java.util.Objects.requireNonNull(work, "work");
-        return new Job() {
-            @Override
-            public String key() {
-                return key;
-            }
+        return new PeriodicJob(key, interval, false, work);
+    }
 
-            @Override
-            public Duration interval() {
-                return interval;
-            }
-
-            @Override
-            public void run(Instant startedAt) {
-                work.accept(startedAt);
-            }
-        };
+    /** A job on every node every {@code interval} ({@link #onEveryNode()}): for work whose units carry their own claims. */
+    static Job onEveryNode(String key, Duration interval, java.util.function.Consumer<Instant> work) {
+        return new PeriodicJob(key, interval, true, work);
     }
 }

@@ -74,27 +74,7 @@ public final class Publisher implements AutoCloseable {
 
     /** The background job: a tick every {@code interval}; the host runs it once per cluster or, being safe, on every node. */
     public Job job(Duration interval) {
-        return new Job() {
-            @Override
-            public String key() {
-                return "io.socialdesk.publish";
-            }
-
-            @Override
-            public Duration interval() {
-                return interval;
-            }
-
-            @Override
-            public boolean onEveryNode() {
-                return true;
-            }
-
-            @Override
-            public void run(Instant startedAt) {
-                tick();
-            }
-        };
+        return Job.onEveryNode("io.socialdesk.publish", interval, startedAt -> tick());
     }
 
     /**

@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import javax.inject.Inject;
 import javax.inject.Named;
 
@@ -80,27 +79,8 @@ public final class JiraPublishing implements AutoCloseable {
     }
 
     private Job tick(String key, Duration interval, boolean everyNode) {
-        return new Job() {
-            @Override
-            public String key() {
-                return key;
-            }
-
-            @Override
-            public Duration interval() {
-                return interval;
-            }
-
-            @Override
-            public boolean onEveryNode() {
-                return everyNode;
-            }
-
-            @Override
-            public void run(Instant startedAt) {
-                publishing.publisher().tick();
-            }
-        };
+        return everyNode ? Job.onEveryNode(key, interval, startedAt -> publishing.publisher().tick())
+                : Job.every(key, interval, startedAt -> publishing.publisher().tick());
     }
 
     /** Stops the publisher's workers (the plugin is stopping); an attempt cut short is settled by the next claim after its lease. */
