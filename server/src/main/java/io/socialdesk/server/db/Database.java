@@ -49,6 +49,8 @@ import net.java.ao.schema.info.EntityInfoResolverFactory;
 public final class Database implements AutoCloseable, DatabaseProbe {
     /** The {@code namespace} of the Jira descriptor's {@code <ao>} module. */
     public static final String AO_NAMESPACE = "io.socialdesk";
+    /** Prepared statements an embedded connection keeps: the engine's and the import's few dozen texts, with room for IN lists of many sizes. */
+    private static final int STATEMENTS_KEPT = 256;
 
     private final DatabaseConfig config;
     private final HikariDataSource pool;
@@ -68,9 +70,17 @@ public final class Database implements AutoCloseable, DatabaseProbe {
             throw new IllegalArgumentException("Unsupported database URL: use jdbc:postgresql://... or jdbc:hsqldb:...");
         }
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.jdbcUrl());
-        hikari.setUsername(config.user());
-        hikari.setPassword(config.password());
+        if (config.isHsqldb()) {
+            org.hsqldb.jdbc.JDBCDataSource hsqldb = new org.hsqldb.jdbc.JDBCDataSource();
+            hsqldb.setUrl(config.jdbcUrl());
+            hsqldb.setUser(config.user());
+            hsqldb.setPassword(config.password());
+            hikari.setDataSource(new StatementCachingDataSource(hsqldb, STATEMENTS_KEPT));
+        } else {
+            hikari.setJdbcUrl(config.jdbcUrl());
+            hikari.setUsername(config.user());
+            hikari.setPassword(config.password());
+        }
         hikari.setMaximumPoolSize(config.isHsqldb() ? 8 : 16);
         hikari.setPoolName("socialdesk");
         hikari.setInitializationFailTimeout(10_000);
