@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import io.socialdesk.channel.webhook.WebhookSignature;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
@@ -58,7 +59,8 @@ import okhttp3.Response;
  * {@link RecordingNetwork} that answers at once. Three measurements:
  *
  * <ol>
- *   <li><b>baseline</b>: the same number of requests (same body size) by a plain OkHttp loop, {@code workers} at a time;</li>
+ *   <li><b>baseline</b>: the same requests (body, headers and signature as the generic webhook sends them) by a plain OkHttp loop,
+ *   {@code workers} at a time;</li>
  *   <li><b>drain</b>: every post due at the same moment; ticks back to back until every delivery is Sent: deliveries/s;</li>
  *   <li><b>lateness</b>: due times spread uniformly over one minute, the tick at the server's default interval: sent - due, p50/p99/max.</li>
  * </ol>
@@ -146,11 +148,12 @@ public final class PublishingThroughput {
 
     void baseline(RecordingNetwork network, int n) throws Exception {
         OkHttpClient http = client(workers);
-        String pad = "x".repeat(180); // about the generic body's size
+        // The seeded posts' text; keys as long as the deliveries' ("sd-" post, account, part, 16 hex digits of the content hash).
+        String text = "Bench post number 1234 of the publishing benchmark #bench";
         ConcurrentLinkedQueue<Integer> todo = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < n; i++) todo.add(i);
         // Warm up the client and the network (the engine's run warms up too, on its first deliveries).
-        for (int i = 0; i < 200; i++) post(http, network.url("/hook-0").toString(), "warm-" + i, pad);
+        for (int i = 0; i < 200; i++) post(http, network.url("/hook-0").toString(), String.format("sd-%d-1-0-warm%012x", i, i), text);
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         CountDownLatch done = new CountDownLatch(workers);
@@ -159,7 +162,7 @@ public final class PublishingThroughput {
                 Integer i;
                 while ((i = todo.poll()) != null) {
                     try {
-                        post(http, network.url("/hook-" + (i % accounts)).toString(), "baseline-" + i, pad);
+                        post(http, network.url("/hook-" + (i % accounts)).toString(), String.format("sd-%d-%d-0-%016x", i / accounts, i % accounts, i), text);
                     } catch (IOException e) {
                         throw new RuntimeException(e);
                     }
@@ -191,9 +194,24 @@ public final class PublishingThroughput {
                 .retryOnConnectionFailure(false).followRedirects(false).build();
     }
 
-    static void post(OkHttpClient http, String url, String key, String pad) throws IOException {
-        String body = "{\"id\":\"" + key + "\",\"key\":\"" + key + "\",\"text\":\"" + pad + "\"}";
-        Request request = new Request.Builder().url(url).header("Idempotency-Key", key).post(RequestBody.create(body, JSON)).build();
+    /**
+     * One request as the engine's generic webhook sends it: the same body (its fields in its order), the same four
+     * headers, signed the same way ({@link WebhookSignature}, the timestamp of the moment it is sent), so that both
+     * ends of the connection do the same work for the baseline as for a delivery.
+     */
+    static void post(OkHttpClient http, String url, String key, String text) throws IOException {
+        int hook = url.lastIndexOf('-');
+        String body = "{\"id\":\"" + key + "\",\"key\":\"" + key + "\",\"text\":\"" + text + "\",\"language\":\"en\",\"media\":[],"
+                + "\"account\":{\"id\":" + url.substring(hook + 1) + ",\"handle\":\"hook" + url.substring(hook) + "\"},\"inReplyTo\":null,"
+                + "\"publishedAt\":\"" + Instant.now() + "\"}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long timestamp = Instant.now().getEpochSecond();
+        Request request = new Request.Builder().url(url)
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, timestamp, bytes))
+                .header(RecordingNetwork.IDEMPOTENCY_HEADER, key)
+                .header("User-Agent", "SocialDesk-Webhook/1")
+                .post(RequestBody.create(bytes, JSON)).build();
         try (Response response = http.newCall(request).execute()) {
             if (response.code() != 200) throw new IOException("answered " + response.code());
             response.body().string();

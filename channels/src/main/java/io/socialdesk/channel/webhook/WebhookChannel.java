@@ -25,7 +25,6 @@ import io.socialdesk.core.channel.Progress;
 import io.socialdesk.core.channel.RemotePost;
 import io.socialdesk.core.channel.Stream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -150,7 +149,7 @@ public final class WebhookChannel implements Channel, Connection.AppPassword {
         if (format == Format.DISCORD && delivery.text().codePointCount(0, delivery.text().length()) > DISCORD_MAX) {
             return new Outcome.Failed("too-long", "Discord takes at most " + DISCORD_MAX + " characters per message; shorten the text.");
         }
-        byte[] body = body(format, account, delivery, now).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = bytes(body(format, account, delivery, now));
         long timestamp = now.getEpochSecond();
         Request request = new Request.Builder().url(target.get().toString())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
@@ -173,6 +172,15 @@ public final class WebhookChannel implements Channel, Connection.AppPassword {
             return new Outcome.Unknown("The webhook timed out (408) after the post was sent");
         }
         return Outcomes.of(answer, true, now, Optional.empty(), "The webhook");
+    }
+
+    /** The body's UTF-8 bytes, written straight from the tree (not through a string). */
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return HttpCalls.JSON.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree could not be written", e);
+        }
     }
 
     /** The body in {@code format}. */

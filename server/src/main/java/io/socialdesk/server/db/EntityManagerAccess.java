@@ -60,12 +60,20 @@ public final class EntityManagerAccess implements AoAccess {
             it.remove();
             @SuppressWarnings("unchecked")
             Class<? extends RawEntity<?>> type = (Class<? extends RawEntity<?>>) rows.getKey();
-            insertAll(type, rows.getValue());
+            batchInsert(type, rows.getValue(), false);
         }
     }
 
-    /** One prepared INSERT for every column any of the rows sets (the others null), executed as one batch, in order. */
-    private void insertAll(Class<? extends RawEntity<?>> type, java.util.List<Map<String, Object>> rows) {
+    /** The same batch, at once (after the rows of the type that wait for the transaction's end), answering the ids generated. */
+    @Override
+    public long[] insertAll(Class<? extends net.java.ao.Entity> type, java.util.List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) return new long[0];
+        insertPending(type);
+        return batchInsert(type, rows, true);
+    }
+
+    /** One prepared INSERT for every column any of the rows sets (the others null), executed as one batch, in order; the ids generated if asked. */
+    private long[] batchInsert(Class<? extends RawEntity<?>> type, java.util.List<Map<String, Object>> rows, boolean ids) {
         java.util.Set<String> columns = new java.util.LinkedHashSet<>();
         for (Map<String, Object> row : rows) columns.addAll(row.keySet());
         String table = entityManager.getNameConverters().getTableNameConverter().getName(type);
@@ -73,7 +81,8 @@ public final class EntityManagerAccess implements AoAccess {
                 + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)";
         try {
             // The transaction's own connection (AO bound it to this thread): closing it here does nothing.
-            try (Connection c = entityManager.getProvider().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            try (Connection c = entityManager.getProvider().getConnection();
+                 java.sql.PreparedStatement s = ids ? c.prepareStatement(sql, new String[] {"ID"}) : c.prepareStatement(sql)) {
                 for (Map<String, Object> row : rows) {
                     int i = 1;
                     for (String column : columns) {
@@ -82,6 +91,14 @@ public final class EntityManagerAccess implements AoAccess {
                     s.addBatch();
                 }
                 s.executeBatch();
+                if (!ids) return null;
+                long[] generated = new long[rows.size()];
+                int n = 0;
+                try (java.sql.ResultSet keys = s.getGeneratedKeys()) {
+                    while (keys.next() && n < generated.length) generated[n++] = keys.getLong(1);
+                }
+                if (n != generated.length) throw new SQLException("The database answered " + n + " generated ids for " + generated.length + " rows");
+                return generated;
             }
         } catch (SQLException e) {
             throw new StoreException("Could not create " + rows.size() + " " + type.getSimpleName(), e);

@@ -83,6 +83,14 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         assertThat(first.get(0).updatedAt()).isEqualTo(NOW);
         assertThat(rows(setup.db())).isEqualTo(3);
         assertThat(store.forPost(1)).extracting(d -> d.accountId() + "/" + d.part()).containsExactly("10/0", "10/1", "11/0");
+
+        // A plan that adds an account: the new row among the old ones, in the plan's order, answered as a read gives it.
+        List<NewDelivery> more = new java.util.ArrayList<>(plan);
+        more.add(1, planned(1, 12, 0, NOW));
+        List<DeliveryRecord> mixed = store.plan(more, NOW);
+        assertThat(mixed).extracting(DeliveryRecord::key).containsExactlyElementsOf(more.stream().map(NewDelivery::key).toList());
+        assertThat(mixed.get(1)).isEqualTo(store.find(mixed.get(1).id()).orElseThrow());
+        assertThat(rows(setup.db())).isEqualTo(4);
     }
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)

@@ -25,6 +25,16 @@ public interface AoAccess {
     }
 
     /**
+     * Inserts the rows at once, in order, and answers their ids: here one {@link #create} each; the server
+     * sends them as one JDBC batch and reads the ids it generated, so nothing has to be read back by key.
+     */
+    default long[] insertAll(Class<? extends net.java.ao.Entity> type, java.util.List<Map<String, Object>> rows) {
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = create(type, rows.get(i)).getID();
+        return ids;
+    }
+
+    /**
      * {@code UPDATE type SET columns WHERE ID = id AND guard = expected} in this thread's transaction: the rows
      * it changed (0 when the guard did not match). Empty where the host has no such statement (Jira, whose
      * stores then read the entity, check and save it): the server's moves cost one statement instead of three.

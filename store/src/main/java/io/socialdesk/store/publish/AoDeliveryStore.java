@@ -35,6 +35,9 @@ public final class AoDeliveryStore implements DeliveryStore {
     private static final List<String> SETTLED = List.of(DeliveryState.SENT.name(), DeliveryState.FAILED.name(), DeliveryState.UNCONFIRMED.name(),
             DeliveryState.MISSED.name());
 
+    private static final java.util.Comparator<DeliveryRecord> CLAIM_ORDER = java.util.Comparator.comparing(DeliveryRecord::nextAt)
+            .thenComparingLong(DeliveryRecord::id);
+
     private final AoAccess ao;
     private final DeliveryWrites writes;
 
@@ -44,40 +47,43 @@ public final class AoDeliveryStore implements DeliveryStore {
     }
 
     /**
-     * One read of the keys that exist, the missing rows inserted ({@link AoAccess#insert}: on the server one
-     * JDBC batch at the end of the transaction, or before the next read of the table), one read of what was
-     * inserted: a page of due posts costs three statements, not one per delivery.
+     * One read of the keys that exist, then the missing rows inserted in one batch ({@link AoAccess#insertAll}:
+     * on the server one JDBC batch that answers the ids it generated): a page of due posts costs two statements,
+     * not one per delivery, and nothing is read back.
      */
     @Override
     public List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at) {
         if (planned.isEmpty()) return List.of();
         List<String> keys = planned.stream().map(NewDelivery::key).toList();
-        Map<String, DeliveryRecord> existing = byKeys(keys);
-        boolean inserted = false;
+        Map<String, DeliveryRecord> stored = new HashMap<>(byKeys(keys));
+        List<NewDelivery> missing = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(stored.keySet());
         for (NewDelivery n : planned) {
-            if (existing.containsKey(n.key())) continue;
-            Map<String, Object> values = new HashMap<>();
-            values.put("DELIVERY_KEY", n.key());
-            values.put("POST_ID", n.postId());
-            values.put("ACCOUNT_ID", n.accountId());
-            values.put("PART", n.part());
-            values.put("CONTENT_HASH", n.contentHash());
-            values.put("DUE_AT", Date.from(n.dueAt()));
-            values.put("STATE", n.initialState().name());
-            values.put("ATTEMPTS", 0);
-            values.put("NEXT_AT", Date.from(n.dueAt()));
-            values.put("UPDATED_AT", Date.from(at));
-            values.put("REVISION", 1);
+            if (!seen.add(n.key())) continue;
+            missing.add(n);
+            rows.add(row(n, at));
+        }
+        if (!rows.isEmpty()) {
             try {
-                ao.insert(DeliveryEntity.class, values);
-                inserted = true;
+                long[] ids = ao.insertAll(DeliveryEntity.class, rows);
+                for (int i = 0; i < ids.length; i++) stored.put(missing.get(i).key(), inserted(ids[i], missing.get(i), at));
             } catch (StoreException e) {
-                // Jira inserts at once: another node planned the same delivery at the same moment; the unique key let one in.
-                if (byKey(n.key()).isEmpty()) throw e;
+                // Another node planned some of them at the same moment: the unique key let one of each in. Each missing one
+                // alone, then what is there (on PostgreSQL the failed statement ends the transaction: these fail too, and
+                // the transaction is tried again).
+                Map<String, DeliveryRecord> there = byKeys(keys);
+                for (int i = 0; i < missing.size(); i++) {
+                    if (there.containsKey(missing.get(i).key())) continue;
+                    try {
+                        ao.insertAll(DeliveryEntity.class, List.of(rows.get(i)));
+                    } catch (StoreException alone) {
+                        if (byKeys(List.of(missing.get(i).key())).isEmpty()) throw alone;
+                    }
+                }
+                stored = byKeys(keys);
             }
         }
-        // A plan made twice at once on the server fails its batch on the unique key: the transaction is tried again, and reads the other's rows.
-        Map<String, DeliveryRecord> stored = inserted || existing.size() < keys.size() ? byKeys(keys) : existing;
         List<DeliveryRecord> out = new ArrayList<>(planned.size());
         for (String key : keys) {
             DeliveryRecord d = stored.get(key);
@@ -85,6 +91,29 @@ public final class AoDeliveryStore implements DeliveryStore {
             out.add(d);
         }
         return out;
+    }
+
+    private static Map<String, Object> row(NewDelivery n, Instant at) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("DELIVERY_KEY", n.key());
+        values.put("POST_ID", n.postId());
+        values.put("ACCOUNT_ID", n.accountId());
+        values.put("PART", n.part());
+        values.put("CONTENT_HASH", n.contentHash());
+        values.put("DUE_AT", Date.from(n.dueAt()));
+        values.put("STATE", n.initialState().name());
+        values.put("ATTEMPTS", 0);
+        values.put("NEXT_AT", Date.from(n.dueAt()));
+        values.put("UPDATED_AT", Date.from(at));
+        values.put("REVISION", 1);
+        return values;
+    }
+
+    /** The record a read of the row just inserted would give (times to the millisecond, as stored). */
+    private static DeliveryRecord inserted(long id, NewDelivery n, Instant at) {
+        Instant due = Date.from(n.dueAt()).toInstant();
+        return new DeliveryRecord(id, n.postId(), n.accountId(), n.part(), n.key(), n.contentHash(), due, n.initialState(), 0, due, null, null,
+                progressOf(null), null, null, null, Date.from(at).toInstant(), 1);
     }
 
     private Map<String, DeliveryRecord> byKeys(List<String> keys) {
@@ -95,10 +124,6 @@ public final class AoDeliveryStore implements DeliveryStore {
             }
         });
         return found;
-    }
-
-    private Optional<DeliveryRecord> byKey(String key) {
-        return ao.read(DeliveryEntity.class, Query.select().where("DELIVERY_KEY = ?", key)).stream().findFirst().map(AoDeliveryStore::read);
     }
 
     @Override
@@ -137,26 +162,35 @@ public final class AoDeliveryStore implements DeliveryStore {
         return inStatesUntil(states, until, limit, null);
     }
 
+    /**
+     * One query a state, merged in the claim order (due time, then id): with {@code STATE IN (…)} the database
+     * walked the {@code NEXT_AT} index over every row ever due, sent ones included; by state it reads only the
+     * rows in that state.
+     */
     private List<DeliveryRecord> inStatesUntil(Collection<DeliveryState> states, Instant until, int limit, DeliveryRecord after) {
-        List<Object> parameters = new ArrayList<>();
-        String in = states.stream().map(s -> {
-            parameters.add(s.name());
-            return "?";
-        }).collect(Collectors.joining(", "));
-        String where = "STATE IN (" + in + ")";
-        if (until != null) {
-            where += " AND NEXT_AT <= ?";
-            parameters.add(Date.from(until));
+        List<DeliveryRecord> found = new ArrayList<>();
+        for (DeliveryState state : states) {
+            List<Object> parameters = new ArrayList<>();
+            String where = "STATE = ?";
+            parameters.add(state.name());
+            if (until != null) {
+                where += " AND NEXT_AT <= ?";
+                parameters.add(Date.from(until));
+            }
+            if (after != null) {
+                where += " AND (NEXT_AT > ? OR (NEXT_AT = ? AND ID > ?))";
+                parameters.add(Date.from(after.nextAt()));
+                parameters.add(Date.from(after.nextAt()));
+                parameters.add(after.id());
+            }
+            // Read-only rows: each becomes an immutable record at once (on the server, no locking proxy per row).
+            for (DeliveryEntity row : ao.read(DeliveryEntity.class, Query.select().where(where, parameters.toArray()).order("NEXT_AT ASC, ID ASC")
+                    .limit(limit))) {
+                found.add(read(row));
+            }
         }
-        if (after != null) {
-            where += " AND (NEXT_AT > ? OR (NEXT_AT = ? AND ID > ?))";
-            parameters.add(Date.from(after.nextAt()));
-            parameters.add(Date.from(after.nextAt()));
-            parameters.add(after.id());
-        }
-        // Read-only rows: each becomes an immutable record at once (on the server, no locking proxy per row).
-        return ao.read(DeliveryEntity.class, Query.select().where(where, parameters.toArray()).order("NEXT_AT ASC, ID ASC")
-                .limit(limit)).stream().map(AoDeliveryStore::read).toList();
+        if (states.size() > 1) found.sort(CLAIM_ORDER);
+        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : List.copyOf(found);
     }
 
     @Override
