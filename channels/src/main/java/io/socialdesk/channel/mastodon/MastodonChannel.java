@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -39,6 +40,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -497,8 +499,13 @@ public final class MastodonChannel implements Channel {
 
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
+        return fetch(account, stream, cursor, null);
+    }
+
+    @Override
+    public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor, Function<Collection<String>, Set<String>> stored) {
         try {
-            return importer.fetch(account, stream, cursor);
+            return importer.fetch(account, stream, cursor, stored);
         } catch (RuntimeException e) {
             return ImportBatch.failed(cursor, "An unexpected problem interrupted reading Mastodon's notifications", null);
         }

@@ -14,8 +14,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -40,6 +44,15 @@ final class MastodonImport {
     }
 
     ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
+        return fetch(account, stream, cursor, null);
+    }
+
+    /**
+     * The notifications after {@code cursor}; {@code stored} (may be null) is asked once, for the whole fetch, which of its
+     * statuses the inbox has stored: those are counted ({@link ImportBatch#leftOut()}), not converted (their HTML to text
+     * was most of a fetch's work when the same notifications were read again).
+     */
+    ImportBatch fetch(ChannelAccount account, Stream stream, String cursor, Function<Collection<String>, Set<String>> stored) {
         if (stream != Stream.MENTIONS && stream != Stream.DIRECT_MESSAGES) {
             return ImportBatch.failed(cursor, "Mastodon offers mentions and direct messages, not " + stream, null);
         }
@@ -55,7 +68,7 @@ final class MastodonImport {
         if (cursor == null) {
             return mark(account, root);
         }
-        List<Inbound> items = new ArrayList<>();
+        List<JsonNode> accepted = new ArrayList<>();
         String highest = cursor;
         for (int page = 0; page < MAX_PAGES; page++) {
             Answer answer = api.http.send(MastodonApi.authorized(notifications(root).addQueryParameter("min_id", highest)
@@ -64,12 +77,12 @@ final class MastodonImport {
             if (!answer.ok() || !answer.json().isArray()) {
                 if (page > 0) {
                     // What the earlier pages brought is good: keep it, and let the next fetch continue from there.
-                    return ImportBatch.of(items, highest, true);
+                    return converted(account, stream, cursor, accepted, highest, true, stored);
                 }
                 return failed(cursor, answer, hold);
             }
             if (answer.json().isEmpty()) {
-                return ImportBatch.of(items, highest, false);
+                return converted(account, stream, cursor, accepted, highest, false, stored);
             }
             List<JsonNode> notifications = new ArrayList<>();
             answer.json().forEach(notifications::add);
@@ -85,21 +98,46 @@ final class MastodonImport {
                 if (MastodonApi.ID_ORDER.compare(id, highest) <= 0) {
                     continue; // not after the cursor: a server that ignored min_id must not make us import twice
                 }
-                Parsed parsed = parse(account, stream, notification);
-                if (parsed.problem() != null) {
-                    return ImportBatch.failed(cursor, "Mastodon sent notification " + id + " in a shape we cannot read (" + parsed.problem()
-                            + "); nothing was imported, so nothing is lost", null);
-                }
-                if (parsed.item() != null) {
-                    items.add(parsed.item());
-                }
+                accepted.add(notification);
                 highest = id;
             }
             if (highest.equals(before)) {
-                return ImportBatch.of(items, highest, false); // nothing newer than the cursor: the server ignored min_id
+                return converted(account, stream, cursor, accepted, highest, false, stored); // nothing newer than the cursor: the server ignored min_id
             }
         }
-        return ImportBatch.of(items, highest, true);
+        return converted(account, stream, cursor, accepted, highest, true, stored);
+    }
+
+    /**
+     * The fetch's notifications as items, in order; those whose status the inbox has stored are only counted. A notification
+     * in a shape we cannot read fails the whole fetch (nothing imported, the cursor stays).
+     */
+    private static ImportBatch converted(ChannelAccount account, Stream stream, String cursor, List<JsonNode> notifications, String highest,
+            boolean more, Function<Collection<String>, Set<String>> stored) {
+        Set<String> known = Set.of();
+        if (stored != null && !notifications.isEmpty()) {
+            Set<String> ids = new HashSet<>();
+            for (JsonNode notification : notifications) {
+                JsonNode id = notification.path("status").path("id");
+                if (id.isTextual()) ids.add(id.asText());
+            }
+            known = stored.apply(ids);
+        }
+        List<Inbound> items = new ArrayList<>();
+        int leftOut = 0;
+        for (JsonNode notification : notifications) {
+            Parsed parsed = parse(account, stream, notification, known);
+            if (parsed.problem() != null) {
+                return ImportBatch.failed(cursor, "Mastodon sent notification " + notification.path("id").asText() + " in a shape we cannot read ("
+                        + parsed.problem() + "); nothing was imported, so nothing is lost", null);
+            }
+            if (parsed == Parsed.STORED) {
+                leftOut++;
+            } else if (parsed.item() != null) {
+                items.add(parsed.item());
+            }
+        }
+        return ImportBatch.of(items, highest, more, leftOut);
     }
 
     /** The first fetch: the newest notification's id becomes the mark, history is not imported. */
@@ -143,13 +181,15 @@ final class MastodonImport {
     /** An item, nothing (not for this stream, or our own status), or the field that could not be read. */
     private record Parsed(Inbound item, String problem) {
         static final Parsed NOTHING = new Parsed(null, null);
+        /** A status the inbox has stored: not converted. */
+        static final Parsed STORED = new Parsed(null, null);
 
         static Parsed problem(String problem) {
             return new Parsed(null, problem);
         }
     }
 
-    private static Parsed parse(ChannelAccount account, Stream stream, JsonNode notification) {
+    private static Parsed parse(ChannelAccount account, Stream stream, JsonNode notification, Set<String> stored) {
         if (!"mention".equals(notification.path("type").asText(""))) {
             return Parsed.NOTHING;
         }
@@ -163,6 +203,11 @@ final class MastodonImport {
         boolean direct = "direct".equals(status.path("visibility").asText(""));
         if (direct != (stream == Stream.DIRECT_MESSAGES)) {
             return Parsed.NOTHING;
+        }
+        JsonNode id = status.path("id");
+        if (id.isTextual() && stored.contains(id.asText())) {
+            String authorId = MastodonApi.text(status.path("account"), "id");
+            return authorId != null && authorId.equals(account.remoteId()) ? Parsed.NOTHING : Parsed.STORED;
         }
         return status(account, stream, status, MastodonApi.text(notification, "created_at"));
     }

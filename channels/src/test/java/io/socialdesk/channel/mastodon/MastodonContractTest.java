@@ -948,6 +948,27 @@ class MastodonContractTest {
         }
 
         @Test
+        void statusesTheInboxHasStoredAreCountedNotConvertedAndTheInboxIsAskedOnceAFetch() {
+            server.enqueue(answer("[Notification]", array(mention("1001", "5001", "<p>stored <b>before</b></p>"),
+                    mention("1002", "5002", "<p>new &amp; unread</p>"))));
+            server.enqueue(answer("[Notification]", array(mention("1003", "5003", "<p>stored too</p>"))));
+            server.enqueue(answer("[Notification]", array()));
+            List<java.util.Collection<String>> asked = new java.util.ArrayList<>();
+
+            ImportBatch batch = channel.fetch(account, Stream.MENTIONS, "1000", ids -> {
+                asked.add(java.util.Set.copyOf(ids));
+                return java.util.Set.of("5001", "5003", "9999");
+            });
+
+            assertThat(asked).as("one question for the fetch's three statuses").containsExactly(java.util.Set.of("5001", "5002", "5003"));
+            assertThat(batch.items()).extracting(Inbound::externalId).containsExactly("5002");
+            assertThat(batch.items().get(0).text()).isEqualTo("new & unread");
+            assertThat(batch.leftOut()).isEqualTo(2);
+            assertThat(batch.received()).isEqualTo(3);
+            assertThat(batch.cursor()).as("the cursor passes the statuses left out too").isEqualTo("1003");
+        }
+
+        @Test
         void aReplyNamesItsParentInTheFormItselfIsKeyedBySoThatItFindsItsConversation() {
             server.enqueue(answer("[Notification]", array(mention("1001", "5001", "<p>my order is late</p>"))));
             server.enqueue(answer("[Notification]", array()));

@@ -62,6 +62,17 @@ public interface Channel {
     ImportBatch fetch(ChannelAccount account, Stream stream, String cursor);
 
     /**
+     * As {@link #fetch(ChannelAccount, Stream, String)}, told which items the inbox has stored already: {@code stored}
+     * answers, of the external ids asked, those stored. A connector whose conversion of an item costs (Mastodon's HTML to
+     * text) may ask it first and leave those items out, counting them in {@link ImportBatch#leftOut()}; they are
+     * duplicates, which the inbox would only count. Default: asks nothing, converts everything.
+     */
+    default ImportBatch fetch(ChannelAccount account, Stream stream, String cursor,
+            java.util.function.Function<java.util.Collection<String>, java.util.Set<String>> stored) {
+        return fetch(account, stream, cursor);
+    }
+
+    /**
      * Up to {@code max} ancestors of {@code item} (its parent, the parent's parent, ...), nearest first, where the
      * network can tell: the inbox asks for them when a reply's parent is unknown, to place the reply in its
      * conversation and show it with its context. The account's own posts may be among them (the inbox leaves them

@@ -2,11 +2,14 @@ package io.socialdesk.core.inbox;
 
 import io.socialdesk.core.channel.Inbound;
 import io.socialdesk.core.tracker.TrackedItem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The texts the inbox writes into the tracker, plain text with bare links (Jira and the server both turn them into
@@ -22,6 +25,9 @@ public final class ConversationText {
     /** One message's text in a digest's list. */
     public static final int DIGEST_EXCERPT = 280;
 
+    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, a visible share of a page's tickets. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private ConversationText() {}
@@ -75,7 +81,7 @@ public final class ConversationText {
         StringBuilder out = new StringBuilder();
         out.append(a.displayName());
         if (!a.handle().equals(a.displayName())) out.append(" (").append(a.handle()).append(')');
-        if (a.followers() != null) out.append(" · ").append(String.format(Locale.ENGLISH, "%,d", a.followers())).append(" followers");
+        if (a.followers() != null) out.append(" · ").append(grouped(a.followers())).append(" followers");
         out.append('\n');
         if (a.profileUrl() != null) out.append(a.profileUrl()).append('\n');
         out.append('\n').append(cut(item.text(), MAX_MESSAGE)).append("\n\n");
@@ -94,7 +100,7 @@ public final class ConversationText {
             Inbound.Author a = item.author();
             out.append(n++).append(". ").append(a.handle());
             if (!a.handle().equals(a.displayName())) out.append(" (").append(a.displayName()).append(')');
-            if (a.followers() != null) out.append(", ").append(String.format(Locale.ENGLISH, "%,d", a.followers())).append(" followers");
+            if (a.followers() != null) out.append(", ").append(grouped(a.followers())).append(" followers");
             out.append(", ").append(WHEN.format(stored.at())).append(": ").append(line(cut(item.text(), DIGEST_EXCERPT)));
             if (item.url() != null) out.append(" — ").append(item.url());
             out.append('\n');
@@ -107,9 +113,9 @@ public final class ConversationText {
         Triage t = stored.triage();
         Routed r = stored.routed();
         String why = r.why().isEmpty() ? "" : ": " + String.join("; ", r.why());
-        return "Language " + t.language() + " · sentiment " + String.format(Locale.ROOT, "%.2f", t.sentiment()) + " ("
+        return "Language " + t.language() + " · sentiment " + twoDecimals(t.sentiment()) + " ("
                 + t.mood().name().toLowerCase(Locale.ROOT) + ") · urgency " + t.urgency().name().toLowerCase(Locale.ROOT) + " · spam "
-                + String.format(Locale.ROOT, "%.2f", t.spam()) + " · routed to " + r.route().project()
+                + twoDecimals(t.spam()) + " · routed to " + r.route().project()
                 + (r.byDefault() ? " by default" : " by rule " + r.ruleId()) + why;
     }
 
@@ -133,8 +139,26 @@ public final class ConversationText {
         return text.substring(0, end) + " … [" + (text.length() - end) + " more characters, kept in Social Desk]";
     }
 
+    /** {@code String.format(Locale.ENGLISH, "%,d", n)} without the formatter's parsing of its pattern on every call. */
+    static String grouped(long n) {
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) out.append('-');
+        int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) out.append(',').append(digits, i, i + 3);
+        return out.toString();
+    }
+
+    /** {@code String.format(Locale.ROOT, "%.2f", v)} (half up, a minus sign kept on a negative that rounds to zero), likewise. */
+    static String twoDecimals(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return String.format(Locale.ROOT, "%.2f", v);
+        String abs = BigDecimal.valueOf(Math.abs(v)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return v < 0 || (v == 0 && Double.doubleToRawLongBits(v) != 0) ? "-" + abs : abs;
+    }
+
     private static String line(String text) {
-        String line = text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").replaceAll("\\s+", " ").strip();
+        String line = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
         if (line.codePointCount(0, line.length()) <= MAX_SUMMARY) return line;
         return line.substring(0, line.offsetByCodePoints(0, MAX_SUMMARY - 1)) + "…";
     }

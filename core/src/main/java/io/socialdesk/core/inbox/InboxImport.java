@@ -191,7 +191,8 @@ public final class InboxImport {
             return Imported.failed("waiting until " + allowed + " as the network asked");
         }
         String cursor = cursors.cursor(account.id(), stream).orElse(null);
-        ImportBatch batch = fetch(channel, target, stream, cursor);
+        Function<Collection<String>, Set<String>> stored = storedIds(account.id(), account.network());
+        ImportBatch batch = fetch(channel, target, stream, cursor, stored);
         ExecutorService ahead = null;
         Imported total = null;
         try {
@@ -207,14 +208,14 @@ public final class InboxImport {
                 if (batch.more() && page < pages) {
                     if (ahead == null) ahead = Executors.newSingleThreadExecutor(InboxImport::fetchThread);
                     String from = batch.cursor();
-                    next = ahead.submit(() -> fetch(channel, target, stream, from));
+                    next = ahead.submit(() -> fetch(channel, target, stream, from, stored));
                 }
                 String moved = batch.cursor();
                 String before = cursor;
                 Runnable moveCursor = moved != null && !moved.equals(before) ? () -> cursors.save(account.id(), stream, moved, clock.instant()) : null;
-                Stored stored = store(account.id(), batch.items(), InboxItem.POLL, item -> ancestors(channel, target, item), moveCursor);
-                int filed = fileQuietly(stored.conversations());
-                Imported done = stored.imported(batch.items().size(), filed, batch.more());
+                Stored kept = store(account.id(), batch.items(), InboxItem.POLL, item -> ancestors(channel, target, item), moveCursor);
+                int filed = fileQuietly(kept.conversations());
+                Imported done = kept.leftOut(batch.leftOut()).imported(batch.received(), filed, batch.more());
                 total = total == null ? done : total.and(done);
                 if (next == null) return total;
                 cursor = moved == null ? cursor : moved;
@@ -225,12 +226,33 @@ public final class InboxImport {
         }
     }
 
-    private static ImportBatch fetch(Channel channel, ChannelAccount target, Stream stream, String cursor) {
+    private static ImportBatch fetch(Channel channel, ChannelAccount target, Stream stream, String cursor,
+            Function<Collection<String>, Set<String>> stored) {
         try {
-            return channel.fetch(target, stream, cursor);
+            return channel.fetch(target, stream, cursor, stored);
         } catch (RuntimeException e) {
             return ImportBatch.failed(cursor, "the connector failed: " + e.getClass().getSimpleName(), null);
         }
+    }
+
+    /**
+     * Which of these external ids of an account's network the inbox has stored, for a connector that would rather not
+     * convert them again (one look-up for a fetch, on the thread that fetches). Should the look-up fail, none: the page's
+     * own look-up finds them.
+     */
+    private Function<Collection<String>, Set<String>> storedIds(long accountId, Network network) {
+        return ids -> {
+            try {
+                Map<String, String> idOf = new HashMap<>();
+                for (String id : ids) idOf.put(InboxKeys.item(accountId, network, id), id);
+                Set<String> out = new HashSet<>();
+                for (String key : store.conversationsOf(idOf.keySet()).keySet()) out.add(idOf.get(key));
+                return out;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.INFO, "Could not look up which items of a fetch are stored: {0}", e.toString());
+                return Set.of();
+            }
+        };
     }
 
     private static ImportBatch fetched(Future<ImportBatch> next, String cursor) {
@@ -275,6 +297,11 @@ public final class InboxImport {
     }
 
     private record Stored(List<InboxItem> added, int duplicates, int ours, List<FieldProblem> refused) {
+        /** With {@code n} more duplicates: the items a connector left out as stored. */
+        Stored leftOut(int n) {
+            return n == 0 ? this : new Stored(added, duplicates + n, ours, refused);
+        }
+
         /** The conversations with items left to file (a store that opens tickets with the page has filed some already). */
         Set<String> conversations() {
             Set<String> keys = new LinkedHashSet<>();
