@@ -51,6 +51,8 @@ public final class Database implements AutoCloseable, DatabaseProbe {
     public static final String AO_NAMESPACE = "io.socialdesk";
     /** Prepared statements an embedded connection keeps: the engine's and the import's few dozen texts, with room for IN lists of many sizes. */
     private static final int STATEMENTS_KEPT = 256;
+    /** The log size (MB) that starts a checkpoint of the embedded database. */
+    private static final int LOG_MEGABYTES = 200;
 
     private final DatabaseConfig config;
     private final HikariDataSource pool;
@@ -92,6 +94,10 @@ public final class Database implements AutoCloseable, DatabaseProbe {
                 // a post went out a second time (PublishingCrashIT). Stored with the database, so it holds for every later start.
                 try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
                     s.execute("SET FILES WRITE DELAY FALSE");
+                    // A checkpoint rewrites every table of the file database and holds every session while it does; at
+                    // HSQLDB's default (a log of 50 MB) a busy import checkpointed every few seconds, a tenth of its time and
+                    // more as the data grew. A restart after a crash replays at most this much log.
+                    s.execute("SET FILES LOG SIZE " + LOG_MEGABYTES);
                     noPad(s);
                 }
             }

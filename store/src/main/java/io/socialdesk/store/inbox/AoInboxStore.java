@@ -89,7 +89,7 @@ public final class AoInboxStore implements InboxStore {
     @Override
     public Map<String, Conversation> conversations(Collection<String> keys) {
         Map<String, Conversation> out = new HashMap<>();
-        for (ConversationEntity row : findIn(ConversationEntity.class, null, "CONVERSATION_KEY", keys, "")) {
+        for (ConversationEntity row : readIn(ConversationEntity.class, "CONVERSATION_KEY", keys, "")) {
             out.put(row.getConversationKey(), read(row));
         }
         return out;
@@ -219,7 +219,7 @@ public final class AoInboxStore implements InboxStore {
 
     @Override
     public List<InboxItem> waitingIn(Collection<String> conversationKeys, int limit) {
-        return findIn(InboxItemEntity.class, null, "CONVERSATION_KEY", conversationKeys, "STATE = ? AND ", WAITING).stream()
+        return readIn(InboxItemEntity.class, "CONVERSATION_KEY", conversationKeys, "STATE = ? AND ", WAITING).stream()
                 .sorted(Comparator.comparingInt(InboxItemEntity::getID)).limit(limit).map(AoInboxStore::read).toList();
     }
 
@@ -325,9 +325,19 @@ public final class AoInboxStore implements InboxStore {
                 .map(AoInboxStore::read).toList();
     }
 
+    /** Rows whose {@code column} is one of {@code values}, every column, for reading only ({@link AoAccess#read}: no entity proxies on the server). */
+    private <T extends RawEntity<Integer>> List<T> readIn(Class<T> type, String column, Collection<?> values, String andBefore, Object... before) {
+        return rowsIn(type, null, column, values, andBefore, before, true);
+    }
+
     /** Rows whose {@code column} is one of {@code values}, in chunks of bind parameters; {@code fields} null: every column. */
     private <T extends RawEntity<Integer>> List<T> findIn(Class<T> type, String fields, String column, Collection<?> values, String andBefore,
             Object... before) {
+        return rowsIn(type, fields, column, values, andBefore, before, false);
+    }
+
+    private <T extends RawEntity<Integer>> List<T> rowsIn(Class<T> type, String fields, String column, Collection<?> values, String andBefore,
+            Object[] before, boolean readOnly) {
         List<T> out = new ArrayList<>();
         List<?> all = new ArrayList<>(new java.util.LinkedHashSet<>(values));
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
@@ -336,7 +346,7 @@ public final class AoInboxStore implements InboxStore {
             List<Object> parameters = new ArrayList<>(Arrays.asList(before));
             parameters.addAll(chunk);
             Query query = (fields == null ? Query.select() : Query.select(fields)).where(andBefore + column + " IN (" + in + ")", parameters.toArray());
-            out.addAll(Arrays.asList(ao.find(type, query)));
+            out.addAll(readOnly ? ao.read(type, query) : Arrays.asList(ao.find(type, query)));
         }
         return out;
     }
