@@ -45,7 +45,8 @@ import okhttp3.RequestBody;
  * {@code POST /2/tweets}), settle an ambiguous publish from the account's own timeline (X has no
  * idempotency key), delete, import mentions from a {@code since_id} cursor, check the account.
  * Rate limits come from {@code x-rate-limit-*} (reset in epoch seconds). Direct messages are sent
- * (API v2, scope {@code dm.write}) but not imported: X sells reading them on higher API tiers only.
+ * (API v2, scope {@code dm.write}) and imported ({@link XDirectMessages}, scope {@code dm.read}; X sells reading them on
+ * higher API tiers only, and a refusal says so).
  */
 public final class XChannel implements Channel {
     public static final URI API = URI.create("https://api.x.com");
@@ -68,6 +69,7 @@ public final class XChannel implements Channel {
     private final XApi api;
     private final XMedia media;
     private final XOAuth oauth;
+    private final XDirectMessages directMessages;
 
     /** X's own hosts. */
     public XChannel(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock) {
@@ -96,6 +98,7 @@ public final class XChannel implements Channel {
         this.api = api;
         this.media = new XMedia(api, sleeper, chunkBytes);
         this.oauth = new XOAuth(api);
+        this.directMessages = new XDirectMessages(api);
     }
 
     @Override
@@ -110,7 +113,7 @@ public final class XChannel implements Channel {
 
     @Override
     public Set<Stream> streams() {
-        return Set.of(Stream.MENTIONS);
+        return Set.of(Stream.MENTIONS, Stream.DIRECT_MESSAGES);
     }
 
     @Override
@@ -407,16 +410,19 @@ public final class XChannel implements Channel {
      * returns the old cursor and no items, so the next fetch asks for the same range again.
      *
      * <p>A first fetch (no cursor) imports no history: it takes the newest mention's id as the mark (or, with no
-     * mention at all, a snowflake id for a minute ago) and returns no items.
+     * mention at all, a snowflake id for a minute ago) and returns no items. Direct messages: {@link XDirectMessages}.
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        if (stream != Stream.MENTIONS) {
-            return ImportBatch.failed(cursor, "Social Desk imports only mentions from X; direct messages need a higher X API tier", null);
+        if (stream != Stream.MENTIONS && stream != Stream.DIRECT_MESSAGES) {
+            return ImportBatch.failed(cursor, "Social Desk imports mentions and direct messages from X, not " + stream.name().toLowerCase(java.util.Locale.ROOT), null);
         }
         try {
             if (account.remoteId() == null || !XApi.ID.matcher(account.remoteId()).matches()) {
                 return ImportBatch.failed(cursor, "The account has no X user id; reconnect it", null);
+            }
+            if (stream == Stream.DIRECT_MESSAGES) {
+                return directMessages.fetch(account, cursor);
             }
             XApi.Session session = api.open(account);
             if (cursor == null || !XApi.ID.matcher(cursor).matches()) {
@@ -516,7 +522,7 @@ public final class XChannel implements Channel {
         return Optional.empty();
     }
 
-    private static ImportBatch failed(String cursor, Outcome outcome) {
+    static ImportBatch failed(String cursor, Outcome outcome) {
         Instant notBefore = outcome instanceof Outcome.RetryLater later ? later.notBefore() : null;
         return ImportBatch.failed(cursor, reason(outcome), notBefore);
     }
