@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -414,6 +415,8 @@ public final class BlueskyChannel implements Channel {
         return new Outcome.RetryLater(clock.instant(), "the conversation on Bluesky does not hold the message, so it can be sent again");
     }
 
+    /** How long a refused chat log waits before it is asked again. */
+    static final Duration CHAT_RETRY = Duration.ofMinutes(10);
     /** Pages of the chat log read per fetch at most. */
     static final int CHAT_LOG_PAGES = 20;
     static final String LOG_CREATE_MESSAGE = "chat.bsky.convo.defs#logCreateMessage";
@@ -817,13 +820,18 @@ public final class BlueskyChannel implements Channel {
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
+        ImportBatch batch;
         try {
-            return fetchOnce(account, stream, cursor);
+            batch = fetchOnce(account, stream, cursor);
         } catch (Stop stop) {
-            return failed(cursor, stop.outcome);
+            batch = failed(cursor, stop.outcome);
         } catch (RuntimeException e) {
-            return ImportBatch.failed(cursor, "Bluesky's notifications could not be read (" + e.getClass().getSimpleName() + ")", null);
+            batch = ImportBatch.failed(cursor, "Bluesky's notifications could not be read (" + e.getClass().getSimpleName() + ")", null);
         }
+        // A chat service that refuses (an app password without chat access, a PDS that cannot reach it) is asked again
+        // in a while, not at every poll.
+        return stream == Stream.DIRECT_MESSAGES && batch.failed() && batch.notBefore() == null
+                ? ImportBatch.failed(batch.cursor(), batch.problem(), clock.instant().plus(CHAT_RETRY)) : batch;
     }
 
     private ImportBatch fetchOnce(ChannelAccount account, Stream stream, String cursor) throws Stop {

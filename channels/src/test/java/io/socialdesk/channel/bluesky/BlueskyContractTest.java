@@ -1092,10 +1092,10 @@ class BlueskyContractTest {
                     + "{\"$type\":\"chat.bsky.convo.defs#logDeleteMessage\",\"rev\":\"2225\",\"convoId\":\"convo-1\",\"message\":"
                     + "{\"$type\":\"chat.bsky.convo.defs#deletedMessageView\",\"id\":\"msg-0\",\"rev\":\"2225\",\"sender\":{\"did\":\"" + BOB
                     + "\"},\"sentAt\":\"2025-03-01T11:00:00.000Z\"}}]}"));
+            server.enqueue(json(200, "{\"cursor\":\"2225\",\"logs\":[]}"));
             server.enqueue(json(200, "{\"convo\":{\"id\":\"convo-1\",\"rev\":\"2225\",\"members\":[{\"did\":\"" + DID
                     + "\",\"handle\":\"alice.test\"},{\"did\":\"" + BOB + "\",\"handle\":\"bob.test\",\"displayName\":\"Bob\"}],"
                     + "\"muted\":false,\"unreadCount\":2}}"));
-            server.enqueue(json(200, "{\"cursor\":\"2225\",\"logs\":[]}"));
 
             ImportBatch batch = channel.fetch(account, Stream.DIRECT_MESSAGES, "2220");
 
@@ -1126,7 +1126,7 @@ class BlueskyContractTest {
         }
 
         @Test
-        void aFirstFetchOnlyLearnsTheLogsCursor() {
+        void aFirstFetchOnlyLearnsTheLogsCursor() throws Exception {
             server.enqueue(json(200, "{\"cursor\":\"3000\",\"logs\":[]}"));
 
             ImportBatch batch = channel.fetch(account, Stream.DIRECT_MESSAGES, null);
@@ -1146,6 +1146,7 @@ class BlueskyContractTest {
             assertThat(batch.failed()).isTrue();
             assertThat(batch.cursor()).isEqualTo("2220");
             assertThat(batch.problem()).contains("Allow access to your direct messages");
+            assertThat(batch.notBefore()).as("asked again in ten minutes, not at every poll").isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
         }
 
         @Test
