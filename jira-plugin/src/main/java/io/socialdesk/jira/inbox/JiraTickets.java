@@ -252,6 +252,44 @@ public final class JiraTickets implements TicketTracker, io.socialdesk.core.trac
         });
     }
 
+    /**
+     * Forgetting a person: their mentions' links leave every crisis issue (found by the keys they were opened with), in
+     * the description (updated without notifying watchers) and in the comments Social Desk wrote as the reporter.
+     */
+    @Override
+    public int forgetCrisisMentions(java.util.Set<String> mentions, String replacement) {
+        if (mentions.isEmpty()) return 0;
+        int changed = 0;
+        for (TrackedItem crisis : keys.ticketsStartingWith(io.socialdesk.core.inbox.crisis.TicketCrisisDesk.KEY_PREFIX)) {
+            if (issueManager.getIssueObject(crisis.id()) == null) continue; // deleted since
+            boolean touched = locked("io.socialdesk.redact." + crisis.id(), () -> {
+                boolean any = false;
+                MutableIssue issue = issue(crisis);
+                String description = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(issue.getDescription(), mentions, replacement);
+                if (description != null && !description.equals(issue.getDescription())) {
+                    issue.setDescription(description);
+                    issueManager.updateIssue(issue.getReporter(), issue, com.atlassian.jira.event.type.EventDispatchOption.DO_NOT_DISPATCH, false);
+                    any = true;
+                }
+                ApplicationUser reporter = issue.getReporter();
+                for (Comment existing : comments.getComments(issue)) {
+                    String body = existing.getBody();
+                    if (body == null || reporter == null || existing.getAuthorApplicationUser() == null
+                            || !java.util.Objects.equals(reporter.getKey(), existing.getAuthorApplicationUser().getKey())) continue;
+                    String text = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(body, mentions, replacement);
+                    if (text.equals(body)) continue;
+                    com.atlassian.jira.issue.comments.MutableComment edit = comments.getMutableComment(existing.getId());
+                    edit.setBody(text);
+                    comments.update(edit, false);
+                    any = true;
+                }
+                return any;
+            });
+            if (touched) changed++;
+        }
+        return changed;
+    }
+
     @Override
     public TicketStatus status(TrackedItem ticket) {
         MutableIssue issue = issue(ticket);

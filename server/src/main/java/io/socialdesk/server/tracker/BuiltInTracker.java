@@ -192,6 +192,36 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
         });
     }
 
+    /** Forgetting a person: their mentions' links leave the crisis tickets' descriptions and Social Desk's comments on them, in one transaction. */
+    @Override
+    public int forgetCrisisMentions(java.util.Set<String> mentions, String replacement) {
+        if (mentions.isEmpty()) return 0;
+        return ao.inTransaction(() -> {
+            int changed = 0;
+            for (TrackedItem crisis : keys.ticketsStartingWith(io.socialdesk.core.inbox.crisis.TicketCrisisDesk.KEY_PREFIX)) {
+                boolean touched = false;
+                TrackerItemEntity row = row(crisis.id());
+                if (row == null) continue;
+                String description = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(row.getDescription(), mentions, replacement);
+                if (description != null && !description.equals(row.getDescription())) {
+                    row.setDescription(description);
+                    row.save();
+                    touched = true;
+                }
+                for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, Query.select().where("ITEM_ID = ? AND AUTHOR = ?", crisis.id(), "socialdesk"))) {
+                    String text = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(c.getText(), mentions, replacement);
+                    if (!text.equals(c.getText())) {
+                        c.setText(text);
+                        c.save();
+                        touched = true;
+                    }
+                }
+                if (touched) changed++;
+            }
+            return changed;
+        });
+    }
+
     /** A page's tickets commit together: one transaction (one write to disk) instead of one per call. */
     @Override
     public <T> T together(Supplier<T> work) {
