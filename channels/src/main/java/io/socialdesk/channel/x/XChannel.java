@@ -502,22 +502,27 @@ public final class XChannel implements Channel {
 
     /** Why a page of mentions cannot be used, as a failed batch keeping {@code cursor}; empty when it can. */
     private Optional<ImportBatch> pageFailure(Answer answer, String cursor) {
+        return pageFailure(api, answer, cursor, "mentions");
+    }
+
+    /** Why a page of {@code what} (mentions, direct messages) cannot be used, as a failed batch keeping {@code cursor}; empty when it can. */
+    static Optional<ImportBatch> pageFailure(XApi api, Answer answer, String cursor, String what) {
         if (!answer.ok()) {
             return Optional.of(failed(cursor, XProblems.failure(answer, false, false, api.hold(answer), api.now())));
         }
         if (!answer.isJson() || !answer.json().isObject()) {
-            return Optional.of(ImportBatch.failed(cursor, "X answered the mentions with a body that is not JSON", null));
+            return Optional.of(ImportBatch.failed(cursor, "X answered the " + what + " with a body that is not JSON", null));
         }
         JsonNode json = answer.json();
         JsonNode data = json.path("data");
         if (!data.isMissingNode() && !data.isArray()
                 || !json.path("meta").isMissingNode() && !json.path("meta").isObject()
                 || !json.path("includes").path("users").isMissingNode() && !json.path("includes").path("users").isArray()) {
-            return Optional.of(ImportBatch.failed(cursor, "X's mentions answer has a field of the wrong type", null));
+            return Optional.of(ImportBatch.failed(cursor, "X's " + what + " answer has a field of the wrong type", null));
         }
         if (data.isMissingNode() && json.has("errors") && !json.path("meta").has("result_count")) {
             String said = XProblems.of(json).map(XProblems.Problem::sentence).orElse("X gave an error");
-            return Optional.of(ImportBatch.failed(cursor, "X did not list the mentions: " + said, null));
+            return Optional.of(ImportBatch.failed(cursor, "X did not list the " + what + ": " + said, null));
         }
         return Optional.empty();
     }
@@ -537,22 +542,11 @@ public final class XChannel implements Channel {
         if (ownId.equals(authorId)) {
             return null;
         }
+        Inbound.Author author = author(authorId == null ? "unknown" : authorId, users);
         JsonNode user = authorId == null ? null : users.get(authorId);
         String username = user == null ? null : Json.string(user, "username");
         boolean named = username != null && username.matches("\\w{1,50}");
-        Inbound.Author author = new Inbound.Author(authorId == null ? "unknown" : authorId, named ? "@" + username : null,
-                user == null ? null : Json.string(user, "name"),
-                user == null ? null : Json.number(user, "public_metrics", "followers_count"),
-                named ? "https://x.com/" + username : null);
-        Instant created = null;
-        String createdAt = Json.string(post, "created_at");
-        if (createdAt != null) {
-            try {
-                created = Instant.parse(createdAt);
-            } catch (DateTimeParseException e) {
-                created = null;
-            }
-        }
+        Instant created = createdAt(post);
         String parent = null;
         // The live API names it referenced_tweets; OpenAPI 2.167 calls it referenced_posts. Either is read.
         JsonNode references = post.has("referenced_tweets") ? post.path("referenced_tweets") : post.path("referenced_posts");
@@ -566,6 +560,25 @@ public final class XChannel implements Channel {
         String kind = ownId.equals(Json.id(post, "in_reply_to_user_id")) ? "reply" : "mention";
         return new Inbound(Network.X, Stream.MENTIONS, id, kind, XText.unescape(Json.string(post, "text")), created, author,
                 postUrl(named ? username : null, id), parent, root, Json.string(post, "lang"));
+    }
+
+    /** The author as {@code includes.users} describes them: {@code @username}, name, followers, profile link. */
+    static Inbound.Author author(String id, Map<String, JsonNode> users) {
+        JsonNode user = users.get(id);
+        String username = user == null ? null : Json.string(user, "username");
+        boolean named = username != null && username.matches("\\w{1,50}");
+        return new Inbound.Author(id, named ? "@" + username : null, user == null ? null : Json.string(user, "name"),
+                user == null ? null : Json.number(user, "public_metrics", "followers_count"), named ? "https://x.com/" + username : null);
+    }
+
+    /** {@code created_at}, or null when absent or unreadable. */
+    static Instant createdAt(JsonNode node) {
+        String text = Json.string(node, "created_at");
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- check

@@ -9,8 +9,6 @@ import io.socialdesk.core.channel.Inbound;
 import io.socialdesk.core.channel.Stream;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -118,23 +116,8 @@ final class XDirectMessages {
                 return Optional.of(ImportBatch.failed(cursor, "X refused to list the direct messages: reading them needs an X API tier"
                         + " that includes direct messages and the scope dm.read" + said, api.now().plus(Duration.ofHours(1))));
             }
-            return Optional.of(XChannel.failed(cursor, XProblems.failure(answer, false, false, api.hold(answer), api.now())));
         }
-        if (!answer.isJson() || !answer.json().isObject()) {
-            return Optional.of(ImportBatch.failed(cursor, "X answered the direct messages with a body that is not JSON", null));
-        }
-        JsonNode json = answer.json();
-        JsonNode data = json.path("data");
-        if (!data.isMissingNode() && !data.isArray()
-                || !json.path("meta").isMissingNode() && !json.path("meta").isObject()
-                || !json.path("includes").path("users").isMissingNode() && !json.path("includes").path("users").isArray()) {
-            return Optional.of(ImportBatch.failed(cursor, "X's direct messages answer has a field of the wrong type", null));
-        }
-        if (data.isMissingNode() && json.has("errors") && !json.path("meta").has("result_count")) {
-            String said = XProblems.of(json).map(XProblems.Problem::sentence).orElse("X gave an error");
-            return Optional.of(ImportBatch.failed(cursor, "X did not list the direct messages: " + said, null));
-        }
-        return Optional.empty();
+        return XChannel.pageFailure(api, answer, cursor, "direct messages");
     }
 
     /** A message a person sent as an item; null for the account's own, other events, and entries it cannot place. */
@@ -147,21 +130,8 @@ final class XDirectMessages {
                 || type != null && !"MessageCreate".equals(type)) {
             return null;
         }
-        JsonNode user = users.get(sender);
-        String username = user == null ? null : Json.string(user, "username");
-        boolean named = username != null && username.matches("\\w{1,50}");
-        Inbound.Author author = new Inbound.Author(sender, named ? "@" + username : null, user == null ? null : Json.string(user, "name"),
-                user == null ? null : Json.number(user, "public_metrics", "followers_count"), named ? "https://x.com/" + username : null);
-        Instant created = null;
-        String createdAt = Json.string(event, "created_at");
-        if (createdAt != null) {
-            try {
-                created = Instant.parse(createdAt);
-            } catch (DateTimeParseException e) {
-                created = null;
-            }
-        }
-        return new Inbound(Network.X, Stream.DIRECT_MESSAGES, id, "message", Json.string(event, "text"), created, author,
+        return new Inbound(Network.X, Stream.DIRECT_MESSAGES, id, "message", Json.string(event, "text"), XChannel.createdAt(event),
+                XChannel.author(sender, users),
                 "https://x.com/messages/" + conversation, null, "dm:" + conversation, null);
     }
 }

@@ -235,21 +235,8 @@ public final class JiraTickets implements TicketTracker, io.socialdesk.core.trac
      */
     @Override
     public void forgetNames(TrackedItem ticket, java.util.Set<String> names, String replacement) {
-        locked("io.socialdesk.redact." + ticket.id(), () -> {
-            MutableIssue issue = issue(ticket);
-            ApplicationUser reporter = issue.getReporter();
-            for (Comment existing : comments.getComments(issue)) {
-                String body = existing.getBody();
-                if (body == null || reporter == null || existing.getAuthorApplicationUser() == null
-                        || !java.util.Objects.equals(reporter.getKey(), existing.getAuthorApplicationUser().getKey())) continue;
-                String changed = io.socialdesk.core.tracker.TicketRedaction.withoutNames(body, names, replacement);
-                if (changed.equals(body)) continue;
-                com.atlassian.jira.issue.comments.MutableComment edit = comments.getMutableComment(existing.getId());
-                edit.setBody(changed);
-                comments.update(edit, false);
-            }
-            return null;
-        });
+        locked("io.socialdesk.redact." + ticket.id(),
+                () -> rewriteOwnComments(issue(ticket), body -> io.socialdesk.core.tracker.TicketRedaction.withoutNames(body, names, replacement)));
     }
 
     /**
@@ -271,23 +258,29 @@ public final class JiraTickets implements TicketTracker, io.socialdesk.core.trac
                     issueManager.updateIssue(issue.getReporter(), issue, com.atlassian.jira.event.type.EventDispatchOption.DO_NOT_DISPATCH, false);
                     any = true;
                 }
-                ApplicationUser reporter = issue.getReporter();
-                for (Comment existing : comments.getComments(issue)) {
-                    String body = existing.getBody();
-                    if (body == null || reporter == null || existing.getAuthorApplicationUser() == null
-                            || !java.util.Objects.equals(reporter.getKey(), existing.getAuthorApplicationUser().getKey())) continue;
-                    String text = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(body, mentions, replacement);
-                    if (text.equals(body)) continue;
-                    com.atlassian.jira.issue.comments.MutableComment edit = comments.getMutableComment(existing.getId());
-                    edit.setBody(text);
-                    comments.update(edit, false);
-                    any = true;
-                }
-                return any;
+                return rewriteOwnComments(issue, body -> io.socialdesk.core.tracker.TicketRedaction.withoutMentions(body, mentions, replacement)) || any;
             });
             if (touched) changed++;
         }
         return changed;
+    }
+
+    /** Rewrites the comments Social Desk wrote (as the issue's reporter) that {@code change} changes; whether any did. */
+    private boolean rewriteOwnComments(MutableIssue issue, java.util.function.UnaryOperator<String> change) {
+        ApplicationUser reporter = issue.getReporter();
+        boolean any = false;
+        for (Comment existing : comments.getComments(issue)) {
+            String body = existing.getBody();
+            if (body == null || reporter == null || existing.getAuthorApplicationUser() == null
+                    || !java.util.Objects.equals(reporter.getKey(), existing.getAuthorApplicationUser().getKey())) continue;
+            String changed = change.apply(body);
+            if (changed.equals(body)) continue;
+            com.atlassian.jira.issue.comments.MutableComment edit = comments.getMutableComment(existing.getId());
+            edit.setBody(changed);
+            comments.update(edit, false);
+            any = true;
+        }
+        return any;
     }
 
     @Override

@@ -180,16 +180,7 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
     /** Forgetting a person: their handle leaves the comments Social Desk wrote (author {@code socialdesk}), in one transaction. */
     @Override
     public void forgetNames(TrackedItem ticket, java.util.Set<String> names, String replacement) {
-        ao.inTransaction(() -> {
-            for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, Query.select().where("ITEM_ID = ? AND AUTHOR = ?", ticket.id(), "socialdesk"))) {
-                String text = io.socialdesk.core.tracker.TicketRedaction.withoutNames(c.getText(), names, replacement);
-                if (!text.equals(c.getText())) {
-                    c.setText(text);
-                    c.save();
-                }
-            }
-            return null;
-        });
+        ao.inTransaction(() -> rewriteOwnComments(ticket.id(), text -> io.socialdesk.core.tracker.TicketRedaction.withoutNames(text, names, replacement)));
     }
 
     /** Forgetting a person: their mentions' links leave the crisis tickets' descriptions and Social Desk's comments on them, in one transaction. */
@@ -208,18 +199,25 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
                     row.save();
                     touched = true;
                 }
-                for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, Query.select().where("ITEM_ID = ? AND AUTHOR = ?", crisis.id(), "socialdesk"))) {
-                    String text = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(c.getText(), mentions, replacement);
-                    if (!text.equals(c.getText())) {
-                        c.setText(text);
-                        c.save();
-                        touched = true;
-                    }
-                }
-                if (touched) changed++;
+                if (rewriteOwnComments(crisis.id(), text -> io.socialdesk.core.tracker.TicketRedaction.withoutMentions(text, mentions, replacement))
+                        || touched) changed++;
             }
             return changed;
         });
+    }
+
+    /** Rewrites the comments Social Desk wrote (author {@code socialdesk}) on an item that {@code change} changes; whether any did. */
+    private boolean rewriteOwnComments(long itemId, java.util.function.UnaryOperator<String> change) {
+        boolean any = false;
+        for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, Query.select().where("ITEM_ID = ? AND AUTHOR = ?", itemId, "socialdesk"))) {
+            String text = change.apply(c.getText());
+            if (!text.equals(c.getText())) {
+                c.setText(text);
+                c.save();
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** A page's tickets commit together: one transaction (one write to disk) instead of one per call. */
