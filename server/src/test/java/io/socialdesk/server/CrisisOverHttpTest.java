@@ -86,6 +86,19 @@ class CrisisOverHttpTest {
         String page = server.get(crisis.tracked().url(), server.signIn("sam")).body();
         assertThat(page).contains("Crisis on account").doesNotContain("<script>alert");
         assertThat(server.app.inbox().crisis().state(String.valueOf(hook)).ticket()).isNotNull();
+
+        // Forgetting one of the angry customers takes their mention out of the crisis ticket's list, and only theirs.
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("(?m)^- forum:(\\d+) ").matcher(crisis.description());
+        assertThat(listed.find()).as(crisis.description()).isTrue();
+        String forgotten = listed.group(1);
+        assertThat(listed.find()).as("the crisis lists more than one mention").isTrue();
+        String kept = listed.group(1);
+        TestServer.Reply forget = server.postJson("/rest/socialdesk/1.0/inbox/forget", server.signIn("boss"),
+                "{\"network\":\"WEBHOOK\",\"author\":\"u-" + forgotten + "\"}");
+        assertThat(forget.status()).as(forget.body()).isEqualTo(200);
+        String after = server.app.tracker().item(crisis.tracked().key()).orElseThrow().description();
+        assertThat(after).doesNotContain("- forum:" + forgotten + " ").contains("- forum:" + kept + " ")
+                .contains("- " + io.socialdesk.core.inbox.answer.Forgetting.PLACEHOLDER + " (");
     }
 
     @Test

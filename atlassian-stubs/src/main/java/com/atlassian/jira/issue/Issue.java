@@ -1,6 +1,6 @@
 // Checked against: https://docs.atlassian.com/jira/server/com/atlassian/jira/issue/Issue.html (getId, getKey,
 // getSummary, getReporter(), getStatus() (Status object since Jira 7), getIssueType(), getProjectObject(),
-// getResolutionDate(), getUpdated()).
+// getResolutionDate(), getUpdated(), getDescription()).
 package com.atlassian.jira.issue;
 
 import com.atlassian.jira.issue.issuetype.IssueType;
@@ -13,6 +13,9 @@ public interface Issue {
     String getKey();
 
     String getSummary();
+
+    /** The description as stored (wiki markup in Jira Server and Data Center); null when empty. */
+    String getDescription();
 
     com.atlassian.jira.user.ApplicationUser getReporter();
 

@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -122,7 +123,7 @@ public final class BlueskyChannel implements Channel {
 
     @Override
     public Set<Stream> streams() {
-        return Set.of(Stream.MENTIONS, Stream.REPLIES);
+        return Set.of(Stream.MENTIONS, Stream.REPLIES, Stream.DIRECT_MESSAGES);
     }
 
     @Override
@@ -412,6 +413,110 @@ public final class BlueskyChannel implements Channel {
             }
         }
         return new Outcome.RetryLater(clock.instant(), "the conversation on Bluesky does not hold the message, so it can be sent again");
+    }
+
+    /** How long a refused chat log waits before it is asked again. */
+    static final Duration CHAT_RETRY = Duration.ofMinutes(10);
+    /** Pages of the chat log read per fetch at most. */
+    static final int CHAT_LOG_PAGES = 20;
+    static final String LOG_CREATE_MESSAGE = "chat.bsky.convo.defs#logCreateMessage";
+    static final String MESSAGE_VIEW = "chat.bsky.convo.defs#messageView";
+
+    /**
+     * The direct-messages stream: the account's chat log, {@code chat.bsky.convo.getLog} through the PDS with the
+     * {@code atproto-proxy} header, read forward from the stored cursor (the log's {@code rev}, which orders events as
+     * strings, as the Bluesky app reads it). A first fetch (no cursor) only learns the log's current cursor: no history.
+     * Each {@code logCreateMessage} whose message a person sent (not the account) is an item whose root is its
+     * conversation, so one person's messages meet on one ticket; their handle and name come from
+     * {@code chat.bsky.convo.getConvo} (the DID stands in when that fails). Any failed page keeps the old cursor.
+     */
+    private ImportBatch directMessages(ChannelAccount account, String cursor) throws Stop {
+        String did = didOf(account, credentials(account));
+        boolean first = cursor == null || cursor.isBlank();
+        String newest = first ? null : cursor;
+        String page = newest;
+        List<JsonNode> created = new ArrayList<>();
+        for (int pages = 0; pages < CHAT_LOG_PAGES; pages++) {
+            String from = page;
+            Exchange exchange = call(account, c -> {
+                HttpUrl url = xrpc(base(account, c), "chat.bsky.convo.getLog");
+                if (url == null) {
+                    return null;
+                }
+                return chat(c, new Request.Builder().url(from == null ? url : url.newBuilder().addQueryParameter("cursor", from).build()).get());
+            });
+            if (exchange.refused != null) {
+                return failed(cursor, exchange.refused);
+            }
+            if (!exchange.answer.ok()) {
+                return failed(cursor, chatFailure(account, exchange, false));
+            }
+            JsonNode logs = exchange.answer.json().path("logs");
+            if (!logs.isArray()) {
+                return ImportBatch.failed(cursor, "Bluesky's chat answered without a log", null);
+            }
+            if (first) {
+                String at = exchange.answer.text("cursor");
+                return at == null ? ImportBatch.failed(cursor, "Bluesky's chat gave no cursor to start from", null) : ImportBatch.of(List.of(), at, false);
+            }
+            boolean moved = false;
+            for (JsonNode log : logs) {
+                String rev = log.path("rev").asText(null);
+                if (rev == null || rev.compareTo(newest) <= 0) {
+                    continue; // seen before: the log is read from its cursor, and an event can come twice
+                }
+                newest = rev;
+                moved = true;
+                if (LOG_CREATE_MESSAGE.equals(log.path("$type").asText()) && MESSAGE_VIEW.equals(log.path("message").path("$type").asText(MESSAGE_VIEW))
+                        && !did.equals(log.path("message").path("sender").path("did").asText(null))) {
+                    created.add(log);
+                }
+            }
+            String next = exchange.answer.text("cursor");
+            page = next != null && next.compareTo(newest) > 0 ? next : newest;
+            if (!moved) {
+                break;
+            }
+        }
+        Map<String, Map<String, JsonNode>> members = new HashMap<>();
+        List<Inbound> items = new ArrayList<>();
+        for (JsonNode log : created) {
+            String convo = log.path("convoId").asText(null);
+            JsonNode message = log.path("message");
+            String id = message.path("id").asText(null);
+            String sender = message.path("sender").path("did").asText(null);
+            Instant sentAt = instant(message.path("sentAt").asText(null));
+            if (convo == null || id == null || !AtprotoSyntax.isDid(sender) || sentAt == null) {
+                continue;
+            }
+            JsonNode profile = members.computeIfAbsent(convo, k -> convoMembers(account, k)).get(sender);
+            String handle = profile != null && AtprotoSyntax.isHandle(profile.path("handle").asText(null)) ? profile.path("handle").asText() : null;
+            String name = profile != null && profile.path("displayName").isTextual() && !profile.path("displayName").asText().isBlank()
+                    ? profile.path("displayName").asText() : null;
+            items.add(new Inbound(Network.BLUESKY, Stream.DIRECT_MESSAGES, id, "message", message.path("text").asText(""), sentAt,
+                    new Inbound.Author(sender, handle, name, null, APP + "/profile/" + (handle != null ? handle : sender)),
+                    APP + "/messages/" + convo, null, "chat:" + convo, null));
+        }
+        return ImportBatch.of(items, newest, false);
+    }
+
+    /** The members of a conversation by DID ({@code chat.bsky.convo.getConvo}); none when it cannot be read. */
+    private Map<String, JsonNode> convoMembers(ChannelAccount account, String convo) {
+        Map<String, JsonNode> byDid = new HashMap<>();
+        try {
+            Exchange exchange = call(account, c -> {
+                HttpUrl url = xrpc(base(account, c), "chat.bsky.convo.getConvo");
+                return url == null ? null : chat(c, new Request.Builder().url(url.newBuilder().addQueryParameter("convoId", convo).build()).get());
+            });
+            if (exchange.refused == null && exchange.answer.ok()) {
+                for (JsonNode member : exchange.answer.json().path("convo").path("members")) {
+                    byDid.put(member.path("did").asText(""), member);
+                }
+            }
+        } catch (Stop e) {
+            // the DID stands in for the handle
+        }
+        return byDid;
     }
 
     private static Request chat(Credentials c, Request.Builder builder) {
@@ -711,20 +816,28 @@ public final class BlueskyChannel implements Channel {
      * Mentions (and quotes) or replies from {@code listNotifications}, which pages only backwards: from
      * the newest page down to the stored mark (an older item, or one already imported at the mark's
      * instant), at most {@link #MAX_PAGES} pages, then oldest first. Direct messages live in Bluesky's
-     * separate chat service and are not imported.
+     * separate chat service: {@link #directMessages}.
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
+        ImportBatch batch;
         try {
-            return fetchOnce(account, stream, cursor);
+            batch = fetchOnce(account, stream, cursor);
         } catch (Stop stop) {
-            return failed(cursor, stop.outcome);
+            batch = failed(cursor, stop.outcome);
         } catch (RuntimeException e) {
-            return ImportBatch.failed(cursor, "Bluesky's notifications could not be read (" + e.getClass().getSimpleName() + ")", null);
+            batch = ImportBatch.failed(cursor, "Bluesky's notifications could not be read (" + e.getClass().getSimpleName() + ")", null);
         }
+        // A chat service that refuses (an app password without chat access, a PDS that cannot reach it) is asked again
+        // in a while, not at every poll.
+        return stream == Stream.DIRECT_MESSAGES && batch.failed() && batch.notBefore() == null
+                ? ImportBatch.failed(batch.cursor(), batch.problem(), clock.instant().plus(CHAT_RETRY)) : batch;
     }
 
     private ImportBatch fetchOnce(ChannelAccount account, Stream stream, String cursor) throws Stop {
+        if (stream == Stream.DIRECT_MESSAGES) {
+            return directMessages(account, cursor);
+        }
         List<String> reasons = switch (stream) {
             case MENTIONS -> List.of("mention", "quote");
             case REPLIES -> List.of("reply");

@@ -45,7 +45,8 @@ import okhttp3.RequestBody;
  * {@code POST /2/tweets}), settle an ambiguous publish from the account's own timeline (X has no
  * idempotency key), delete, import mentions from a {@code since_id} cursor, check the account.
  * Rate limits come from {@code x-rate-limit-*} (reset in epoch seconds). Direct messages are sent
- * (API v2, scope {@code dm.write}) but not imported: X sells reading them on higher API tiers only.
+ * (API v2, scope {@code dm.write}) and imported ({@link XDirectMessages}, scope {@code dm.read}; X sells reading them on
+ * higher API tiers only, and a refusal says so).
  */
 public final class XChannel implements Channel {
     public static final URI API = URI.create("https://api.x.com");
@@ -68,6 +69,7 @@ public final class XChannel implements Channel {
     private final XApi api;
     private final XMedia media;
     private final XOAuth oauth;
+    private final XDirectMessages directMessages;
 
     /** X's own hosts. */
     public XChannel(HttpCalls http, RateLimits rateLimits, CredentialSink sink, Clock clock) {
@@ -96,6 +98,7 @@ public final class XChannel implements Channel {
         this.api = api;
         this.media = new XMedia(api, sleeper, chunkBytes);
         this.oauth = new XOAuth(api);
+        this.directMessages = new XDirectMessages(api);
     }
 
     @Override
@@ -110,7 +113,7 @@ public final class XChannel implements Channel {
 
     @Override
     public Set<Stream> streams() {
-        return Set.of(Stream.MENTIONS);
+        return Set.of(Stream.MENTIONS, Stream.DIRECT_MESSAGES);
     }
 
     @Override
@@ -407,16 +410,19 @@ public final class XChannel implements Channel {
      * returns the old cursor and no items, so the next fetch asks for the same range again.
      *
      * <p>A first fetch (no cursor) imports no history: it takes the newest mention's id as the mark (or, with no
-     * mention at all, a snowflake id for a minute ago) and returns no items.
+     * mention at all, a snowflake id for a minute ago) and returns no items. Direct messages: {@link XDirectMessages}.
      */
     @Override
     public ImportBatch fetch(ChannelAccount account, Stream stream, String cursor) {
-        if (stream != Stream.MENTIONS) {
-            return ImportBatch.failed(cursor, "Social Desk imports only mentions from X; direct messages need a higher X API tier", null);
+        if (stream != Stream.MENTIONS && stream != Stream.DIRECT_MESSAGES) {
+            return ImportBatch.failed(cursor, "Social Desk imports mentions and direct messages from X, not " + stream.name().toLowerCase(java.util.Locale.ROOT), null);
         }
         try {
             if (account.remoteId() == null || !XApi.ID.matcher(account.remoteId()).matches()) {
                 return ImportBatch.failed(cursor, "The account has no X user id; reconnect it", null);
+            }
+            if (stream == Stream.DIRECT_MESSAGES) {
+                return directMessages.fetch(account, cursor);
             }
             XApi.Session session = api.open(account);
             if (cursor == null || !XApi.ID.matcher(cursor).matches()) {
@@ -496,27 +502,32 @@ public final class XChannel implements Channel {
 
     /** Why a page of mentions cannot be used, as a failed batch keeping {@code cursor}; empty when it can. */
     private Optional<ImportBatch> pageFailure(Answer answer, String cursor) {
+        return pageFailure(api, answer, cursor, "mentions");
+    }
+
+    /** Why a page of {@code what} (mentions, direct messages) cannot be used, as a failed batch keeping {@code cursor}; empty when it can. */
+    static Optional<ImportBatch> pageFailure(XApi api, Answer answer, String cursor, String what) {
         if (!answer.ok()) {
             return Optional.of(failed(cursor, XProblems.failure(answer, false, false, api.hold(answer), api.now())));
         }
         if (!answer.isJson() || !answer.json().isObject()) {
-            return Optional.of(ImportBatch.failed(cursor, "X answered the mentions with a body that is not JSON", null));
+            return Optional.of(ImportBatch.failed(cursor, "X answered the " + what + " with a body that is not JSON", null));
         }
         JsonNode json = answer.json();
         JsonNode data = json.path("data");
         if (!data.isMissingNode() && !data.isArray()
                 || !json.path("meta").isMissingNode() && !json.path("meta").isObject()
                 || !json.path("includes").path("users").isMissingNode() && !json.path("includes").path("users").isArray()) {
-            return Optional.of(ImportBatch.failed(cursor, "X's mentions answer has a field of the wrong type", null));
+            return Optional.of(ImportBatch.failed(cursor, "X's " + what + " answer has a field of the wrong type", null));
         }
         if (data.isMissingNode() && json.has("errors") && !json.path("meta").has("result_count")) {
             String said = XProblems.of(json).map(XProblems.Problem::sentence).orElse("X gave an error");
-            return Optional.of(ImportBatch.failed(cursor, "X did not list the mentions: " + said, null));
+            return Optional.of(ImportBatch.failed(cursor, "X did not list the " + what + ": " + said, null));
         }
         return Optional.empty();
     }
 
-    private static ImportBatch failed(String cursor, Outcome outcome) {
+    static ImportBatch failed(String cursor, Outcome outcome) {
         Instant notBefore = outcome instanceof Outcome.RetryLater later ? later.notBefore() : null;
         return ImportBatch.failed(cursor, reason(outcome), notBefore);
     }
@@ -531,22 +542,11 @@ public final class XChannel implements Channel {
         if (ownId.equals(authorId)) {
             return null;
         }
+        Inbound.Author author = author(authorId == null ? "unknown" : authorId, users);
         JsonNode user = authorId == null ? null : users.get(authorId);
         String username = user == null ? null : Json.string(user, "username");
         boolean named = username != null && username.matches("\\w{1,50}");
-        Inbound.Author author = new Inbound.Author(authorId == null ? "unknown" : authorId, named ? "@" + username : null,
-                user == null ? null : Json.string(user, "name"),
-                user == null ? null : Json.number(user, "public_metrics", "followers_count"),
-                named ? "https://x.com/" + username : null);
-        Instant created = null;
-        String createdAt = Json.string(post, "created_at");
-        if (createdAt != null) {
-            try {
-                created = Instant.parse(createdAt);
-            } catch (DateTimeParseException e) {
-                created = null;
-            }
-        }
+        Instant created = createdAt(post);
         String parent = null;
         // The live API names it referenced_tweets; OpenAPI 2.167 calls it referenced_posts. Either is read.
         JsonNode references = post.has("referenced_tweets") ? post.path("referenced_tweets") : post.path("referenced_posts");
@@ -560,6 +560,25 @@ public final class XChannel implements Channel {
         String kind = ownId.equals(Json.id(post, "in_reply_to_user_id")) ? "reply" : "mention";
         return new Inbound(Network.X, Stream.MENTIONS, id, kind, XText.unescape(Json.string(post, "text")), created, author,
                 postUrl(named ? username : null, id), parent, root, Json.string(post, "lang"));
+    }
+
+    /** The author as {@code includes.users} describes them: {@code @username}, name, followers, profile link. */
+    static Inbound.Author author(String id, Map<String, JsonNode> users) {
+        JsonNode user = users.get(id);
+        String username = user == null ? null : Json.string(user, "username");
+        boolean named = username != null && username.matches("\\w{1,50}");
+        return new Inbound.Author(id, named ? "@" + username : null, user == null ? null : Json.string(user, "name"),
+                user == null ? null : Json.number(user, "public_metrics", "followers_count"), named ? "https://x.com/" + username : null);
+    }
+
+    /** {@code created_at}, or null when absent or unreadable. */
+    static Instant createdAt(JsonNode node) {
+        String text = Json.string(node, "created_at");
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- check

@@ -1061,14 +1061,108 @@ class BlueskyContractTest {
             ImportBatch batch = channel.fetch(account, Stream.MENTIONS, "2025-03-01T10:00:00Z");
             assertThat(batch.items()).extracting(i -> i.author().handle()).containsExactly("hugo.test");
         }
+    }
+
+    /**
+     * Importing direct messages from Bluesky's chat service through the PDS. The local Bluesky peer runs no chat service,
+     * so the answers here are shaped by the published lexicons (bluesky-social/atproto {@code lexicons/chat/bsky/convo}:
+     * {@code getLog} answers {@code {cursor, logs[]}}, {@code defs#logCreateMessage} is {@code {rev, convoId, message}},
+     * {@code defs#messageView} is {@code {id, rev, text, sender{did}, sentAt}}, {@code getConvo} answers
+     * {@code {convo{id, rev, members[profileViewBasic]}}}); the first, cursor-less call seeds the cursor as the Bluesky
+     * app's own message poller does.
+     */
+    @Nested
+    class DirectMessageImport {
+        static final String BOB = "did:plc:bob";
+
+        String create(String rev, String convo, String id, String sender, String text, String at) {
+            return "{\"$type\":\"chat.bsky.convo.defs#logCreateMessage\",\"rev\":\"" + rev + "\",\"convoId\":\"" + convo
+                    + "\",\"message\":{\"$type\":\"chat.bsky.convo.defs#messageView\",\"id\":\"" + id + "\",\"rev\":\"" + rev
+                    + "\",\"text\":\"" + text + "\",\"sender\":{\"did\":\"" + sender + "\"},\"sentAt\":\"" + at + "\"}}";
+        }
 
         @Test
-        void directMessagesAreNotOfferedBecauseTheyLiveInTheChatService() {
-            assertThat(channel.streams()).containsExactlyInAnyOrder(Stream.MENTIONS, Stream.REPLIES);
-            ImportBatch batch = channel.fetch(account, Stream.DIRECT_MESSAGES, "x");
+        void aPersonsMessagesAreItemsOfTheirConversationOurOwnAreNotAndTheCursorIsTheLastRev() throws Exception {
+            assertThat(channel.streams()).contains(Stream.DIRECT_MESSAGES);
+            server.enqueue(json(200, "{\"cursor\":\"2225\",\"logs\":["
+                    + "{\"$type\":\"chat.bsky.convo.defs#logBeginConvo\",\"rev\":\"2221\",\"convoId\":\"convo-1\"},"
+                    + create("2222", "convo-1", "msg-1", BOB, "My order never came", "2025-03-01T12:00:00.000Z") + ","
+                    + create("2223", "convo-1", "msg-2", DID, "Sorry! Looking into it", "2025-03-01T12:01:00.000Z") + ","
+                    + create("2224", "convo-1", "msg-3", BOB, "Still nothing", "2025-03-01T12:02:00.000Z") + ","
+                    + "{\"$type\":\"chat.bsky.convo.defs#logDeleteMessage\",\"rev\":\"2225\",\"convoId\":\"convo-1\",\"message\":"
+                    + "{\"$type\":\"chat.bsky.convo.defs#deletedMessageView\",\"id\":\"msg-0\",\"rev\":\"2225\",\"sender\":{\"did\":\"" + BOB
+                    + "\"},\"sentAt\":\"2025-03-01T11:00:00.000Z\"}}]}"));
+            server.enqueue(json(200, "{\"cursor\":\"2225\",\"logs\":[]}"));
+            server.enqueue(json(200, "{\"convo\":{\"id\":\"convo-1\",\"rev\":\"2225\",\"members\":[{\"did\":\"" + DID
+                    + "\",\"handle\":\"alice.test\"},{\"did\":\"" + BOB + "\",\"handle\":\"bob.test\",\"displayName\":\"Bob\"}],"
+                    + "\"muted\":false,\"unreadCount\":2}}"));
+
+            ImportBatch batch = channel.fetch(account, Stream.DIRECT_MESSAGES, "2220");
+
+            assertThat(batch.failed()).as(batch.problem()).isFalse();
+            assertThat(batch.cursor()).isEqualTo("2225");
+            assertThat(batch.items()).extracting(Inbound::externalId).containsExactly("msg-1", "msg-3");
+            Inbound first = batch.items().get(0);
+            assertThat(first.stream()).isEqualTo(Stream.DIRECT_MESSAGES);
+            assertThat(first.text()).isEqualTo("My order never came");
+            assertThat(first.createdAt()).isEqualTo(Instant.parse("2025-03-01T12:00:00Z"));
+            assertThat(first.author()).isEqualTo(new Inbound.Author(BOB, "bob.test", "Bob", null, "https://bsky.app/profile/bob.test"));
+            assertThat(first.rootId()).isEqualTo("chat:convo-1");
+            assertThat(batch.items().get(1).rootId()).isEqualTo("chat:convo-1");
+            assertThat(first.url()).isEqualTo("https://bsky.app/messages/convo-1");
+
+            RecordedRequest log = take();
+            assertThat(xrpc(log)).isEqualTo("/xrpc/chat.bsky.convo.getLog");
+            assertThat(log.getRequestUrl().queryParameter("cursor")).isEqualTo("2220");
+            assertThat(log.getHeader("atproto-proxy")).isEqualTo("did:web:api.bsky.chat#bsky_chat");
+            assertThat(log.getHeader("Authorization")).isEqualTo("Bearer acc-1");
+            RecordedRequest next = take();
+            assertThat(xrpc(next)).isEqualTo("/xrpc/chat.bsky.convo.getLog");
+            assertThat(next.getRequestUrl().queryParameter("cursor")).isEqualTo("2225");
+            RecordedRequest convo = take();
+            assertThat(xrpc(convo)).isEqualTo("/xrpc/chat.bsky.convo.getConvo");
+            assertThat(convo.getRequestUrl().queryParameter("convoId")).isEqualTo("convo-1");
+            assertThat(convo.getHeader("atproto-proxy")).isEqualTo("did:web:api.bsky.chat#bsky_chat");
+        }
+
+        @Test
+        void aFirstFetchOnlyLearnsTheLogsCursor() throws Exception {
+            server.enqueue(json(200, "{\"cursor\":\"3000\",\"logs\":[]}"));
+
+            ImportBatch batch = channel.fetch(account, Stream.DIRECT_MESSAGES, null);
+
+            assertThat(batch.failed()).isFalse();
+            assertThat(batch.items()).isEmpty();
+            assertThat(batch.cursor()).isEqualTo("3000");
+            assertThat(take().getRequestUrl().queryParameter("cursor")).isNull();
+        }
+
+        @Test
+        void aFailingPageKeepsTheCursorAndAnAppPasswordWithoutChatAccessSaysSo() {
+            server.enqueue(json(400, "{\"error\":\"InvalidToken\",\"message\":\"Bad token scope\"}"));
+
+            ImportBatch batch = channel.fetch(account, Stream.DIRECT_MESSAGES, "2220");
+
             assertThat(batch.failed()).isTrue();
-            assertThat(batch.problem()).contains("chat");
-            assertThat(server.getRequestCount()).isZero();
+            assertThat(batch.cursor()).isEqualTo("2220");
+            assertThat(batch.problem()).contains("Allow access to your direct messages");
+            assertThat(batch.notBefore()).as("asked again in ten minutes, not at every poll").isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        }
+
+        @Test
+        void whenTheConversationCannotBeReadTheDidStandsInForTheHandle() {
+            server.enqueue(json(200, "{\"cursor\":\"2222\",\"logs\":["
+                    + create("2222", "convo-2", "msg-7", BOB, "hello", "2025-03-01T12:00:00.000Z") + "]}"));
+            server.enqueue(json(200, "{\"cursor\":\"2222\",\"logs\":[]}"));
+            server.enqueue(json(400, "{\"error\":\"InvalidConvo\",\"message\":\"Convo not found\"}"));
+
+            ImportBatch batch = channel.fetch(account, Stream.DIRECT_MESSAGES, "2220");
+
+            assertThat(batch.items()).singleElement().satisfies(i -> {
+                assertThat(i.author().id()).isEqualTo(BOB);
+                assertThat(i.author().handle()).isEqualTo(BOB);
+            });
+            assertThat(batch.cursor()).isEqualTo("2222");
         }
     }
 }

@@ -1020,14 +1020,122 @@ class XContractTest {
             assertThat(wrong.problem()).contains("wrong type");
             assertThat(x.requests()).isEqualTo(2);
         }
+    }
+
+    @Nested
+    class DirectMessageImport {
+        static final String CURSOR = "1858000000000000100";
+
+        ChannelAccount withDmRead() {
+            java.util.Set<String> scopes = new java.util.HashSet<>(XChannel.REQUIRED_SCOPES);
+            scopes.add("dm.read");
+            return XFixture.account(new io.socialdesk.core.channel.Credentials(ACCESS, REFRESH, NOW.plus(Duration.ofHours(2)), scopes,
+                    Map.of(XApi.CLIENT_ID, CLIENT_ID)));
+        }
+
+        static String event(String id, String sender, String conversation, String text, String at) {
+            return "{\"id\":\"" + id + "\",\"event_type\":\"MessageCreate\",\"text\":\"" + text + "\",\"sender_id\":\"" + sender
+                    + "\",\"dm_conversation_id\":\"" + conversation + "\",\"created_at\":\"" + at + "\"}";
+        }
 
         @Test
-        void directMessagesAreNotOfferedAndAskNothing() {
-            assertThat(f.channel.streams()).containsExactly(Stream.MENTIONS);
-            ImportBatch batch = f.channel.fetch(XFixture.account(), Stream.DIRECT_MESSAGES, "5");
+        void aCustomersMessagesAreItemsOfTheirConversationOursAreNotAndTheCursorIsTheNewestEvent() {
+            assertThat(f.channel.streams()).containsExactlyInAnyOrder(Stream.MENTIONS, Stream.DIRECT_MESSAGES);
+            x.json(200, "{\"data\":["
+                    + event("1858000000000000130", "1000", "1000-2001", "We are looking into it", "2026-11-22T09:58:00.000Z") + ","
+                    + event("1858000000000000120", "2001", "1000-2001", "Still no parcel & no answer", "2026-11-22T09:55:00.000Z") + "],"
+                    + "\"includes\":{\"users\":[{\"id\":\"2001\",\"username\":\"alice\",\"name\":\"Alice\","
+                    + "\"public_metrics\":{\"followers_count\":12,\"following_count\":1,\"post_count\":3,\"listed_count\":0}}]},"
+                    + "\"meta\":{\"result_count\":2,\"next_token\":\"7140dibdnow9c7btw3w29grvxfcgvpb9n7xwe6fj0\"}}");
+            x.json(200, "{\"data\":["
+                    + event("1858000000000000110", "2002", "1000-2002", "Do you ship to Canada?", "2026-11-22T09:50:00.000Z") + ","
+                    + event("1858000000000000105", "2001", "1000-2001", "Hello, my order 42 never came", "2026-11-22T09:45:00.000Z") + ","
+                    + event(CURSOR, "2001", "1000-2001", "imported before", "2026-11-22T09:40:00.000Z") + "],"
+                    + "\"includes\":{\"users\":[{\"id\":\"2001\",\"username\":\"alice\",\"name\":\"Alice\","
+                    + "\"public_metrics\":{\"followers_count\":12,\"following_count\":1,\"post_count\":3,\"listed_count\":0}},"
+                    + "{\"id\":\"2002\",\"username\":\"bob\",\"name\":\"Bob\"}]},"
+                    + "\"meta\":{\"result_count\":3,\"next_token\":\"8140dibdnow9c7btw3w29grvxfcgvpb9n7xwe6fj0\"}}");
+
+            ImportBatch batch = f.channel.fetch(withDmRead(), Stream.DIRECT_MESSAGES, CURSOR);
+
+            assertThat(batch.failed()).as(batch.problem()).isFalse();
+            assertThat(batch.cursor()).isEqualTo("1858000000000000130");
+            assertThat(batch.items()).extracting(Inbound::externalId)
+                    .containsExactly("1858000000000000105", "1858000000000000110", "1858000000000000120");
+            Inbound first = batch.items().get(0);
+            assertThat(first.stream()).isEqualTo(Stream.DIRECT_MESSAGES);
+            assertThat(first.kind()).isEqualTo("message");
+            assertThat(first.text()).isEqualTo("Hello, my order 42 never came");
+            assertThat(first.createdAt()).isEqualTo(Instant.parse("2026-11-22T09:45:00Z"));
+            assertThat(first.author()).isEqualTo(new Inbound.Author("2001", "@alice", "Alice", 12L, "https://x.com/alice"));
+            assertThat(first.rootId()).isEqualTo("dm:1000-2001");
+            assertThat(first.parentId()).isNull();
+            assertThat(first.url()).isEqualTo("https://x.com/messages/1000-2001");
+            assertThat(batch.items().get(2).rootId()).isEqualTo(first.rootId()).as("alice's second message: same conversation");
+            assertThat(batch.items().get(1).rootId()).isEqualTo("dm:1000-2002");
+            assertThat(batch.items()).noneMatch(i -> i.author().id().equals(XFixture.USER_ID));
+
+            HttpUrl page1 = x.take().getRequestUrl();
+            assertThat(page1.encodedPath()).isEqualTo("/2/dm_events");
+            assertThat(page1.queryParameter("event_types")).isEqualTo("MessageCreate");
+            assertThat(page1.queryParameter("max_results")).isEqualTo("100");
+            assertThat(page1.queryParameter("dm_event.fields")).isEqualTo("id,text,created_at,dm_conversation_id,event_type");
+            assertThat(page1.queryParameter("expansions")).isEqualTo("sender_id");
+            assertThat(page1.queryParameter("user.fields")).isEqualTo("username,name,public_metrics");
+            assertThat(page1.queryParameter("pagination_token")).isNull();
+            HttpUrl page2 = x.take().getRequestUrl();
+            assertThat(page2.queryParameter("pagination_token")).isEqualTo("7140dibdnow9c7btw3w29grvxfcgvpb9n7xwe6fj0");
+            assertThat(x.requests()).as("the page that reached the cursor is the last one read").isEqualTo(2);
+        }
+
+        @Test
+        void aFailingSecondPageKeepsTheOldCursorAndReturnsNothing() {
+            x.json(200, "{\"data\":[" + event("1858000000000000130", "2001", "1000-2001", "hi", "2026-11-22T09:58:00.000Z")
+                    + "],\"meta\":{\"result_count\":1,\"next_token\":\"7140dibdnow9c7btw3w29grvxfcgvpb9n7xwe6fj0\"}}");
+            x.enqueue(new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/problem+json")
+                    .setBody("{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\",\"type\":\"about:blank\",\"status\":503}"),
+                    XServer.Spec.NOT_IN_SPEC);
+
+            ImportBatch batch = f.channel.fetch(withDmRead(), Stream.DIRECT_MESSAGES, CURSOR);
+
             assertThat(batch.failed()).isTrue();
-            assertThat(batch.problem()).contains("higher X API tier");
+            assertThat(batch.cursor()).isEqualTo(CURSOR);
+            assertThat(batch.items()).isEmpty();
+        }
+
+        @Test
+        void aFirstFetchMarksTheNewestMessageWithoutImportingHistory() {
+            x.json(200, "{\"data\":[" + event("1858000000000000199", "2001", "1000-2001", "old", "2026-11-20T09:58:00.000Z")
+                    + "],\"meta\":{\"result_count\":1}}");
+
+            ImportBatch batch = f.channel.fetch(withDmRead(), Stream.DIRECT_MESSAGES, null);
+
+            assertThat(batch.failed()).isFalse();
+            assertThat(batch.items()).isEmpty();
+            assertThat(batch.cursor()).isEqualTo("1858000000000000199");
+            assertThat(x.take().getRequestUrl().queryParameter("max_results")).isEqualTo("1");
+        }
+
+        @Test
+        void anAccountConnectedWithoutDmReadIsToldToReconnectAndNothingIsAsked() {
+            ImportBatch batch = f.channel.fetch(XFixture.account(), Stream.DIRECT_MESSAGES, CURSOR);
+
+            assertThat(batch.failed()).isTrue();
+            assertThat(batch.problem()).contains("dm.read", "connect it again");
+            assertThat(batch.cursor()).isEqualTo(CURSOR);
             assertThat(x.requests()).isZero();
+        }
+
+        @Test
+        void anAppWhoseTierCannotReadMessagesIsAClearFailureThatWaitsAnHour() {
+            x.problem(403, "{\"title\":\"Forbidden\",\"detail\":\"Forbidden\",\"type\":\"about:blank\",\"status\":403}",
+                    XServer.Spec.NOT_IN_SPEC);
+
+            ImportBatch batch = f.channel.fetch(withDmRead(), Stream.DIRECT_MESSAGES, CURSOR);
+
+            assertThat(batch.failed()).isTrue();
+            assertThat(batch.problem()).contains("API tier");
+            assertThat(batch.notBefore()).isEqualTo(NOW.plus(Duration.ofHours(1)));
         }
     }
 

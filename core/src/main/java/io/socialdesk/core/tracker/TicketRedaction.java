@@ -25,6 +25,29 @@ public interface TicketRedaction {
     void forgetNames(TrackedItem ticket, Set<String> names, String replacement);
 
     /**
+     * Replaces each of {@code mentions} (a mention's link, or its id on the network where it had no link, as a crisis
+     * ticket lists it) by {@code replacement} on every crisis ticket (opened with a key starting
+     * {@code crisis:}): in its description and in the comments Social Desk wrote on it. Returns how many crisis tickets
+     * changed.
+     */
+    int forgetCrisisMentions(Set<String> mentions, String replacement);
+
+    /**
+     * {@code text} with each line that lists one of {@code mentions} ({@code "- <link or id> (TICKET-1)"}, as a crisis
+     * ticket lists its mentions) naming {@code replacement} instead; the same text elsewhere (a count, a sentence) stays.
+     */
+    static String withoutMentions(String text, Set<String> mentions, String replacement) {
+        if (text == null || text.isEmpty()) return text;
+        String out = text;
+        for (String mention : mentions) {
+            if (mention == null || mention.isBlank()) continue;
+            Pattern p = Pattern.compile("(?m)^- " + Pattern.quote(mention.strip()) + "(?=[ \\t]|$)");
+            out = p.matcher(out).replaceAll(Matcher.quoteReplacement("- " + replacement));
+        }
+        return out;
+    }
+
+    /**
      * {@code text} with every whole occurrence of one of {@code names} replaced, ignoring case, with or without a
      * leading {@code @}, also inside a link's path ({@code /profile/pat.example/post/1}); a longer handle that starts
      * with a name ({@code @patrick}, {@code pat.example} for {@code pat}) is left alone.

@@ -103,6 +103,20 @@ public class MemoryTickets implements TicketTracker, io.socialdesk.core.tracker.
         held.reopenings.replaceAll(text -> io.socialdesk.core.tracker.TicketRedaction.withoutNames(text, names, replacement));
     }
 
+    @Override
+    public synchronized int forgetCrisisMentions(java.util.Set<String> mentions, String replacement) {
+        int changed = 0;
+        for (Held held : tickets) {
+            if (!held.ticket.externalKey().startsWith(io.socialdesk.core.inbox.crisis.TicketCrisisDesk.KEY_PREFIX)) continue;
+            String description = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(held.description, mentions, replacement);
+            Map<String, String> before = new LinkedHashMap<>(held.comments);
+            held.comments.replaceAll((key, text) -> io.socialdesk.core.tracker.TicketRedaction.withoutMentions(text, mentions, replacement));
+            if (!java.util.Objects.equals(description, held.description) || !before.equals(held.comments)) changed++;
+            held.description = description;
+        }
+        return changed;
+    }
+
     /** A person resolved it. */
     public synchronized void resolve(String key, Instant at) {
         held(key).status = TicketStatus.resolvedAt(at);

@@ -235,21 +235,52 @@ public final class JiraTickets implements TicketTracker, io.socialdesk.core.trac
      */
     @Override
     public void forgetNames(TrackedItem ticket, java.util.Set<String> names, String replacement) {
-        locked("io.socialdesk.redact." + ticket.id(), () -> {
-            MutableIssue issue = issue(ticket);
-            ApplicationUser reporter = issue.getReporter();
-            for (Comment existing : comments.getComments(issue)) {
-                String body = existing.getBody();
-                if (body == null || reporter == null || existing.getAuthorApplicationUser() == null
-                        || !java.util.Objects.equals(reporter.getKey(), existing.getAuthorApplicationUser().getKey())) continue;
-                String changed = io.socialdesk.core.tracker.TicketRedaction.withoutNames(body, names, replacement);
-                if (changed.equals(body)) continue;
-                com.atlassian.jira.issue.comments.MutableComment edit = comments.getMutableComment(existing.getId());
-                edit.setBody(changed);
-                comments.update(edit, false);
-            }
-            return null;
-        });
+        locked("io.socialdesk.redact." + ticket.id(),
+                () -> rewriteOwnComments(issue(ticket), body -> io.socialdesk.core.tracker.TicketRedaction.withoutNames(body, names, replacement)));
+    }
+
+    /**
+     * Forgetting a person: their mentions' links leave every crisis issue (found by the keys they were opened with), in
+     * the description (updated without notifying watchers) and in the comments Social Desk wrote as the reporter.
+     */
+    @Override
+    public int forgetCrisisMentions(java.util.Set<String> mentions, String replacement) {
+        if (mentions.isEmpty()) return 0;
+        int changed = 0;
+        for (TrackedItem crisis : keys.ticketsStartingWith(io.socialdesk.core.inbox.crisis.TicketCrisisDesk.KEY_PREFIX)) {
+            if (issueManager.getIssueObject(crisis.id()) == null) continue; // deleted since
+            boolean touched = locked("io.socialdesk.redact." + crisis.id(), () -> {
+                boolean any = false;
+                MutableIssue issue = issue(crisis);
+                String description = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(issue.getDescription(), mentions, replacement);
+                if (description != null && !description.equals(issue.getDescription())) {
+                    issue.setDescription(description);
+                    issueManager.updateIssue(issue.getReporter(), issue, com.atlassian.jira.event.type.EventDispatchOption.DO_NOT_DISPATCH, false);
+                    any = true;
+                }
+                return rewriteOwnComments(issue, body -> io.socialdesk.core.tracker.TicketRedaction.withoutMentions(body, mentions, replacement)) || any;
+            });
+            if (touched) changed++;
+        }
+        return changed;
+    }
+
+    /** Rewrites the comments Social Desk wrote (as the issue's reporter) that {@code change} changes; whether any did. */
+    private boolean rewriteOwnComments(MutableIssue issue, java.util.function.UnaryOperator<String> change) {
+        ApplicationUser reporter = issue.getReporter();
+        boolean any = false;
+        for (Comment existing : comments.getComments(issue)) {
+            String body = existing.getBody();
+            if (body == null || reporter == null || existing.getAuthorApplicationUser() == null
+                    || !java.util.Objects.equals(reporter.getKey(), existing.getAuthorApplicationUser().getKey())) continue;
+            String changed = change.apply(body);
+            if (changed.equals(body)) continue;
+            com.atlassian.jira.issue.comments.MutableComment edit = comments.getMutableComment(existing.getId());
+            edit.setBody(changed);
+            comments.update(edit, false);
+            any = true;
+        }
+        return any;
     }
 
     @Override

@@ -238,6 +238,37 @@ class JiraTicketsTest {
     }
 
     @Test
+    void forgettingAPersonTakesTheirMentionsOutOfTheCrisisIssuesListsOnly() {
+        when(keys.ticketsStartingWith("crisis:")).thenReturn(List.of(new TrackedItem(10042L, "SUPPORT-42", "https://jira.example.com/browse/SUPPORT-42")));
+        when(created.getDescription()).thenReturn("Negative mentions of Shop are far above their usual level: 12 since 2026-11-22T10:00:00Z.\n\n"
+                + "The mentions in the spike:\n- https://bsky.app/profile/pat.example/post/1 (SUPPORT-7)\n- https://bsky.app/profile/kim.example/post/1 (SUPPORT-8)\n");
+        com.atlassian.jira.issue.comments.MutableComment grew = mock(com.atlassian.jira.issue.comments.MutableComment.class);
+        when(grew.getId()).thenReturn(1L);
+        when(grew.getBody()).thenReturn("Now 14 negative mentions.\n\nMore mentions in the spike:\n- https://bsky.app/profile/pat.example/post/2 (SUPPORT-9)\n");
+        when(marc.getKey()).thenReturn("JIRAUSER-marc");
+        when(grew.getAuthorApplicationUser()).thenReturn(marc);
+        Comment agents = mock(Comment.class);
+        when(agents.getId()).thenReturn(2L);
+        when(agents.getBody()).thenReturn("- https://bsky.app/profile/pat.example/post/2 looked at");
+        ApplicationUser sam = mock(ApplicationUser.class);
+        when(sam.getKey()).thenReturn("sam");
+        when(agents.getAuthorApplicationUser()).thenReturn(sam);
+        when(comments.getComments(created)).thenReturn(List.of(grew, agents));
+        when(comments.getMutableComment(1L)).thenReturn(grew);
+
+        int changed = tickets.forgetCrisisMentions(Set.of("https://bsky.app/profile/pat.example/post/1", "https://bsky.app/profile/pat.example/post/2"),
+                "[Removed at the author's request]");
+
+        assertThat(changed).isEqualTo(1);
+        verify(created).setDescription("Negative mentions of Shop are far above their usual level: 12 since 2026-11-22T10:00:00Z.\n\n"
+                + "The mentions in the spike:\n- [Removed at the author's request] (SUPPORT-7)\n- https://bsky.app/profile/kim.example/post/1 (SUPPORT-8)\n");
+        verify(issueManager).updateIssue(marc, created, com.atlassian.jira.event.type.EventDispatchOption.DO_NOT_DISPATCH, false);
+        verify(grew).setBody("Now 14 negative mentions.\n\nMore mentions in the spike:\n- [Removed at the author's request] (SUPPORT-9)\n");
+        verify(comments).update(grew, false);
+        verify(comments, never()).getMutableComment(2L);
+    }
+
+    @Test
     void aCommentWhoseTextIsOnTheIssueAlreadyIsNotWrittenAgain() {
         TrackedItem ticket = new TrackedItem(10042L, "SUPPORT-42", "https://jira.example.com/browse/SUPPORT-42");
         List<Comment> onIssue = new ArrayList<>();

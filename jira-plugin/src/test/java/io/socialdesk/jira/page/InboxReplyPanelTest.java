@@ -149,6 +149,26 @@ class InboxReplyPanelTest {
     }
 
     @Test
+    void forgettingAPersonInJiraSaysThatTheIssuesHistoryKeepsTheOldTextInEnglishAndFrench() throws IOException {
+        String template = read(InboxReplyPanel.TEMPLATE);
+        String forget = template.substring(template.indexOf("$answer.getMayForget()"));
+        Matcher keys = Pattern.compile("getText\\(\"([\\w.]+)\"").matcher(forget);
+        StringBuilder english = new StringBuilder();
+        StringBuilder french = new StringBuilder();
+        io.socialdesk.web.i18n.Messages en = new io.socialdesk.web.i18n.Messages(Locale.ENGLISH);
+        io.socialdesk.web.i18n.Messages fr = new io.socialdesk.web.i18n.Messages(Locale.FRENCH);
+        while (keys.find()) {
+            english.append(en.getText(keys.group(1), "pat.example")).append('\n');
+            french.append(fr.getText(keys.group(1), "pat.example")).append('\n');
+        }
+        // Next to the checkbox an admin ticks, and once more above the list: what forgetting cannot remove in Jira.
+        assertThat(english.toString()).contains("Remove every message of pat.example").contains("History tab")
+                .contains("old summary and description").contains("Jira offers apps no way to edit it");
+        assertThat(french.toString()).contains("Retirer de Social Desk tous les messages de pat.example").contains("onglet Historique")
+                .contains("l'ancien r\u00e9sum\u00e9");
+    }
+
+    @Test
     void everyGetterThePanelTemplateCallsIsAllowlisted() throws IOException {
         String template = read(InboxReplyPanel.TEMPLATE);
         String descriptor = read("atlassian-plugin.xml");

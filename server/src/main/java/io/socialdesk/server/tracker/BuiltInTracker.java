@@ -180,16 +180,44 @@ public final class BuiltInTracker implements IssueTracker, TicketTracker, io.soc
     /** Forgetting a person: their handle leaves the comments Social Desk wrote (author {@code socialdesk}), in one transaction. */
     @Override
     public void forgetNames(TrackedItem ticket, java.util.Set<String> names, String replacement) {
-        ao.inTransaction(() -> {
-            for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, Query.select().where("ITEM_ID = ? AND AUTHOR = ?", ticket.id(), "socialdesk"))) {
-                String text = io.socialdesk.core.tracker.TicketRedaction.withoutNames(c.getText(), names, replacement);
-                if (!text.equals(c.getText())) {
-                    c.setText(text);
-                    c.save();
+        ao.inTransaction(() -> rewriteOwnComments(ticket.id(), text -> io.socialdesk.core.tracker.TicketRedaction.withoutNames(text, names, replacement)));
+    }
+
+    /** Forgetting a person: their mentions' links leave the crisis tickets' descriptions and Social Desk's comments on them, in one transaction. */
+    @Override
+    public int forgetCrisisMentions(java.util.Set<String> mentions, String replacement) {
+        if (mentions.isEmpty()) return 0;
+        return ao.inTransaction(() -> {
+            int changed = 0;
+            for (TrackedItem crisis : keys.ticketsStartingWith(io.socialdesk.core.inbox.crisis.TicketCrisisDesk.KEY_PREFIX)) {
+                boolean touched = false;
+                TrackerItemEntity row = row(crisis.id());
+                if (row == null) continue;
+                String description = io.socialdesk.core.tracker.TicketRedaction.withoutMentions(row.getDescription(), mentions, replacement);
+                if (description != null && !description.equals(row.getDescription())) {
+                    row.setDescription(description);
+                    row.save();
+                    touched = true;
                 }
+                if (rewriteOwnComments(crisis.id(), text -> io.socialdesk.core.tracker.TicketRedaction.withoutMentions(text, mentions, replacement))
+                        || touched) changed++;
             }
-            return null;
+            return changed;
         });
+    }
+
+    /** Rewrites the comments Social Desk wrote (author {@code socialdesk}) on an item that {@code change} changes; whether any did. */
+    private boolean rewriteOwnComments(long itemId, java.util.function.UnaryOperator<String> change) {
+        boolean any = false;
+        for (TrackerCommentEntity c : ao.find(TrackerCommentEntity.class, Query.select().where("ITEM_ID = ? AND AUTHOR = ?", itemId, "socialdesk"))) {
+            String text = change.apply(c.getText());
+            if (!text.equals(c.getText())) {
+                c.setText(text);
+                c.save();
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** A page's tickets commit together: one transaction (one write to disk) instead of one per call. */

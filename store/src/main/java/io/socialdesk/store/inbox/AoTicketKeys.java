@@ -29,6 +29,18 @@ public final class AoTicketKeys {
         return Optional.of(new Recorded(true, ticket));
     }
 
+    /** The tickets opened with a key that starts with {@code prefix} (crisis tickets: {@code crisis:}), reservations without ticket left out. */
+    public java.util.List<TrackedItem> ticketsStartingWith(String prefix) {
+        java.util.List<TrackedItem> tickets = new java.util.ArrayList<>();
+        // No ESCAPE clause (databases differ on it): a '%' or '_' in the prefix only widens the query, and the check below is exact.
+        for (TicketKeyEntity row : ao.find(TicketKeyEntity.class, Query.select().where("EXTERNAL_KEY LIKE ?", prefix + "%"))) {
+            if (row.getItemKey() != null && row.getExternalKey().startsWith(prefix)) {
+                tickets.add(new TrackedItem(row.getItemId() == null ? 0 : row.getItemId(), row.getItemKey(), row.getItemUrl() == null ? "" : row.getItemUrl()));
+            }
+        }
+        return tickets;
+    }
+
     /** Reserves the key, or records its ticket at once ({@code ticket} null: a reservation); fails when the key is recorded already. */
     public void record(String externalKey, TrackedItem ticket, Instant at) {
         Map<String, Object> values = new HashMap<>();

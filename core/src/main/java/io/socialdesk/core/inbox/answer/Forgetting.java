@@ -26,7 +26,8 @@ import java.util.Set;
  * Forgetting a person (GDPR): every inbox item a network's author wrote is anonymised, every ticket text of theirs
  * (the summary and description of a ticket their message opened, the comment each later message became) replaced by
  * a placeholder, their handle taken out of the notes Social Desk wrote on those tickets (reopened, replies to them),
- * unsent replies to them withdrawn and sent ones no longer say whom they answered. One audit event
+ * their mentions' links taken out of the crisis tickets that listed them, unsent replies to them withdrawn and sent ones
+ * no longer say whom they answered. One audit event
  * names who did it and how many of each, never the text removed nor the person (only a reference: a hash of the
  * network and author id, to answer "was this request carried out?").
  */
@@ -92,6 +93,13 @@ public final class Forgetting {
         for (Map.Entry<String, TrackedItem> t : tickets.entrySet()) {
             redaction.redact(t.getValue(), openers.contains(t.getKey()), comments.getOrDefault(t.getKey(), Map.of()), PLACEHOLDER);
         }
+        // A crisis ticket lists the spike's mentions by their link (or id where they had none): theirs go too.
+        Set<String> mentions = new HashSet<>();
+        for (InboxItem i : items) {
+            if (i.inbound().url() != null) mentions.add(i.inbound().url());
+            mentions.add(i.inbound().externalId());
+        }
+        int crises = mentions.isEmpty() ? 0 : redaction.forgetCrisisMentions(mentions, PLACEHOLDER);
         // The notes Social Desk wrote name them too ("reopened: a new message from @pat", "Reply to @pat by Sam").
         Set<String> names = new HashSet<>(ids);
         for (InboxItem i : items) names.add(i.inbound().author().handle());
@@ -111,7 +119,8 @@ public final class Forgetting {
         Result result = new Result(reference, items.size(), conversations, tickets.size(), replied);
         trail.append(new AuditEvent(AuditEvent.NO_POST, now, by.key(), AuditKind.PERSON_FORGOTTEN, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(network), "person " + reference + " forgotten by " + by.key() + ": " + result.items() + " items, "
-                        + result.conversations() + " conversations, " + result.tickets() + " tickets, " + result.replies() + " replies"));
+                        + result.conversations() + " conversations, " + result.tickets() + " tickets, " + result.replies() + " replies, "
+                        + crises + " crisis tickets"));
         return result;
     }
 

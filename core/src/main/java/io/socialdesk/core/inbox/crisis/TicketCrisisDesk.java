@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 public final class TicketCrisisDesk implements CrisisDesk {
     public static final String LABEL = "social-crisis";
     public static final String PRIORITY = "Highest";
+    /** Every crisis ticket's key starts so (then the account and the spike's start): how forgetting a person finds them. */
+    public static final String KEY_PREFIX = "crisis:";
 
     private final TicketTracker tickets;
     private final AccountStore accounts;
@@ -71,7 +73,7 @@ public final class TicketCrisisDesk implements CrisisDesk {
 
     /** One crisis ticket per account and spike start, whoever opens it and however often. */
     static String key(Crisis crisis) {
-        return "crisis:" + crisis.accountId() + ":" + crisis.since().getEpochSecond();
+        return KEY_PREFIX + crisis.accountId() + ":" + crisis.since().getEpochSecond();
     }
 
     private static String lines(List<Mention> mentions) {

@@ -75,6 +75,37 @@ class ForgettingTest {
     }
 
     @Test
+    void aCrisisTicketNoLongerListsTheirMentionsButKeepsEveryoneElses() {
+        AnswerDesk desk = new AnswerDesk(Network.BLUESKY);
+        desk.receive(desk.message("at://pat/1", "pat.example", Stream.MENTIONS, null, "@acme this is a scam"));
+        desk.receive(desk.message("at://kim/1", "kim.example", Stream.MENTIONS, null, "@acme awful service"));
+        desk.receive(desk.message("at://pat/2", "pat.example", Stream.MENTIONS, null, "@acme worst ever"));
+        io.socialdesk.core.inbox.crisis.TicketCrisisDesk crises = new io.socialdesk.core.inbox.crisis.TicketCrisisDesk(desk.tickets,
+                desk.stores.accounts, () -> io.socialdesk.core.inbox.Route.to("COMMUNITY"), AnswerDesk.SOCIAL_DESK);
+        io.socialdesk.core.inbox.crisis.Crisis crisis = new io.socialdesk.core.inbox.crisis.Crisis(String.valueOf(desk.account.id()),
+                desk.clock.instant(), 12, 10, 2.0, java.time.Duration.ofMinutes(15));
+        TrackedItem crisisTicket = crises.open(crisis, List.of(mention(desk, "at://pat/1"), mention(desk, "at://kim/1")));
+        crises.grow(crisisTicket, crisis, List.of(mention(desk, "at://pat/2")));
+        MemoryTickets.Held held = desk.tickets.held(crisisTicket.key());
+        assertThat(held.description).contains("https://net.example/post/at://pat/1");
+        assertThat(held.comments.values()).anySatisfy(c -> assertThat(c).contains("https://net.example/post/at://pat/2"));
+
+        desk.forgetting.forget(Network.BLUESKY, "pat.example", AnswerDesk.ADMIN);
+
+        assertThat(held.description).doesNotContain("at://pat").contains("- " + Forgetting.PLACEHOLDER + " (")
+                .contains("- https://net.example/post/at://kim/1 (" + desk.ticketOf("at://kim/1").key() + ")")
+                .contains("12 since").as("the counts stay");
+        assertThat(held.comments.values()).noneSatisfy(c -> assertThat(c).contains("at://pat"));
+        assertThat(desk.stores.trail.list(io.socialdesk.core.audit.AuditEvent.NO_POST)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("1 crisis tickets"));
+    }
+
+    private static io.socialdesk.core.inbox.crisis.Mention mention(AnswerDesk desk, String id) {
+        InboxItem item = desk.stores.inbox.items().stream().filter(i -> i.inbound().externalId().equals(id)).findFirst().orElseThrow();
+        return new io.socialdesk.core.inbox.crisis.Mention(id, item.inbound().url(), item.inbound().createdAt(), item.ticket().key());
+    }
+
+    @Test
     void theNotesSocialDeskWroteNoLongerNameThem() {
         AnswerDesk desk = new AnswerDesk(Network.BLUESKY);
         desk.receive(desk.message("at://pat/1", "pat.example", Stream.MENTIONS, null, "@acme my parcel"));
