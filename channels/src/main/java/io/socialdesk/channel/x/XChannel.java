@@ -475,13 +475,7 @@ public final class XChannel implements Channel {
             if (pages == 0) {
                 newest = Json.id(json, "meta", "newest_id");
             }
-            Map<String, JsonNode> users = new HashMap<>();
-            for (JsonNode user : json.path("includes").path("users")) {
-                String id = Json.id(user, "id");
-                if (id != null) {
-                    users.put(id, user);
-                }
-            }
+            Map<String, JsonNode> users = usersById(json);
             for (JsonNode post : json.path("data")) {
                 Inbound item = inbound(post, users, session.userId());
                 if (item != null) {
@@ -560,6 +554,18 @@ public final class XChannel implements Channel {
         String kind = ownId.equals(Json.id(post, "in_reply_to_user_id")) ? "reply" : "mention";
         return new Inbound(Network.X, Stream.MENTIONS, id, kind, XText.unescape(Json.string(post, "text")), created, author,
                 postUrl(named ? username : null, id), parent, root, Json.string(post, "lang"));
+    }
+
+    /** A page's expanded users ({@code includes.users}) by id. */
+    static Map<String, JsonNode> usersById(JsonNode page) {
+        Map<String, JsonNode> users = new HashMap<>();
+        for (JsonNode user : page.path("includes").path("users")) {
+            String id = Json.id(user, "id");
+            if (id != null) {
+                users.put(id, user);
+            }
+        }
+        return users;
     }
 
     /** The author as {@code includes.users} describes them: {@code @username}, name, followers, profile link. */

@@ -71,13 +71,7 @@ final class XDirectMessages {
                 return failure.get();
             }
             JsonNode json = answer.json();
-            Map<String, JsonNode> users = new HashMap<>();
-            for (JsonNode user : json.path("includes").path("users")) {
-                String id = Json.id(user, "id");
-                if (id != null) {
-                    users.put(id, user);
-                }
-            }
+            Map<String, JsonNode> users = XChannel.usersById(json);
             for (JsonNode event : json.path("data")) {
                 String id = Json.id(event, "id");
                 if (id == null) {
