@@ -133,6 +133,13 @@ final class XApi {
      * Sends once; on a 401 (a refusal: nothing was done) renews the access once per session and sends
      * the rebuilt request again. Every answer's rate-limit headers are recorded for the account.
      */
+    /** A GET of one page of a list ({@code pagination_token} added when there is one), with the session's bearer. */
+    Answer page(Session session, HttpUrl.Builder url, String paginationToken) {
+        if (paginationToken != null) url.addQueryParameter("pagination_token", paginationToken);
+        HttpUrl built = url.build();
+        return send(session, token -> bearer(built, token).get().build());
+    }
+
     Answer send(Session session, Function<String, Request> request) {
         Answer answer = http.send(request.apply(session.token()));
         observe(session.account.id(), answer);

@@ -327,11 +327,7 @@ public final class XChannel implements Channel {
                     .addQueryParameter("start_time", start)
                     .addQueryParameter("max_results", "100")
                     .addQueryParameter("tweet.fields", "created_at");
-            if (page != null) {
-                url.addQueryParameter("pagination_token", page);
-            }
-            HttpUrl built = url.build();
-            Answer answer = api.send(session, token -> XApi.bearer(built, token).get().build());
+            Answer answer = api.page(session, url, page);
             if (!answer.ok() || !answer.isJson()) {
                 return new Outcome.Unknown("X's timeline could not be read to settle the post: "
                         + reason(XProblems.failure(answer, false, false, api.hold(answer), api.now())));
@@ -462,11 +458,7 @@ public final class XChannel implements Channel {
                     .addQueryParameter("tweet.fields", MENTION_FIELDS)
                     .addQueryParameter("expansions", "author_id")
                     .addQueryParameter("user.fields", "username,name,public_metrics");
-            if (next != null) {
-                builder.addQueryParameter("pagination_token", next);
-            }
-            HttpUrl url = builder.build();
-            Answer answer = api.send(session, token -> XApi.bearer(url, token).get().build());
+            Answer answer = api.page(session, builder, next);
             Optional<ImportBatch> failure = pageFailure(answer, cursor);
             if (failure.isPresent()) {
                 return failure.get();

@@ -61,11 +61,7 @@ final class XDirectMessages {
                     .addQueryParameter("dm_event.fields", EVENT_FIELDS)
                     .addQueryParameter("expansions", "sender_id")
                     .addQueryParameter("user.fields", "username,name,public_metrics");
-            if (next != null) {
-                builder.addQueryParameter("pagination_token", next);
-            }
-            HttpUrl url = builder.build();
-            Answer answer = api.send(session, token -> XApi.bearer(url, token).get().build());
+            Answer answer = api.page(session, builder, next);
             Optional<ImportBatch> failure = pageFailure(answer, cursor);
             if (failure.isPresent()) {
                 return failure.get();
