@@ -52,6 +52,12 @@ public record DeliveryRecord(long id, long postId, long accountId, int part, Str
         return to(DeliveryState.IN_FLIGHT, leaseUntil, node, takeOver ? attempts : attempts + 1, remote, progress, cause, reason, sentAt, at);
     }
 
+    /** The same claim held longer: its lease now ends at {@code until}. */
+    public DeliveryRecord leaseRenewed(Instant until, Instant at) {
+        if (state != DeliveryState.IN_FLIGHT) throw new IllegalStateException("Only a claimed delivery has a lease to renew, not a " + state + " one");
+        return to(DeliveryState.IN_FLIGHT, until, owner, attempts, remote, progress, cause, reason, sentAt, at);
+    }
+
     /** Whether the engine had handed this attempt to the connector (so the request may have left). */
     public boolean mayHaveBeenSent() {
         return progress.containsKey(SENDING);

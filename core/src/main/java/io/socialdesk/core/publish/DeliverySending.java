@@ -154,9 +154,12 @@ public final class DeliverySending {
         private volatile Blackouts periods = blackouts;
 
         private final List<DeliveryRecord> batch;
+        /** Made of first parts this node inserted claimed when it started their posts: they are sent without a claim. */
+        private final boolean claimedAtStart;
 
-        private Round(List<DeliveryRecord> batch) {
+        private Round(List<DeliveryRecord> batch, boolean claimedAtStart) {
             this.batch = List.copyOf(batch);
+            this.claimedAtStart = claimedAtStart;
             began = clock.instant();
             for (DeliveryRecord d : batch) inHand.computeIfAbsent(d.postId(), k -> new AtomicInteger()).incrementAndGet();
         }
@@ -168,7 +171,8 @@ public final class DeliverySending {
          * A lane then finds them ready instead of waiting for another lane reading the same post.
          */
         private void prepare(List<DeliveryRecord> batch) {
-            readPosts(batch);
+            // A round of posts this node just started knows them as its moves left them; one read of another's is made when asked.
+            if (!claimedAtStart) readPosts(batch);
             // The blackout periods of the round's lease in one read, instead of one per first part.
             periods = blackouts.during(began, began.plus(settings.lease()));
             planned = deliveries.forPosts(inHand.keySet());
@@ -182,9 +186,14 @@ public final class DeliverySending {
             }
         }
 
-        /** The deliveries this round was made for, as read claimable. */
+        /** The deliveries this round was made for, as read claimable (or as claimed at their posts' start). */
         public List<DeliveryRecord> deliveries() {
             return batch;
+        }
+
+        /** Whether its deliveries are first parts this node claimed as it started their posts (not read claimable). */
+        public boolean claimedAtStart() {
+            return claimedAtStart;
         }
 
         Target target(long accountId) {
@@ -273,9 +282,28 @@ public final class DeliverySending {
 
     /** A round for {@code batch}, the deliveries a tick read as claimable, with what their checks read ready. */
     public Round round(List<DeliveryRecord> batch) {
-        Round round = new Round(batch);
+        Round round = new Round(batch, false);
         round.prepare(batch);
         return round;
+    }
+
+    /**
+     * A round for first parts this node inserted claimed as it started their posts ({@link #startAll}), with the
+     * posts as its moves left them: no claimable read, no claim and no read of those posts before they are sent.
+     */
+    private Round claimedRound(List<DeliveryRecord> claimed, List<Post> started) {
+        Round round = new Round(claimed, true);
+        for (Post post : started) round.remember(post);
+        for (DeliveryRecord d : claimed) round.claimedFrom.put(d.id(), beforeClaim(d));
+        round.prepare(claimed);
+        return round;
+    }
+
+    /** A delivery freshly claimed as it stood just before ({@link DeliveryRecord#claimedBy}): due, one attempt fewer, nobody's. */
+    private static DeliveryRecord beforeClaim(DeliveryRecord claimed) {
+        return new DeliveryRecord(claimed.id(), claimed.postId(), claimed.accountId(), claimed.part(), claimed.key(), claimed.contentHash(),
+                claimed.dueAt(), DeliveryState.DUE, claimed.attempts() - 1, claimed.dueAt(), null, claimed.remote(), claimed.progress(),
+                claimed.cause(), claimed.reason(), claimed.sentAt(), claimed.updatedAt(), claimed.version());
     }
 
     /** Claims {@code due} and sends it (or settles it, when its lease was taken over from a node that died). */
@@ -293,6 +321,8 @@ public final class DeliverySending {
     }
 
     private List<DeliveryRecord> claim(List<DeliveryRecord> due, Round round, boolean evenPublishing) {
+        // Inserted claimed by this node when it started their posts (a thread's later part, made due since, is claimed below).
+        if (round.claimedAtStart && due.stream().allMatch(d -> round.claimedFrom.containsKey(d.id()))) return due;
         Instant now = clock.instant();
         List<DeliveryRecord> claimable = due.stream()
                 .filter(d -> DeliveryState.CLAIMABLE.contains(d.state()) && !d.nextAt().isAfter(now)).toList();
@@ -327,6 +357,12 @@ public final class DeliverySending {
     /** Sends a delivery this node claimed (or settles it, when its lease was taken over from a node that died). */
     public Result send(DeliveryRecord claimed, Round round) {
         Instant now = clock.instant();
+        // Half its lease gone (a long queue before it on a slow network, or claimed at its post's start): renewed before anything
+        // goes out on it, so a request never leaves under a lease another node may take over meanwhile.
+        if (claimed.state() == DeliveryState.IN_FLIGHT && claimed.nextAt().isBefore(now.plus(settings.lease().dividedBy(2)))) {
+            claimed = write(claimed, claimed.leaseRenewed(now.plus(settings.lease()), now));
+            if (claimed == null) return Result.NOT_CLAIMED;
+        }
         DeliveryRecord due = round.claimedFrom.getOrDefault(claimed.id(), claimed);
         Target target = round.target(claimed.accountId());
         boolean takeOver = due.state() == DeliveryState.IN_FLIGHT;
@@ -385,9 +421,14 @@ public final class DeliverySending {
     private record Attempt(DeliveryRecord record, Outcome outcome) {
     }
 
-    /** Leaves a delivery in its state until {@code until}: the network asked for a pause on this account. */
-    public void holdUntil(DeliveryRecord due, Instant until) {
-        if (due.state() == DeliveryState.DUE || due.state() == DeliveryState.RETRYING) {
+    /**
+     * Leaves a delivery in its state until {@code until}: the network asked for a pause on this account. One this
+     * node holds claimed (from its start) is given back as it was before the claim.
+     */
+    public void holdUntil(DeliveryRecord due, Instant until, Round round) {
+        if (round.claimedFrom.containsKey(due.id())) {
+            release(due, until, round);
+        } else if (due.state() == DeliveryState.DUE || due.state() == DeliveryState.RETRYING) {
             deliveries.replace(due, due.heldUntil(until, "The network allows the next call at " + until, clock.instant()));
         }
     }
@@ -433,26 +474,36 @@ public final class DeliverySending {
      * cancelled or unconfirmed (a person's retry), so a race never sends one of them twice.
      */
     public boolean start(Post post) {
-        return start(post, deliveries.plan(DeliveryPlan.of(post), clock.instant()));
+        return start(post, deliveries.plan(DeliveryPlan.of(post), clock.instant())).isPresent();
+    }
+
+    /** What {@link #startAll} did: how many posts this node started, and a round of the first parts it claimed for them (null: none). */
+    public record Started(int posts, Round round) {
+        static final Started NONE = new Started(0, null);
     }
 
     /**
      * Starts {@code due} in one transaction of its own on this thread ({@link GroupCommit#now}), beside the
      * group commit's writer, so that sent deliveries are not recorded behind the start of a page of posts:
-     * the page's plans in one read, one batch of inserts and one read, then each post's move. When that
-     * transaction fails, each post is started alone, so only the faulty one is left for the next tick.
-     * Answers how many posts this node started.
+     * the page's plans in one read and one batch of inserts, their first parts inserted already claimed by this
+     * node ({@link DeliveryStore#planClaimed}), then each post's move. Answers how many posts this node started
+     * and a round of those first parts, ready to send: they need no claimable read and no claim. When that
+     * transaction fails, each post is started alone, so only the faulty one is left for the next tick (its
+     * deliveries are claimed as any others).
      */
-    public int startAll(List<Post> due) {
-        if (due.isEmpty()) return 0;
+    public Started startAll(List<Post> due) {
+        if (due.isEmpty()) return Started.NONE;
+        record Page(int started, List<Post> moved, List<DeliveryRecord> claimed) {}
+        Page page;
         try {
-            return commits.now(() -> {
+            page = commits.now(() -> {
+                Instant now = clock.instant();
                 List<NewDelivery> plans = due.stream().flatMap(p -> DeliveryPlan.of(p).stream()).toList();
-                Map<Long, List<DeliveryRecord>> planned = deliveries.plan(plans, clock.instant()).stream()
-                        .collect(Collectors.groupingBy(DeliveryRecord::postId));
-                int started = 0;
-                for (Post post : due) if (start(post, planned.getOrDefault(post.id(), List.of()))) started++;
-                return started;
+                DeliveryStore.Planned planned = deliveries.planClaimed(plans, node, now.plus(settings.lease()), now);
+                Map<Long, List<DeliveryRecord>> byPost = planned.all().stream().collect(Collectors.groupingBy(DeliveryRecord::postId));
+                List<Post> moved = new java.util.ArrayList<>();
+                for (Post post : due) start(post, byPost.getOrDefault(post.id(), List.of())).ifPresent(moved::add);
+                return new Page(moved.size(), moved, planned.claimed());
             });
         } catch (RuntimeException e) {
             if (due.size() == 1) throw e;
@@ -464,17 +515,20 @@ public final class DeliverySending {
                     LOG.log(Level.WARNING, "Post " + post.id() + " could not be started; the next tick tries again", alone);
                 }
             }
-            return started;
+            return new Started(started, null);
         }
+        // Claimed whatever became of the move: the send finds a post it could not start and starts or refuses it there.
+        return new Started(page.started(), page.claimed().isEmpty() ? null : claimedRound(page.claimed(), page.moved()));
     }
 
-    private boolean start(Post post, List<DeliveryRecord> planned) {
+    /** Moves the post to Publishing and revives what an earlier round left settled; answers the post as moved, empty when the move lost. */
+    private Optional<Post> start(Post post, List<DeliveryRecord> planned) {
         String detail = post.planned().isInGap()
                 ? post.planned().local() + " does not exist in " + post.planned().zone() + " (the clocks skip it); it goes out at "
                         + post.planned().instant().atZone(post.planned().zone()).toLocalDateTime() + "."
                 : "";
         Optional<Post> started = reviews.engineMove(post, Action.START_PUBLISHING, detail);
-        if (started.isEmpty()) return false;
+        if (started.isEmpty()) return started;
         Instant now = clock.instant();
         Instant due = post.planned().instant().isAfter(now) ? post.planned().instant() : now;
         for (DeliveryRecord d : planned) {
@@ -484,7 +538,7 @@ public final class DeliverySending {
             deliveries.replace(d, first ? d.dueAt(due, true, now) : d.waiting(now));
         }
         if (!detail.isEmpty()) tracker.commented(post.item(), Actor.SYSTEM_KEY, "Planned time resolved: " + detail);
-        return true;
+        return started;
     }
 
     private Attempt publish(Target target, DeliveryRecord sending, Post post) {

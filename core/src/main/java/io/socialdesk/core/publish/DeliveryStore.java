@@ -19,6 +19,29 @@ public interface DeliveryStore {
      */
     List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at);
 
+    /**
+     * Plans as {@link #plan}, and inserts the first parts ({@link NewDelivery#initialState()} due) already
+     * claimed by {@code node} until {@code leaseUntil}, as {@link DeliveryRecord#claimedBy} would claim them:
+     * the node that starts a post sends its first parts without a claim write and a read of its own. A delivery
+     * that existed before is answered as stored and claimed by nobody here. By default, a plan then a claim.
+     */
+    default Planned planClaimed(List<NewDelivery> planned, String node, Instant leaseUntil, Instant at) {
+        List<DeliveryRecord> stored = plan(planned, at);
+        List<DeliveryRecord> due = stored.stream().filter(d -> d.state() == DeliveryState.DUE && d.part() == 0).toList();
+        List<DeliveryRecord> claimed = claim(due, node, leaseUntil, at);
+        java.util.Map<Long, DeliveryRecord> won = new java.util.HashMap<>();
+        for (DeliveryRecord d : claimed) won.put(d.id(), d);
+        return new Planned(stored.stream().map(d -> won.getOrDefault(d.id(), d)).toList(), claimed);
+    }
+
+    /** What {@link #planClaimed} stored: every planned delivery in the order given, and those of them claimed for the caller. */
+    record Planned(List<DeliveryRecord> all, List<DeliveryRecord> claimed) {
+        public Planned {
+            all = List.copyOf(all);
+            claimed = List.copyOf(claimed);
+        }
+    }
+
     Optional<DeliveryRecord> find(long id);
 
     /** A post's deliveries, by account then part. */

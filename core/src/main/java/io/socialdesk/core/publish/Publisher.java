@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,12 +81,14 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * Starts what came due and sends what is due, until nothing due is left; answers how many deliveries it
-     * handled. The due posts are started on their own thread while this one sends the deliveries of those
-     * already started: with many posts due at once, sending does not wait for the last one's plan.
+     * handled. The due posts are started on their own thread, a page at a time, and each page hands over a
+     * round of the first parts it inserted claimed; this thread sends those rounds first, and the deliveries
+     * that are claimable (retries, later parts, others' expired leases, posts started alone) between them.
      */
     public int tick() {
         Instant now = clock.instant();
-        Future<?> starting = starter.submit(() -> startDuePosts(now));
+        BlockingQueue<DeliverySending.Round> started = new LinkedBlockingQueue<>();
+        Future<?> starting = starter.submit(() -> startDuePosts(now, started));
         if (!now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
             lastSweep = now;
             sweep();
@@ -96,17 +100,17 @@ public final class Publisher implements AutoCloseable {
             while (true) {
                 // Read before the claim: deliveries of a post started after this still get a look below.
                 boolean allStarted = starting.isDone();
-                DeliverySending.Round round = next != null ? next : nextRound(List.of());
+                DeliverySending.Round round = next != null ? next : nextRound(started, null);
                 next = null;
                 int n = 0;
                 if (round != null) {
-                    Running running = startLanes(round);
+                    Running lanes = startLanes(round);
                     // The round before ends (its writes committed) while this one's lanes send, not between the two.
                     if (finishing != null) finishing.finish();
                     // While this round's lanes send, the next one is read and its checks prepared on this thread.
-                    next = nextRound(round.deliveries());
-                    n = running.awaitLanes();
-                    finishing = running;
+                    next = nextRound(started, round);
+                    n = lanes.awaitLanes();
+                    finishing = lanes;
                 }
                 handled += n;
                 if (next == null && finishing != null) {
@@ -115,7 +119,9 @@ public final class Publisher implements AutoCloseable {
                 }
                 if (n > 0 || next != null) continue;
                 // Nothing claimable (or everything read was taken by another node, or held back): done once every due post is started.
-                if (allStarted || !awaitStarts(starting, STARTS_POLL)) break;
+                if (allStarted && started.isEmpty()) break;
+                next = awaitStarted(started, STARTS_POLL);
+                if (next == null && Thread.currentThread().isInterrupted()) break;
             }
         } finally {
             if (finishing != null) finishing.finish();
@@ -125,13 +131,27 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * The next batch of claimable deliveries, after those of the round still running (they may not be claimed
-     * yet) in the claim order, with what its checks read ready; null when nothing else is claimable.
+     * The next round: one the start phase handed over, else the next batch of claimable deliveries, with what
+     * its checks read ready; null when there is neither. A claimable batch is read after the one still running
+     * (its deliveries may not be claimed yet), in the claim order; after a started round, from the start.
      */
-    private DeliverySending.Round nextRound(List<DeliveryRecord> running) {
-        List<DeliveryRecord> batch = running.isEmpty() ? deliveries.claimable(clock.instant(), settings.batch())
-                : deliveries.claimableAfter(running.get(running.size() - 1), clock.instant(), settings.batch());
+    private DeliverySending.Round nextRound(BlockingQueue<DeliverySending.Round> started, DeliverySending.Round running) {
+        DeliverySending.Round ready = started.poll();
+        if (ready != null) return ready;
+        List<DeliveryRecord> after = running == null || running.claimedAtStart() ? List.of() : running.deliveries();
+        List<DeliveryRecord> batch = after.isEmpty() ? deliveries.claimable(clock.instant(), settings.batch())
+                : deliveries.claimableAfter(after.get(after.size() - 1), clock.instant(), settings.batch());
         return batch.isEmpty() ? null : sending.round(batch);
+    }
+
+    /** Waits at most {@code atMost} for a round from the start phase; null when none came (or this thread was interrupted). */
+    private static DeliverySending.Round awaitStarted(BlockingQueue<DeliverySending.Round> started, Duration atMost) {
+        try {
+            return started.poll(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /**
@@ -152,21 +172,26 @@ public final class Publisher implements AutoCloseable {
         return true;
     }
 
-    /** Plans and starts every Scheduled post whose time has come; the post's version is the lock against an edit at the same moment. */
-    void startDuePosts(Instant now) {
+    /**
+     * Plans and starts every Scheduled post whose time has come, handing each page's round of claimed first
+     * parts to {@code started}; the post's version is the lock against an edit at the same moment.
+     */
+    void startDuePosts(Instant now, BlockingQueue<DeliverySending.Round> started) {
         while (true) {
             List<Post> due = posts.list(new PostQuery(Optional.empty(), Optional.of(now.plusMillis(1)), Optional.of(PostState.SCHEDULED),
                     Optional.empty(), Optional.empty(), PostQuery.MAX_LIMIT));
             // A few dozen posts a transaction: their plans are one batch of inserts, and the first are sent while the rest are planned.
-            int started = 0;
+            int moved = 0;
             for (int from = 0; from < due.size(); from += START_TOGETHER) {
                 try {
-                    started += sending.startAll(due.subList(from, Math.min(due.size(), from + START_TOGETHER)));
+                    DeliverySending.Started page = sending.startAll(due.subList(from, Math.min(due.size(), from + START_TOGETHER)));
+                    moved += page.posts();
+                    if (page.round() != null) started.add(page.round());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e);
                 }
             }
-            if (due.size() < PostQuery.MAX_LIMIT || started == 0) return;
+            if (due.size() < PostQuery.MAX_LIMIT || moved == 0) return;
         }
     }
 
@@ -254,7 +279,7 @@ public final class Publisher implements AutoCloseable {
                 for (DeliveryRecord d; next.size() < chunk && (d = queue.poll()) != null; ) next.add(d);
                 if (next.isEmpty()) return;
                 if (heldUntil != null) {
-                    for (DeliveryRecord d : next) sending.holdUntil(d, heldUntil);
+                    for (DeliveryRecord d : next) sending.holdUntil(d, heldUntil, round);
                     continue;
                 }
                 for (DeliveryRecord claimed : sending.claim(next, round)) {

@@ -63,6 +63,57 @@ class PublishingEngineTest {
     }
 
     @Test
+    void aNodeThatDiesBetweenStartingAPostAndSendingItLeavesItToAnotherNodeWhoSendsItOnceAfterTheLease() {
+        Account shop = desk.connect("@shop");
+        Post post = desk.scheduled("Winter sale starts today", "2026-12-01T09:00", shop);
+        desk.clock.set(DUE);
+
+        // node-a starts the post (its first part planned claimed for node-a), then dies before sending it.
+        assertThat(desk.sending().startAll(List.of(desk.post(post.id()))).posts()).isEqualTo(1);
+        assertThat(desk.delivery(post, shop, 0)).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(DeliveryState.IN_FLIGHT);
+            assertThat(d.owner()).isEqualTo("node-a");
+        });
+        try (Publisher other = desk.node("node-b", PublishingSettings.DEFAULTS)) {
+            other.tick();
+            assertThat(desk.network.published).as("not while node-a's lease runs").isEmpty();
+
+            desk.clock.advance(PublishingSettings.DEFAULTS.lease());
+            other.tick();
+        }
+
+        assertThat(desk.network.published).as("nothing had gone out: sent, not left unconfirmed").hasSize(1);
+        assertThat(desk.delivery(post, shop, 0)).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(DeliveryState.SENT);
+            assertThat(d.attempts()).isEqualTo(1);
+        });
+        assertThat(desk.post(post.id()).state()).isEqualTo(PostState.PUBLISHED);
+    }
+
+    @Test
+    void aNodeFrozenPastItsLeaseSendsNothingOnTheClaimAnotherNodeTookOver() {
+        Account shop = desk.connect("@shop");
+        desk.network.dropsRepeats = true; // no "sending now" mark is written first: the lease alone guards the request
+        Post post = desk.scheduled("Winter sale starts today", "2026-12-01T09:00", shop);
+        desk.clock.set(DUE);
+        DeliverySending.Round claimed = desk.sending().startAll(List.of(desk.post(post.id()))).round();
+
+        // node-a freezes (a long pause) past its lease; node-b takes the delivery over and sends it.
+        desk.clock.advance(PublishingSettings.DEFAULTS.lease().plusSeconds(1));
+        try (Publisher other = desk.node("node-b", PublishingSettings.DEFAULTS)) {
+            other.tick();
+        }
+        assertThat(desk.network.published).hasSize(1);
+
+        // node-a wakes up and goes on with the round it had: its lease is gone, so it sends nothing.
+        DeliverySending.Result late = desk.sending().send(claimed.deliveries().get(0), claimed);
+
+        assertThat(late.claimed()).isFalse();
+        assertThat(desk.network.published).as("not even a repeat the network would drop").hasSize(1);
+        assertThat(desk.delivery(post, shop, 0).state()).isEqualTo(DeliveryState.SENT);
+    }
+
+    @Test
     void aThreadGoesOutInOrderEachPartReplyingToThePartBeforeWithTheMediaOnlyOnTheFirst() {
         Account shop = desk.connect("@shop");
         Post post = desk.scheduled(new NewPost("Winter sale", "1/ Winter sale", "2026-12-01T09:00", "Europe/Paris", null,

@@ -48,8 +48,15 @@ final class ScriptedChannel implements Channel {
     final List<Call> settled = new CopyOnWriteArrayList<>();
     /** Publish and settle calls together, in the order they were answered. */
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Whether it drops a repeat of a key it has (an idempotent network): the engine then writes no "sending now" mark first. */
+    volatile boolean dropsRepeats;
     /** Runs inside each publish call, while it is in flight (a slow network, a clock that jumps). */
     volatile Consumer<Call> during = c -> { };
+
+    @Override
+    public boolean resendIsSafe(io.socialdesk.core.channel.ChannelAccount account) {
+        return dropsRepeats;
+    }
 
     ScriptedChannel publishes(long accountId, Outcome... answers) {
         Deque<Outcome> q = publishAnswers.computeIfAbsent(accountId, k -> new ArrayDeque<>());

@@ -112,6 +112,60 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
     @MethodSource("setups")
+    void aPlanThatClaimsInsertsItsFirstPartsInFlightForItsNodeOnly(Setup setup) throws SQLException {
+        AoDeliveryStore store = fresh(setup);
+        Instant lease = NOW.plusSeconds(120);
+        List<NewDelivery> plan = List.of(planned(1, 10, 0, NOW), planned(1, 10, 1, NOW), planned(1, 11, 0, NOW));
+
+        io.socialdesk.core.publish.DeliveryStore.Planned first = store.planClaimed(plan, "node-a", lease, NOW);
+
+        assertThat(first.all()).extracting(DeliveryRecord::state).containsExactly(DeliveryState.IN_FLIGHT, DeliveryState.WAITING, DeliveryState.IN_FLIGHT);
+        assertThat(first.claimed()).extracting(DeliveryRecord::key).containsExactly(plan.get(0).key(), plan.get(2).key());
+        for (DeliveryRecord d : first.claimed()) {
+            assertThat(d.owner()).isEqualTo("node-a");
+            assertThat(d.attempts()).as("a first attempt, as a claim makes it").isEqualTo(1);
+            assertThat(d.nextAt()).as("held until the lease's end").isEqualTo(lease);
+            assertThat(d.mayHaveBeenSent()).isFalse();
+            assertThat(store.find(d.id())).as("answered as a read gives it").contains(d);
+        }
+        assertThat(store.claimable(NOW.plusSeconds(60), 10)).as("nobody else may claim them while the lease runs").isEmpty();
+        assertThat(store.claimable(lease, 10)).as("after it, a take-over").extracting(DeliveryRecord::key)
+                .containsExactlyInAnyOrder(plan.get(0).key(), plan.get(2).key());
+
+        // Another node planning the same post: the stored rows, and nothing claimed for it.
+        io.socialdesk.core.publish.DeliveryStore.Planned again = store.planClaimed(plan, "node-b", NOW.plusSeconds(130), NOW.plusSeconds(5));
+        assertThat(again.all()).isEqualTo(first.all());
+        assertThat(again.claimed()).isEmpty();
+        assertThat(rows(setup.db())).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+    @MethodSource("setups")
+    void ofManyNodesPlanningOnePostAtOnceEachFirstPartIsClaimedByExactlyOne(Setup setup) throws Exception {
+        AoDeliveryStore store = fresh(setup);
+        int threads = 6;
+        for (int post = 1; post <= 8; post++) {
+            List<NewDelivery> plan = List.of(planned(post, 20, 0, NOW), planned(post, 21, 0, NOW), planned(post, 21, 1, NOW));
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Callable<io.socialdesk.core.publish.DeliveryStore.Planned>> tasks = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String node = "node-" + i;
+                tasks.add(() -> {
+                    start.await();
+                    return store.planClaimed(plan, node, NOW.plusSeconds(120), NOW);
+                });
+            }
+            List<io.socialdesk.core.publish.DeliveryStore.Planned> answers = allOf(tasks);
+            List<DeliveryRecord> claimed = answers.stream().flatMap(a -> a.claimed().stream()).toList();
+            assertThat(claimed).as("post " + post).extracting(DeliveryRecord::key)
+                    .containsExactlyInAnyOrder(plan.get(0).key(), plan.get(1).key());
+            for (DeliveryRecord d : claimed) assertThat(store.find(d.id()).orElseThrow().owner()).isEqualTo(d.owner());
+        }
+        assertThat(rows(setup.db())).isEqualTo(24);
+    }
+
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+    @MethodSource("setups")
     void aReplaceFromAStaleVersionWritesNothing(Setup setup) throws SQLException {
         AoDeliveryStore store = fresh(setup);
         DeliveryRecord planned = store.plan(List.of(planned(2, 10, 0, NOW)), NOW).get(0);

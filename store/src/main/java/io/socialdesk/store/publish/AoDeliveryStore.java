@@ -53,7 +53,25 @@ public final class AoDeliveryStore implements DeliveryStore {
      */
     @Override
     public List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at) {
-        if (planned.isEmpty()) return List.of();
+        return plan(planned, null, at).all();
+    }
+
+    /** The same plan, with the first parts it inserts already claimed: in flight for {@code node}, a first attempt, until the lease's end. */
+    @Override
+    public Planned planClaimed(List<NewDelivery> planned, String node, Instant leaseUntil, Instant at) {
+        return plan(planned, new Claim(node, leaseUntil), at);
+    }
+
+    /** Who the first parts are inserted claimed for, and until when; null: inserted due, claimed by nobody. */
+    private record Claim(String node, Instant until) {}
+
+    /**
+     * One read of the keys that exist, then the missing rows inserted in one batch ({@link AoAccess#insertAll}:
+     * on the server one JDBC batch that answers the ids it generated): a page of due posts costs two statements,
+     * not one per delivery, and nothing is read back.
+     */
+    private Planned plan(List<NewDelivery> planned, Claim claim, Instant at) {
+        if (planned.isEmpty()) return new Planned(List.of(), List.of());
         List<String> keys = planned.stream().map(NewDelivery::key).toList();
         Map<String, DeliveryRecord> stored = new HashMap<>(byKeys(keys));
         List<NewDelivery> missing = new ArrayList<>();
@@ -62,12 +80,16 @@ public final class AoDeliveryStore implements DeliveryStore {
         for (NewDelivery n : planned) {
             if (!seen.add(n.key())) continue;
             missing.add(n);
-            rows.add(row(n, at));
+            rows.add(row(n, claimOf(n, claim), at));
         }
+        java.util.Set<String> insertedHere = new java.util.HashSet<>();
         if (!rows.isEmpty()) {
             try {
                 long[] ids = ao.insertAll(DeliveryEntity.class, rows);
-                for (int i = 0; i < ids.length; i++) stored.put(missing.get(i).key(), inserted(ids[i], missing.get(i), at));
+                for (int i = 0; i < ids.length; i++) {
+                    stored.put(missing.get(i).key(), inserted(ids[i], missing.get(i), claimOf(missing.get(i), claim), at));
+                    insertedHere.add(missing.get(i).key());
+                }
             } catch (StoreException e) {
                 // Another node planned some of them at the same moment: the unique key let one of each in. Each missing one
                 // alone, then what is there (on PostgreSQL the failed statement ends the transaction: these fail too, and
@@ -77,23 +99,41 @@ public final class AoDeliveryStore implements DeliveryStore {
                     if (there.containsKey(missing.get(i).key())) continue;
                     try {
                         ao.insertAll(DeliveryEntity.class, List.of(rows.get(i)));
+                        insertedHere.add(missing.get(i).key());
                     } catch (StoreException alone) {
                         if (byKeys(List.of(missing.get(i).key())).isEmpty()) throw alone;
                     }
                 }
                 stored = byKeys(keys);
+                // Rows the failed batch had already inserted in this transaction are this call's too: claimed by this node
+                // with this very lease, at their first revision.
+                if (claim != null) {
+                    Instant until = Date.from(claim.until()).toInstant();
+                    stored.forEach((key, d) -> {
+                        if (d.state() == DeliveryState.IN_FLIGHT && d.version() == 1 && claim.node().equals(d.owner()) && d.nextAt().equals(until)) {
+                            insertedHere.add(key);
+                        }
+                    });
+                }
             }
         }
         List<DeliveryRecord> out = new ArrayList<>(planned.size());
+        List<DeliveryRecord> claimed = new ArrayList<>();
         for (String key : keys) {
             DeliveryRecord d = stored.get(key);
             if (d == null) throw new StoreException("Delivery " + key + " was planned but cannot be read back", null);
             out.add(d);
+            if (claim != null && insertedHere.remove(key) && d.state() == DeliveryState.IN_FLIGHT) claimed.add(d);
         }
-        return out;
+        return new Planned(out, claimed);
     }
 
-    private static Map<String, Object> row(NewDelivery n, Instant at) {
+    /** The claim a new row is inserted with: a first part's, when the plan claims; null otherwise. */
+    private static Claim claimOf(NewDelivery n, Claim claim) {
+        return claim != null && n.initialState() == DeliveryState.DUE ? claim : null;
+    }
+
+    private static Map<String, Object> row(NewDelivery n, Claim claim, Instant at) {
         Map<String, Object> values = new HashMap<>();
         values.put("DELIVERY_KEY", n.key());
         values.put("POST_ID", n.postId());
@@ -101,19 +141,22 @@ public final class AoDeliveryStore implements DeliveryStore {
         values.put("PART", n.part());
         values.put("CONTENT_HASH", n.contentHash());
         values.put("DUE_AT", Date.from(n.dueAt()));
-        values.put("STATE", n.initialState().name());
-        values.put("ATTEMPTS", 0);
-        values.put("NEXT_AT", Date.from(n.dueAt()));
+        values.put("STATE", (claim == null ? n.initialState() : DeliveryState.IN_FLIGHT).name());
+        values.put("ATTEMPTS", claim == null ? 0 : 1);
+        values.put("NEXT_AT", Date.from(claim == null ? n.dueAt() : claim.until()));
+        if (claim != null) values.put("OWNER", claim.node());
         values.put("UPDATED_AT", Date.from(at));
         values.put("REVISION", 1);
         return values;
     }
 
     /** The record a read of the row just inserted would give (times to the millisecond, as stored). */
-    private static DeliveryRecord inserted(long id, NewDelivery n, Instant at) {
+    private static DeliveryRecord inserted(long id, NewDelivery n, Claim claim, Instant at) {
         Instant due = Date.from(n.dueAt()).toInstant();
-        return new DeliveryRecord(id, n.postId(), n.accountId(), n.part(), n.key(), n.contentHash(), due, n.initialState(), 0, due, null, null,
-                progressOf(null), null, null, null, Date.from(at).toInstant(), 1);
+        DeliveryState state = claim == null ? n.initialState() : DeliveryState.IN_FLIGHT;
+        Instant next = claim == null ? due : Date.from(claim.until()).toInstant();
+        return new DeliveryRecord(id, n.postId(), n.accountId(), n.part(), n.key(), n.contentHash(), due, state, claim == null ? 0 : 1, next,
+                claim == null ? null : claim.node(), null, progressOf(null), null, null, null, Date.from(at).toInstant(), 1);
     }
 
     private Map<String, DeliveryRecord> byKeys(List<String> keys) {
