@@ -39,8 +39,6 @@ public final class Publisher implements AutoCloseable {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     /** Deliveries a worker claims in one write: a few dozen, so one commit serves many, and a lease is not held long unused. */
     private static final int CHUNK = 64;
-    /** Due posts started in one transaction: enough for one batch of plan inserts to pay, few enough that sending starts early. */
-    private static final int START_TOGETHER = 50;
     /** How long a tick with nothing claimable waits for more posts to be started before it looks again. */
     private static final Duration STARTS_POLL = Duration.ofMillis(20);
 
@@ -180,19 +178,39 @@ public final class Publisher implements AutoCloseable {
         while (true) {
             List<Post> due = posts.list(new PostQuery(Optional.empty(), Optional.of(now.plusMillis(1)), Optional.of(PostState.SCHEDULED),
                     Optional.empty(), Optional.empty(), PostQuery.MAX_LIMIT));
-            // A few dozen posts a transaction: their plans are one batch of inserts, and the first are sent while the rest are planned.
+            // A round's worth of deliveries a transaction: their plans are one batch of inserts, the round's reads are shared by
+            // as many as a claimable round's, and the first page is sent while the next is planned.
             int moved = 0;
-            for (int from = 0; from < due.size(); from += START_TOGETHER) {
+            for (List<Post> page : pages(due, settings.batch())) {
                 try {
-                    DeliverySending.Started page = sending.startAll(due.subList(from, Math.min(due.size(), from + START_TOGETHER)));
-                    moved += page.posts();
-                    if (page.round() != null) started.add(page.round());
+                    DeliverySending.Started done = sending.startAll(page);
+                    moved += done.posts();
+                    if (done.round() != null) started.add(done.round());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e);
                 }
             }
             if (due.size() < PostQuery.MAX_LIMIT || moved == 0) return;
         }
+    }
+
+    /** {@code due} in pages of whole posts, each planning at most {@code deliveries} deliveries (a larger post alone). */
+    static List<List<Post>> pages(List<Post> due, int deliveries) {
+        List<List<Post>> pages = new ArrayList<>();
+        List<Post> page = new ArrayList<>();
+        int planned = 0;
+        for (Post post : due) {
+            int size = post.content().accountIds().size() * DeliveryPlan.partCount(post.content());
+            if (!page.isEmpty() && planned + size > deliveries) {
+                pages.add(page);
+                page = new ArrayList<>();
+                planned = 0;
+            }
+            page.add(post);
+            planned += size;
+        }
+        if (!page.isEmpty()) pages.add(page);
+        return pages;
     }
 
     /** Posts left Publishing with nothing pending: roll them up (the node that settled the last delivery died before it could). */
