@@ -138,12 +138,12 @@ public final class DeliverySending {
     public final class Round {
         private final Map<Long, Target> targets = new ConcurrentHashMap<>();
         private final Map<Long, Optional<Post>> posts = new ConcurrentHashMap<>();
-        private final Map<String, Optional<String>> approvals = new ConcurrentHashMap<>();
-        private final Map<String, List<FieldProblem>> problems = new ConcurrentHashMap<>();
+        private final Map<PostVersion, Optional<String>> approvals = new ConcurrentHashMap<>();
+        private final Map<NetworkCheck, List<FieldProblem>> problems = new ConcurrentHashMap<>();
         private final Map<Long, DeliveryRecord> claimedFrom = new ConcurrentHashMap<>();
         private final Map<Long, AtomicInteger> inHand = new ConcurrentHashMap<>();
         private final Set<Long> shared = ConcurrentHashMap.newKeySet();
-        private final Map<String, String> hashes = new ConcurrentHashMap<>();
+        private final Map<PostVersion, String> hashes = new ConcurrentHashMap<>();
         /** The batch's posts' deliveries as read when the round began, and the ones this round recorded sent since. */
         private volatile Map<Long, List<DeliveryRecord>> planned = Map.of();
         private final Map<Long, DeliveryRecord> sentHere = new ConcurrentHashMap<>();
@@ -241,8 +241,8 @@ public final class DeliverySending {
             return approvals.computeIfAbsent(version(post), k -> reviews.publishRefusal(post));
         }
 
-        private static String version(Post post) {
-            return post.id() + "@" + post.version();
+        private static PostVersion version(Post post) {
+            return new PostVersion(post.id(), post.version());
         }
 
         /** The post's content hash, once per version. */
@@ -269,7 +269,7 @@ public final class DeliverySending {
         }
 
         List<FieldProblem> contentProblems(Post post, Account account) {
-            return problems.computeIfAbsent(version(post) + "@" + account.network(),
+            return problems.computeIfAbsent(new NetworkCheck(version(post), account.network()),
                     k -> contentCheck.problems(post.content(), Set.of(account.network())));
         }
 
@@ -279,6 +279,12 @@ public final class DeliverySending {
             return left == null || left.decrementAndGet() <= 0;
         }
     }
+
+    /** One version of a post: what a round's checks are kept by. */
+    private record PostVersion(long id, int version) {}
+
+    /** One version of a post checked for one network. */
+    private record NetworkCheck(PostVersion post, io.socialdesk.core.account.Network network) {}
 
     /** A round for {@code batch}, the deliveries a tick read as claimable, with what their checks read ready. */
     public Round round(List<DeliveryRecord> batch) {
@@ -293,7 +299,14 @@ public final class DeliverySending {
      */
     private Round claimedRound(List<DeliveryRecord> claimed, List<Post> started) {
         Round round = new Round(claimed, true);
-        for (Post post : started) round.remember(post);
+        Map<Long, String> plannedHash = new java.util.HashMap<>();
+        for (DeliveryRecord d : claimed) plannedHash.put(d.postId(), d.contentHash());
+        for (Post post : started) {
+            round.remember(post);
+            // Planned from this very content a moment ago (the key holds the hash): not hashed again.
+            String hash = plannedHash.get(post.id());
+            if (hash != null) round.hashes.put(Round.version(post), hash);
+        }
         for (DeliveryRecord d : claimed) round.claimedFrom.put(d.id(), beforeClaim(d));
         round.prepare(claimed);
         return round;
