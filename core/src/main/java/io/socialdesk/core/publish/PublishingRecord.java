@@ -18,8 +18,13 @@ import java.util.function.LongFunction;
  * like every tracker comment and audit detail.
  */
 public final class PublishingRecord {
-    /** At most this many deliveries are listed in the detail and linked in the comment; the rest are counted. */
+    /** At most this many deliveries are listed in the history event's detail; the rest are counted. */
     static final int LISTED = 25;
+    /**
+     * At most this many links in the comment (about 13,000 characters, under the 32,767 a Jira text field is often
+     * limited to); the rest are counted. Each account's parts come in order, so its thread's first link leads to the rest.
+     */
+    static final int LINKED = 100;
 
     private PublishingRecord() {}
 
@@ -29,14 +34,14 @@ public final class PublishingRecord {
         long sent = all.stream().filter(d -> d.state() == DeliveryState.SENT).count();
         List<String> outcomes = new ArrayList<>();
         for (DeliveryRecord d : all) outcomes.add(on(accountLabel.apply(d.accountId()), d) + ": " + outcome(d));
-        return sent + " of " + all.size() + " parts sent" + (outcomes.isEmpty() ? "" : ": " + bounded(outcomes, "; ", ""));
+        return sent + " of " + all.size() + " parts sent" + (outcomes.isEmpty() ? "" : ": " + bounded(outcomes, LISTED, "; ", ""));
     }
 
     /** The post's comment: one "Published on" line per sent delivery, with its link; empty when nothing was sent. */
     public static Optional<String> comment(List<DeliveryRecord> deliveries, LongFunction<String> accountLabel) {
         List<String> lines = inOrder(deliveries).stream().filter(d -> d.state() == DeliveryState.SENT)
                 .map(d -> "Published on " + on(accountLabel.apply(d.accountId()), d) + ": " + link(d.remote())).toList();
-        return lines.isEmpty() ? Optional.empty() : Optional.of(bounded(lines, "\n", " sent; their links are in the publishing queue"));
+        return lines.isEmpty() ? Optional.empty() : Optional.of(bounded(lines, LINKED, "\n", " parts sent"));
     }
 
     /** An account and, for a later part of a thread, which part: "@shop (Mastodon) (part 2)". */
@@ -59,9 +64,9 @@ public final class PublishingRecord {
         return remote.url() == null || remote.url().isBlank() ? remote.id() : remote.url();
     }
 
-    private static String bounded(List<String> items, String separator, String more) {
-        if (items.size() <= LISTED) return String.join(separator, items);
-        return String.join(separator, items.subList(0, LISTED)) + separator + "and " + (items.size() - LISTED) + " more" + more;
+    private static String bounded(List<String> items, int cap, String separator, String more) {
+        if (items.size() <= cap) return String.join(separator, items);
+        return String.join(separator, items.subList(0, cap)) + separator + "and " + (items.size() - cap) + " more" + more;
     }
 
     /** Each account's parts in order, as the stores list a post's deliveries: the same record whoever read them. */

@@ -47,15 +47,18 @@ class PublishingRecordTest {
     @Test
     void aPostOnManyAccountsListsTheFirstAndSaysHowManyMore() {
         List<DeliveryRecord> all = new ArrayList<>();
-        for (long account = 1; account <= PublishingRecord.LISTED + 15; account++) {
-            all.add(delivery(account, 0, DeliveryState.SENT, RemotePost.of("r" + account, "https://social.example/" + account), ""));
+        for (long account = 1; account <= 40; account++) {
+            for (int part = 0; part < 3; part++) {
+                all.add(delivery(account, part, DeliveryState.SENT, RemotePost.of("r", "https://social.example/" + account + "/" + part), ""));
+            }
         }
 
         String detail = PublishingRecord.detail(all, PublishingRecordTest::label);
-        assertThat(detail).startsWith("40 of 40 parts sent: @acct1 (Mastodon): https://social.example/1; ")
-                .contains("https://social.example/25;").doesNotContain("social.example/26").endsWith("; and 15 more");
+        assertThat(detail).startsWith("120 of 120 parts sent: @acct1 (Mastodon): https://social.example/1/0; ")
+                .contains("@acct9 (Mastodon): https://social.example/9/0;").doesNotContain("social.example/9/1").endsWith("; and 95 more");
         String comment = PublishingRecord.comment(all, PublishingRecordTest::label).orElseThrow();
-        assertThat(comment.lines()).hasSize(PublishingRecord.LISTED + 1).last()
-                .isEqualTo("and 15 more sent; their links are in the publishing queue");
+        assertThat(comment.lines()).hasSize(PublishingRecord.LINKED + 1).first().isEqualTo("Published on @acct1 (Mastodon): https://social.example/1/0");
+        assertThat(comment.lines()).last().isEqualTo("and 20 more parts sent");
+        assertThat(comment).contains("Published on @acct34 (Mastodon): https://social.example/34/0").doesNotContain("@acct34 (Mastodon) (part 2)");
     }
 }
