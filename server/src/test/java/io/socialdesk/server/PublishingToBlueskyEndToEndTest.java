@@ -120,12 +120,13 @@ class PublishingToBlueskyEndToEndTest {
                 assertThat(d.attempts()).as("sent at the first attempt").isEqualTo(1);
                 assertThat(d.remote().url()).startsWith("https://bsky.app/profile/").contains("/post/");
             });
-            // Each post's history (shown on its item) carries the link of what went out.
+            // Each post's history (shown on its item) carries the links of what went out, in the one event of its roll-up to Published.
             for (DeliveryRecord d : all) {
-                assertThat(server.app.engine().trail().list(d.postId())).anySatisfy(e -> {
-                    assertThat(e.kind()).isEqualTo(io.socialdesk.core.audit.AuditKind.SEND_RESULT);
-                    assertThat(e.detail()).contains(d.remote().url());
-                });
+                assertThat(server.app.engine().trail().list(d.postId())).filteredOn(e -> e.detail().contains(d.remote().url())).singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.kind()).isEqualTo(io.socialdesk.core.audit.AuditKind.STATE_CHANGED);
+                            assertThat(e.toState()).contains(PostState.PUBLISHED);
+                        });
             }
 
             // The AppView: exactly five posts by the account, the thread's parts answering each other, the image on its first part.

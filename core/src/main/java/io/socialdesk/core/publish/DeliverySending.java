@@ -42,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -623,19 +624,20 @@ public final class DeliverySending {
     }
 
     /**
-     * Records a sent delivery with its audit event and comment; makes the next part due (answered, for the
-     * lane to send now) or, after the post's last delivery in this batch, rolls the post up.
+     * Records a sent delivery (its row only: the post's record is written once, when it rolls up); makes the
+     * next part due (answered, for the lane to send now) or, after the post's last delivery in this batch,
+     * rolls the post up.
      */
     private DeliveryRecord recordSent(DeliveryRecord current, RemotePost remote, Post post, Target target, boolean laterPart, Round round,
             Instant sentAt) {
         Instant now = clock.instant();
         DeliveryRecord done = writeSent(current, remote, sentAt);
-        if (!recorded(done, remote, post, target, round)) return null;
+        if (!recorded(done, remote, round)) return null;
         boolean last = round.lastOfPost(post.id());
         if (laterPart) {
             List<DeliveryRecord> all = deliveries.forPost(post.id());
             DeliveryRecord next = nextPart(done, all).map(w -> deliveries.replace(w, w.dueAt(now, true, now)).orElse(null)).orElse(null);
-            if (next == null) rollUp(post.id(), all);
+            if (next == null) rollUp(post.id(), all, null, labels(round));
             return next;
         }
         if (last) rollUpSent(post.id(), round);
@@ -664,7 +666,7 @@ public final class DeliverySending {
 
     /**
      * Records sent deliveries (first parts and single posts: no part waits for them) in one batch of
-     * conditional writes, with their audit events and comments, then rolls up each post whose last delivery
+     * conditional writes, then rolls up each post whose last delivery
      * in the round this was: from what the round knows when every delivery of the post is sent, else read.
      */
     private Void recordSent(List<Sent> batch, Round round) {
@@ -675,24 +677,23 @@ public final class DeliverySending {
         for (int i = 0; i < batch.size(); i++) {
             Sent s = batch.get(i);
             DeliveryRecord done = stored.get(i).orElseGet(() -> writeSent(s.current(), s.remote(), s.at()));
-            if (recorded(done, s.remote(), s.post(), s.target(), round) && round.lastOfPost(s.post().id())) last.add(s.post().id());
+            if (recorded(done, s.remote(), round) && round.lastOfPost(s.post().id())) last.add(s.post().id());
         }
         for (long postId : last) rollUpSent(postId, round);
         return null;
     }
 
-    /** What follows a sent delivery's record: the reply's own record, or the post's audit event and comment. False for a reply. */
-    private boolean recorded(DeliveryRecord done, RemotePost remote, Post post, Target target, Round round) {
+    /**
+     * What follows a sent delivery's record: the reply's own record; for a post's part nothing more is written
+     * (its link is in its row, and the post's roll-up lists it: {@link PublishingRecord}). False for a reply.
+     */
+    private boolean recorded(DeliveryRecord done, RemotePost remote, Round round) {
         if (Replies.isReply(done)) {
             round.lastOfPost(done.postId());
             replies.sent(done, remote);
             return false;
         }
         if (done.state() == DeliveryState.SENT) round.sentHere.put(done.id(), done);
-        String where = remote.url() == null ? remote.id() : remote.url();
-        trail.append(AuditEvent.of(post.id(), clock.instant(), Actor.SYSTEM_KEY, AuditKind.SEND_RESULT, "sent " + label(target, done) + ": " + where)
-                .withNetwork(target.account().network()));
-        tracker.commented(post.item(), Actor.SYSTEM_KEY, "Published on " + label(target, done) + ": " + where);
         return true;
     }
 
@@ -700,7 +701,7 @@ public final class DeliverySending {
     private void rollUpSent(long postId, Round round) {
         Post post = round.post(postId);
         List<DeliveryRecord> known = round.allSent(post);
-        rollUp(postId, known != null ? known : deliveries.forPost(postId), post);
+        rollUp(postId, known != null ? known : deliveries.forPost(postId), post, labels(round));
     }
 
     /** After a settled delivery other than sent: its later parts follow it, the author is told, the post rolls up. */
@@ -745,18 +746,30 @@ public final class DeliverySending {
             // After the notice: in Jira it made the author a watcher, so this comment reaches them.
             tracker.commented(post.item(), Actor.SYSTEM_KEY, what);
         }
-        if (laterPartsMoved) rollUp(done.postId()); else rollUp(done.postId(), all);
+        rollUp(done.postId(), laterPartsMoved ? deliveries.forPost(done.postId()) : all, null, labels(round));
         return Result.DONE;
     }
 
     private String describe(DeliveryRecord done) {
-        String account = accounts.find(done.accountId()).map(Account::label).orElse("account " + done.accountId());
-        String part = done.part() == 0 ? "" : " (part " + (done.part() + 1) + ")";
+        String on = PublishingRecord.on(accountLabel(done.accountId()), done);
         return switch (done.state()) {
-            case MISSED -> "Missed on " + account + part + ": " + done.reason();
-            case UNCONFIRMED -> "Unconfirmed on " + account + part + ": " + done.reason()
+            case MISSED -> "Missed on " + on + ": " + done.reason();
+            case UNCONFIRMED -> "Unconfirmed on " + on + ": " + done.reason()
                     + " Check the account, then mark it as published or send it again from the publishing queue.";
-            default -> "Not published on " + account + part + ": " + done.reason();
+            default -> "Not published on " + on + ": " + done.reason();
+        };
+    }
+
+    /** An account as the publishing record names it, also when it was removed since. */
+    private String accountLabel(long accountId) {
+        return accounts.find(accountId).map(Account::label).orElse("account " + accountId);
+    }
+
+    /** The same, from what the round read already where it can (a roll-up in the hot path reads no account). */
+    private LongFunction<String> labels(Round round) {
+        return id -> {
+            Target known = round.targets.get(id);
+            return known != null && known.account() != null ? known.account().label() : accountLabel(id);
         };
     }
 
@@ -772,15 +785,16 @@ public final class DeliverySending {
 
     /** Rolls the post's state up from its deliveries, when none is pending. */
     public void rollUp(long postId) {
-        rollUp(postId, deliveries.forPost(postId));
+        rollUp(postId, deliveries.forPost(postId), null, this::accountLabel);
     }
 
-    /** The same, from the post's deliveries as just read (after this node's last write); read again only when the move loses a race. */
-    private void rollUp(long postId, List<DeliveryRecord> read) {
-        rollUp(postId, read, null);
-    }
-
-    private void rollUp(long postId, List<DeliveryRecord> read, Post known) {
+    /**
+     * The same, from the post's deliveries as just read (after this node's last write); read again only when the
+     * move loses a race. The move that wins carries the post's publishing record, made from the deliveries it
+     * rolled up from (never from what this node remembers, so every path writes the same): each delivery's
+     * outcome in its audit detail, and one comment on the item with the links of the sent ones.
+     */
+    private void rollUp(long postId, List<DeliveryRecord> read, Post known, LongFunction<String> labels) {
         List<DeliveryRecord> all = read;
         for (int attempt = 0; attempt < 3; attempt++, all = deliveries.forPost(postId)) {
             PostState state = PostRollup.of(all);
@@ -788,8 +802,11 @@ public final class DeliverySending {
             Optional<Post> post = attempt == 0 && known != null ? Optional.of(known) : posts.find(postId);
             if (post.isEmpty() || post.get().state() != PostState.PUBLISHING) return;
             Action action = PostRollup.actionTo(state).orElseThrow();
-            long sent = all.stream().filter(d -> d.state() == DeliveryState.SENT).count();
-            if (reviews.engineMove(post.get(), action, sent + " of " + all.size() + " parts sent").isPresent()) return;
+            Optional<Post> moved = reviews.engineMove(post.get(), action, PublishingRecord.detail(all, labels));
+            if (moved.isPresent()) {
+                PublishingRecord.comment(all, labels).ifPresent(links -> tracker.commented(moved.get().item(), Actor.SYSTEM_KEY, links));
+                return;
+            }
         }
     }
 
@@ -881,7 +898,4 @@ public final class DeliverySending {
         return at;
     }
 
-    private static String label(Target target, DeliveryRecord d) {
-        return target.account().label() + (d.part() == 0 ? "" : " (part " + (d.part() + 1) + ")");
-    }
 }

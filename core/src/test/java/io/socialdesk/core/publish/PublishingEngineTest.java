@@ -13,6 +13,7 @@ import io.socialdesk.core.post.PostState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +55,14 @@ class PublishingEngineTest {
         List<String> urls = desk.network.published.stream().map(c -> ((io.socialdesk.core.channel.Outcome.Sent) c.answer()).remote().url())
                 .toList();
         assertThat(desk.deliveries(post)).extracting(d -> d.remote().url()).containsExactlyInAnyOrderElementsOf(urls);
-        assertThat(desk.commentsOn(post)).containsExactlyInAnyOrder(
-                "Published on @shop (Mastodon): " + desk.delivery(post, shop, 0).remote().url(),
-                "Published on @outlet (Mastodon): " + desk.delivery(post, outlet, 0).remote().url());
+        String shopUrl = desk.delivery(post, shop, 0).remote().url();
+        String outletUrl = desk.delivery(post, outlet, 0).remote().url();
+        assertThat(desk.commentsOn(post)).as("one comment for the post, a line per account").hasSize(1);
+        assertRecorded(post, PostState.PUBLISHED, "2 of 2 parts sent: @shop (Mastodon): " + shopUrl + "; @outlet (Mastodon): " + outletUrl,
+                "Published on @shop (Mastodon): " + shopUrl + "\nPublished on @outlet (Mastodon): " + outletUrl);
         assertThat(desk.moves).containsSubsequence("SD-1 SCHEDULED->PUBLISHING", "SD-1 PUBLISHING->PUBLISHED");
-        assertThat(desk.stores.trail.list(post.id())).filteredOn(e -> e.kind() == AuditKind.SEND_RESULT).hasSize(2)
-                .allSatisfy(e -> assertThat(e.detail()).startsWith("sent "));
+        assertThat(desk.stores.trail.list(post.id())).as("the record is the roll-up's, not one event per delivery")
+                .filteredOn(e -> e.kind() == AuditKind.SEND_RESULT).isEmpty();
     }
 
     @Test
@@ -136,7 +139,9 @@ class PublishingEngineTest {
         assertThat(sent).extracting(Delivery::key).doesNotHaveDuplicates();
         assertThat(desk.deliveries(post)).extracting(DeliveryRecord::state).containsOnly(DeliveryState.SENT);
         assertThat(desk.post(post.id()).state()).isEqualTo(PostState.PUBLISHED);
-        assertThat(desk.commentsOn(post)).hasSize(3).last().asString().startsWith("Published on @shop (Mastodon) (part 3): ");
+        assertThat(desk.commentsOn(post)).singleElement().asString().isEqualTo(
+                "Published on @shop (Mastodon): " + remotes.get(0).url() + "\nPublished on @shop (Mastodon) (part 2): " + remotes.get(1).url()
+                        + "\nPublished on @shop (Mastodon) (part 3): " + remotes.get(2).url());
         assertThat(desk.post(post.id()).authorKey()).isEqualTo(ALICE.key());
     }
 
@@ -169,5 +174,74 @@ class PublishingEngineTest {
         assertThat(desk.delivery(post, shop, 0).reason()).isEqualTo("The SD blackout runs until 12:00 (results day)");
         assertThat(desk.post(post.id()).state()).isEqualTo(PostState.FAILED);
         assertThat(desk.commentsOn(post)).containsExactly("Not published on @shop (Mastodon): The SD blackout runs until 12:00 (results day)");
+    }
+
+    @Test
+    void aPostToThreeAccountsGetsOneCommentWithItsThreeLinksAndOneRollUpEventListingThem() {
+        Account[] to = {desk.connect("@shop"), desk.connect("@outlet"), desk.connect("@corner")};
+        Post post = desk.scheduled("Winter sale starts today", "2026-12-01T09:00", to);
+
+        desk.clock.set(DUE);
+        desk.tick();
+
+        assertThat(desk.post(post.id()).state()).isEqualTo(PostState.PUBLISHED);
+        List<String> urls = java.util.Arrays.stream(to).map(a -> desk.delivery(post, a, 0).remote().url()).toList();
+        assertThat(urls).doesNotHaveDuplicates().doesNotContainNull();
+        assertRecorded(post, PostState.PUBLISHED, "3 of 3 parts sent: @shop (Mastodon): " + urls.get(0) + "; @outlet (Mastodon): " + urls.get(1)
+                + "; @corner (Mastodon): " + urls.get(2), "Published on @shop (Mastodon): " + urls.get(0) + "\nPublished on @outlet (Mastodon): "
+                + urls.get(1) + "\nPublished on @corner (Mastodon): " + urls.get(2));
+        assertThat(desk.stores.trail.list(post.id())).as("the links are in that one event only").filteredOn(e -> e.detail().contains(urls.get(1)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aPartialPostListsItsSentLinksOnceAndTheFailureKeepsItsOwnEventAndComment() {
+        Account[] to = {desk.connect("@shop"), desk.connect("@outlet"), desk.connect("@corner")};
+        Post post = desk.scheduled("Winter sale starts today", "2026-12-01T09:00", to);
+        desk.network.publishes(to[1].id(), new io.socialdesk.core.channel.Outcome.Failed("unauthorized", "Mastodon refused the token (401)"));
+
+        desk.clock.set(DUE);
+        desk.tick();
+
+        assertThat(desk.post(post.id()).state()).isEqualTo(PostState.PARTIAL);
+        String shopUrl = desk.delivery(post, to[0], 0).remote().url();
+        String cornerUrl = desk.delivery(post, to[2], 0).remote().url();
+        assertThat(desk.commentsOn(post)).startsWith("Not published on @outlet (Mastodon): Mastodon refused the token (401)").hasSize(2);
+        assertThat(desk.stores.trail.list(post.id())).filteredOn(e -> e.kind() == AuditKind.SEND_RESULT).extracting(e -> e.detail())
+                .containsExactly("failed (unauthorized): Mastodon refused the token (401)");
+        assertRecorded(post, PostState.PARTIAL, "2 of 3 parts sent: @shop (Mastodon): " + shopUrl + "; @outlet (Mastodon): failed (unauthorized); "
+                + "@corner (Mastodon): " + cornerUrl, "Published on @shop (Mastodon): " + shopUrl + "\nPublished on @corner (Mastodon): " + cornerUrl);
+    }
+
+    @Test
+    void aPostRolledUpByAnotherPathGetsTheSameRecordFromItsDeliveryRows() {
+        // A node recorded both deliveries sent and died before rolling the post up: the sweep (or any node) finds only the rows.
+        Account shop = desk.connect("@shop");
+        Account outlet = desk.connect("@outlet");
+        Post post = desk.scheduled("Winter sale starts today", "2026-12-01T09:00", shop, outlet);
+        desk.clock.set(DUE);
+        assertThat(desk.sending().start(post)).isTrue();
+        for (DeliveryRecord d : desk.deliveries(post)) {
+            DeliveryRecord claimed = desk.stores.deliveries.replace(d, d.claimedBy("node-gone", DUE.plusSeconds(60), DUE)).orElseThrow();
+            desk.stores.deliveries.replace(claimed, claimed.sent(RemotePost.of("id-" + d.accountId(), "https://social.example/" + d.accountId()), DUE));
+        }
+        assertThat(desk.post(post.id()).state()).isEqualTo(PostState.PUBLISHING);
+
+        desk.sending().rollUp(post.id());
+        desk.sending().rollUp(post.id());
+
+        assertThat(desk.post(post.id()).state()).isEqualTo(PostState.PUBLISHED);
+        String shopUrl = "https://social.example/" + shop.id();
+        String outletUrl = "https://social.example/" + outlet.id();
+        assertThat(desk.commentsOn(post)).as("once, though rolled up twice").hasSize(1);
+        assertRecorded(post, PostState.PUBLISHED, "2 of 2 parts sent: @shop (Mastodon): " + shopUrl + "; @outlet (Mastodon): " + outletUrl,
+                "Published on @shop (Mastodon): " + shopUrl + "\nPublished on @outlet (Mastodon): " + outletUrl);
+    }
+
+    /** The post's publishing record: its one roll-up to {@code to} with this detail, and exactly these "Published on" comments. */
+    private void assertRecorded(Post post, PostState to, String detail, String... published) {
+        assertThat(desk.stores.trail.list(post.id())).filteredOn(e -> e.toState().equals(Optional.of(to))).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo(detail));
+        assertThat(desk.commentsOn(post)).filteredOn(c -> c.startsWith("Published on")).containsExactly(published);
     }
 }

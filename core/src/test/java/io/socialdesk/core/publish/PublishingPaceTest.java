@@ -144,7 +144,11 @@ class PublishingPaceTest {
             assertThat(desk.network.published).hasSize(40);
             assertThat(desk.network.published).extracting(ScriptedChannel.Call::key).doesNotHaveDuplicates();
             assertThat(posts).allSatisfy(p -> assertThat(desk.post(p.id()).state()).isEqualTo(PostState.PUBLISHED));
-            assertThat(desk.comments).filteredOn(c -> c.text().startsWith("Published on")).hasSize(40);
+            // One comment a post, by the node whose roll-up won, with both accounts' links.
+            assertThat(desk.comments).filteredOn(c -> c.text().startsWith("Published on")).hasSize(20)
+                    .allSatisfy(c -> assertThat(c.text().lines()).hasSize(2));
+            assertThat(posts).allSatisfy(p -> assertThat(String.join("\n", desk.commentsOn(p)))
+                    .contains(desk.delivery(p, shop, 0).remote().url(), desk.delivery(p, outlet, 0).remote().url()));
         }
     }
 }

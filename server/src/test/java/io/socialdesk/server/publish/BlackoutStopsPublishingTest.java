@@ -72,6 +72,11 @@ class BlackoutStopsPublishingTest {
                 // The server's post page shows the engine's outcomes from the post's history (Jira comments on the issue).
                 assertThat(app.engine().trail().list(post.id())).filteredOn(e -> e.kind() == AuditKind.SEND_RESULT)
                         .extracting(e -> e.detail()).anySatisfy(detail -> assertThat((String) detail).startsWith("failed").contains("Results quiet period"));
+                // The post's roll-up to Partial carries the record: the careers account's link, the brand account's failure.
+                var sent = byAccount.get(careers.id()).remote();
+                assertThat(app.engine().trail().list(post.id())).filteredOn(e -> e.toState().equals(java.util.Optional.of(PostState.PARTIAL)))
+                        .singleElement().satisfies(e -> assertThat(e.detail()).startsWith("1 of 2 parts sent: ")
+                                .contains(sent.url() == null ? sent.id() : sent.url()).contains("failed (blackout)"));
             }
         }
     }
