@@ -14,14 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +42,11 @@ public final class Publisher implements AutoCloseable {
     private static final int CHUNK = 64;
     /** How long a tick with nothing claimable waits for more posts to be started before it looks again. */
     private static final Duration STARTS_POLL = Duration.ofMillis(20);
+    /**
+     * Rounds the start phase may have claimed ahead of the one being sent: enough that the lanes never wait for it,
+     * few enough that a crash leaves little under a lease (it is sent when the lease ends) and that no claim waits long.
+     */
+    private static final int STARTED_AHEAD = 2;
 
     private final PostStore posts;
     private final DeliveryStore deliveries;
@@ -85,8 +91,9 @@ public final class Publisher implements AutoCloseable {
      */
     public int tick() {
         Instant now = clock.instant();
-        BlockingQueue<DeliverySending.Round> started = new LinkedBlockingQueue<>();
-        Future<?> starting = starter.submit(() -> startDuePosts(now, started));
+        BlockingQueue<DeliverySending.Round> started = new ArrayBlockingQueue<>(STARTED_AHEAD);
+        AtomicBoolean ended = new AtomicBoolean();
+        Future<?> starting = starter.submit(() -> startDuePosts(now, round -> handOver(started, round, ended)));
         if (!now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
             lastSweep = now;
             sweep();
@@ -122,10 +129,27 @@ public final class Publisher implements AutoCloseable {
                 if (next == null && Thread.currentThread().isInterrupted()) break;
             }
         } finally {
+            ended.set(true);
             if (finishing != null) finishing.finish();
             awaitStarts(starting, null);
         }
         return handled;
+    }
+
+    /**
+     * Waits until the sending side has room for one more started round; false when the tick ended meanwhile (the
+     * host is stopping): the round's deliveries are then sent by whoever claims them when their lease ends.
+     */
+    private static boolean handOver(BlockingQueue<DeliverySending.Round> started, DeliverySending.Round round, AtomicBoolean ended) {
+        try {
+            while (!started.offer(round, STARTS_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (ended.get()) return false;
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -172,9 +196,9 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * Plans and starts every Scheduled post whose time has come, handing each page's round of claimed first
-     * parts to {@code started}; the post's version is the lock against an edit at the same moment.
+     * parts over to be sent (it waits while {@link #STARTED_AHEAD} rounds are waiting); the post's version is the lock against an edit at the same moment.
      */
-    void startDuePosts(Instant now, BlockingQueue<DeliverySending.Round> started) {
+    void startDuePosts(Instant now, java.util.function.Predicate<DeliverySending.Round> handOver) {
         while (true) {
             List<Post> due = posts.list(new PostQuery(Optional.empty(), Optional.of(now.plusMillis(1)), Optional.of(PostState.SCHEDULED),
                     Optional.empty(), Optional.empty(), PostQuery.MAX_LIMIT));
@@ -185,7 +209,7 @@ public final class Publisher implements AutoCloseable {
                 try {
                     DeliverySending.Started done = sending.startAll(page);
                     moved += done.posts();
-                    if (done.round() != null) started.add(done.round());
+                    if (done.round() != null && !handOver.test(done.round())) return;
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A due post could not be started; the next tick tries again", e);
                 }
