@@ -176,7 +176,8 @@ public final class DeliverySending {
             if (!claimedAtStart) readPosts(batch);
             // The blackout periods of the round's lease in one read, instead of one per first part.
             periods = blackouts.during(began, began.plus(settings.lease()));
-            planned = deliveries.forPosts(inHand.keySet());
+            // A started round has its posts' deliveries from the plan that made them.
+            if (!claimedAtStart) planned = deliveries.forPosts(inHand.keySet());
             List<Post> publishing = posts.values().stream().flatMap(Optional::stream).filter(p -> p.state() == PostState.PUBLISHING).toList();
             List<Optional<String>> refusals = reviews.publishRefusals(publishing);
             for (int i = 0; i < publishing.size(); i++) approvals.put(version(publishing.get(i)), refusals.get(i));
@@ -298,8 +299,9 @@ public final class DeliverySending {
      * A round for first parts this node inserted claimed as it started their posts ({@link #startAll}), with the
      * posts as its moves left them: no claimable read, no claim and no read of those posts before they are sent.
      */
-    private Round claimedRound(List<DeliveryRecord> claimed, List<Post> started) {
+    private Round claimedRound(List<DeliveryRecord> claimed, List<Post> started, Map<Long, List<DeliveryRecord>> planned) {
         Round round = new Round(claimed, true);
+        round.planned = planned;
         Map<Long, String> plannedHash = new java.util.HashMap<>();
         for (DeliveryRecord d : claimed) plannedHash.put(d.postId(), d.contentHash());
         for (Post post : started) {
@@ -507,7 +509,7 @@ public final class DeliverySending {
      */
     public Started startAll(List<Post> due) {
         if (due.isEmpty()) return Started.NONE;
-        record Page(int started, List<Post> moved, List<DeliveryRecord> claimed) {}
+        record Page(int started, List<Post> moved, DeliveryStore.Planned planned) {}
         Page page;
         try {
             page = commits.now(() -> {
@@ -517,7 +519,7 @@ public final class DeliverySending {
                 Map<Long, List<DeliveryRecord>> byPost = planned.all().stream().collect(Collectors.groupingBy(DeliveryRecord::postId));
                 List<Post> moved = new java.util.ArrayList<>();
                 for (Post post : due) start(post, byPost.getOrDefault(post.id(), List.of())).ifPresent(moved::add);
-                return new Page(moved.size(), moved, planned.claimed());
+                return new Page(moved.size(), moved, planned);
             });
         } catch (RuntimeException e) {
             if (due.size() == 1) throw e;
@@ -532,7 +534,8 @@ public final class DeliverySending {
             return new Started(started, null);
         }
         // Claimed whatever became of the move: the send finds a post it could not start and starts or refuses it there.
-        return new Started(page.started(), page.claimed().isEmpty() ? null : claimedRound(page.claimed(), page.moved()));
+        List<DeliveryRecord> claimed = page.planned().claimed();
+        return new Started(page.started(), claimed.isEmpty() ? null : claimedRound(claimed, page.moved(), page.planned().byPost()));
     }
 
     /** Moves the post to Publishing and revives what an earlier round left settled; answers the post as moved, empty when the move lost. */

@@ -23,7 +23,7 @@ public interface DeliveryStore {
      * Plans as {@link #plan}, and inserts the first parts ({@link NewDelivery#initialState()} due) already
      * claimed by {@code node} until {@code leaseUntil}, as {@link DeliveryRecord#claimedBy} would claim them:
      * the node that starts a post sends its first parts without a claim write and a read of its own. A delivery
-     * that existed before is answered as stored and claimed by nobody here. By default, a plan then a claim.
+     * that existed before is answered as stored and claimed by nobody here. By default, a plan, a claim and a read.
      */
     default Planned planClaimed(List<NewDelivery> planned, String node, Instant leaseUntil, Instant at) {
         List<DeliveryRecord> stored = plan(planned, at);
@@ -31,14 +31,22 @@ public interface DeliveryStore {
         List<DeliveryRecord> claimed = claim(due, node, leaseUntil, at);
         java.util.Map<Long, DeliveryRecord> won = new java.util.HashMap<>();
         for (DeliveryRecord d : claimed) won.put(d.id(), d);
-        return new Planned(stored.stream().map(d -> won.getOrDefault(d.id(), d)).toList(), claimed);
+        return new Planned(stored.stream().map(d -> won.getOrDefault(d.id(), d)).toList(), claimed,
+                forPosts(planned.stream().map(NewDelivery::postId).distinct().toList()));
     }
 
-    /** What {@link #planClaimed} stored: every planned delivery in the order given, and those of them claimed for the caller. */
-    record Planned(List<DeliveryRecord> all, List<DeliveryRecord> claimed) {
+    /**
+     * What {@link #planClaimed} stored: every planned delivery in the order given, those of them claimed for the
+     * caller, and every delivery of the planned posts as stored after the plan (earlier contents' too), by post,
+     * then account and part, as {@link #forPosts} answers.
+     */
+    record Planned(List<DeliveryRecord> all, List<DeliveryRecord> claimed, Map<Long, List<DeliveryRecord>> byPost) {
         public Planned {
             all = List.copyOf(all);
             claimed = List.copyOf(claimed);
+            Map<Long, List<DeliveryRecord>> copy = new java.util.HashMap<>();
+            byPost.forEach((post, list) -> copy.put(post, List.copyOf(list)));
+            byPost = Map.copyOf(copy);
         }
     }
 

@@ -128,6 +128,7 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
             assertThat(d.mayHaveBeenSent()).isFalse();
             assertThat(store.find(d.id())).as("answered as a read gives it").contains(d);
         }
+        assertThat(first.byPost()).as("the post's deliveries after the plan, as a read gives them").isEqualTo(store.forPosts(List.of(1L)));
         assertThat(store.claimable(NOW.plusSeconds(60), 10)).as("nobody else may claim them while the lease runs").isEmpty();
         assertThat(store.claimable(lease, 10)).as("after it, a take-over").extracting(DeliveryRecord::key)
                 .containsExactlyInAnyOrder(plan.get(0).key(), plan.get(2).key());
@@ -137,6 +138,12 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         assertThat(again.all()).isEqualTo(first.all());
         assertThat(again.claimed()).isEmpty();
         assertThat(rows(setup.db())).isEqualTo(3);
+
+        // A new content for the same post: its deliveries beside the earlier content's, all of them answered by post.
+        List<NewDelivery> edited = List.of(new NewDelivery(1, 10, 0, NewDelivery.keyOf(1, 10, 0, "0123456789abcdef-edited"), "edited", NOW));
+        io.socialdesk.core.publish.DeliveryStore.Planned next = store.planClaimed(edited, "node-a", lease, NOW);
+        assertThat(next.claimed()).hasSize(1);
+        assertThat(next.byPost().get(1L)).hasSize(4).isEqualTo(store.forPosts(List.of(1L)).get(1L));
     }
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)

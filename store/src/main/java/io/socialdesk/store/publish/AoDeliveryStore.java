@@ -66,14 +66,22 @@ public final class AoDeliveryStore implements DeliveryStore {
     private record Claim(String node, Instant until) {}
 
     /**
-     * One read of the keys that exist, then the missing rows inserted in one batch ({@link AoAccess#insertAll}:
-     * on the server one JDBC batch that answers the ids it generated): a page of due posts costs two statements,
-     * not one per delivery, and nothing is read back.
+     * One read of the posts' deliveries (those that exist answer the plan's keys, and with the rows inserted they
+     * are the posts' deliveries after the plan), then the missing rows inserted in one batch
+     * ({@link AoAccess#insertAll}: on the server one JDBC batch that answers the ids it generated): a page of due
+     * posts costs two statements, not one per delivery, and nothing is read back.
      */
     private Planned plan(List<NewDelivery> planned, Claim claim, Instant at) {
-        if (planned.isEmpty()) return new Planned(List.of(), List.of());
+        if (planned.isEmpty()) return new Planned(List.of(), List.of(), Map.of());
         List<String> keys = planned.stream().map(NewDelivery::key).toList();
-        Map<String, DeliveryRecord> stored = new HashMap<>(byKeys(keys));
+        List<Long> postIds = planned.stream().map(NewDelivery::postId).distinct().toList();
+        Map<Long, List<DeliveryRecord>> before = forPosts(postIds);
+        Map<String, DeliveryRecord> stored = new HashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>(keys);
+        before.values().forEach(rows -> rows.forEach(d -> {
+            if (wanted.contains(d.key())) stored.put(d.key(), d);
+        }));
+        boolean raced = false;
         List<NewDelivery> missing = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>(stored.keySet());
@@ -104,7 +112,9 @@ public final class AoDeliveryStore implements DeliveryStore {
                         if (byKeys(List.of(missing.get(i).key())).isEmpty()) throw alone;
                     }
                 }
-                stored = byKeys(keys);
+                raced = true;
+                stored.clear();
+                stored.putAll(byKeys(keys));
                 // Rows the failed batch had already inserted in this transaction are this call's too: claimed by this node
                 // with this very lease, at their first revision.
                 if (claim != null) {
@@ -125,7 +135,21 @@ public final class AoDeliveryStore implements DeliveryStore {
             out.add(d);
             if (claim != null && insertedHere.remove(key) && d.state() == DeliveryState.IN_FLIGHT) claimed.add(d);
         }
-        return new Planned(out, claimed);
+        Map<Long, List<DeliveryRecord>> byPost = raced ? forPosts(postIds) : withInserted(before, stored.values());
+        return new Planned(out, claimed, byPost);
+    }
+
+    /** The posts' deliveries read before the plan, with the ones it inserted, in {@link #forPosts}' order. */
+    private static Map<Long, List<DeliveryRecord>> withInserted(Map<Long, List<DeliveryRecord>> before, Collection<DeliveryRecord> planned) {
+        Map<Long, List<DeliveryRecord>> all = new HashMap<>();
+        before.forEach((post, rows) -> all.put(post, new ArrayList<>(rows)));
+        java.util.Set<Long> known = new java.util.HashSet<>();
+        before.values().forEach(rows -> rows.forEach(d -> known.add(d.id())));
+        for (DeliveryRecord d : planned) if (known.add(d.id())) all.computeIfAbsent(d.postId(), k -> new ArrayList<>()).add(d);
+        java.util.Comparator<DeliveryRecord> order = java.util.Comparator.comparingLong(DeliveryRecord::accountId)
+                .thenComparingInt(DeliveryRecord::part).thenComparingLong(DeliveryRecord::id);
+        all.values().forEach(rows -> rows.sort(order));
+        return all;
     }
 
     /** The claim a new row is inserted with: a first part's, when the plan claims; null otherwise. */
@@ -176,7 +200,7 @@ public final class AoDeliveryStore implements DeliveryStore {
 
     @Override
     public List<DeliveryRecord> forPost(long postId) {
-        return ao.read(DeliveryEntity.class, Query.select().where("POST_ID = ?", postId).order("ACCOUNT_ID ASC, PART ASC")).stream()
+        return ao.read(DeliveryEntity.class, Query.select().where("POST_ID = ?", postId).order("ACCOUNT_ID ASC, PART ASC, ID ASC")).stream()
                 .map(AoDeliveryStore::read).toList();
     }
 
@@ -184,7 +208,7 @@ public final class AoDeliveryStore implements DeliveryStore {
     public Map<Long, List<DeliveryRecord>> forPosts(Collection<Long> postIds) {
         Map<Long, List<DeliveryRecord>> found = new HashMap<>();
         InChunks.each(postIds, (in, values) -> {
-            for (DeliveryEntity row : ao.read(DeliveryEntity.class, Query.select().where("POST_ID " + in, values).order("ACCOUNT_ID ASC, PART ASC"))) {
+            for (DeliveryEntity row : ao.read(DeliveryEntity.class, Query.select().where("POST_ID " + in, values).order("ACCOUNT_ID ASC, PART ASC, ID ASC"))) {
                 found.computeIfAbsent((long) row.getPostId(), k -> new ArrayList<>()).add(read(row));
             }
         });
