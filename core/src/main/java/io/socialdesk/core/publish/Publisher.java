@@ -131,7 +131,7 @@ public final class Publisher implements AutoCloseable {
         } finally {
             ended.set(true);
             if (finishing != null) finishing.finish();
-            awaitStarts(starting, null);
+            awaitStarts(starting);
         }
         return handled;
     }
@@ -176,22 +176,15 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits for the start phase, at most {@code atMost} (null: until it ends); its failures are logged, the next
-     * tick tries again. False when this thread was interrupted (the host is stopping): the tick ends.
-     */
-    private static boolean awaitStarts(Future<?> starting, Duration atMost) {
+    /** Waits until the start phase ends; its failures are logged, the next tick tries again. */
+    private static void awaitStarts(Future<?> starting) {
         try {
-            if (atMost == null) starting.get(); else starting.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            // still starting: look for what became due meanwhile
+            starting.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
             LOG.log(Level.WARNING, "Starting the due posts stopped on an unexpected error; the next tick tries again", e.getCause());
         }
-        return true;
     }
 
     /**
