@@ -509,7 +509,7 @@ public final class DeliverySending {
      */
     public Started startAll(List<Post> due) {
         if (due.isEmpty()) return Started.NONE;
-        record Page(int started, List<Post> moved, DeliveryStore.Planned planned) {}
+        record Page(List<Post> moved, DeliveryStore.Planned planned) {}
         Page page;
         try {
             page = commits.now(() -> {
@@ -519,7 +519,7 @@ public final class DeliverySending {
                 Map<Long, List<DeliveryRecord>> byPost = planned.all().stream().collect(Collectors.groupingBy(DeliveryRecord::postId));
                 List<Post> moved = new java.util.ArrayList<>();
                 for (Post post : due) start(post, byPost.getOrDefault(post.id(), List.of())).ifPresent(moved::add);
-                return new Page(moved.size(), moved, planned);
+                return new Page(moved, planned);
             });
         } catch (RuntimeException e) {
             if (due.size() == 1) throw e;
@@ -535,7 +535,7 @@ public final class DeliverySending {
         }
         // Claimed whatever became of the move: the send finds a post it could not start and starts or refuses it there.
         List<DeliveryRecord> claimed = page.planned().claimed();
-        return new Started(page.started(), claimed.isEmpty() ? null : claimedRound(claimed, page.moved(), page.planned().byPost()));
+        return new Started(page.moved().size(), claimed.isEmpty() ? null : claimedRound(claimed, page.moved(), page.planned().byPost()));
     }
 
     /** Moves the post to Publishing and revives what an earlier round left settled; answers the post as moved, empty when the move lost. */
