@@ -24,6 +24,13 @@ public final class Approvals {
         this.directory = directory;
     }
 
+    /**
+     * The audit kinds {@link #authors}, {@link #approvalsValidFrom} and {@link #flagged} read, and so all of a trail an
+     * approval depends on: the publish gate reads only these ({@code AuditTrail.listAll(ids, kinds)}). Keep it in step.
+     */
+    public static final Set<AuditKind> HISTORY = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(AuditKind.CREATED, AuditKind.EDITED, AuditKind.RESCHEDULED, AuditKind.FLAGGED));
+
     /** The authors of the current version: the creator and everyone who has edited the content (an editing approver becomes an author). */
     public static Set<String> authors(String creatorKey, List<AuditEvent> trail) {
         Set<String> authors = new LinkedHashSet<>();

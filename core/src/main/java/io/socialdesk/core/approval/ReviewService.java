@@ -158,16 +158,18 @@ public final class ReviewService {
      * first part ({@link PublishGate}, from the post's trail and decisions).
      */
     public Optional<String> publishRefusal(Post post) {
-        return publishRefusal(context(post, Actor.SYSTEM));
+        return publishRefusals(List.of(post)).get(0);
     }
 
     /**
      * The same for many posts at once, in the order given: their trails and decisions in one read each, each
-     * project's policy once. The publishing engine asks so for a batch, before its workers spread out.
+     * project's policy once. The publishing engine asks so for a batch, before its workers spread out. Of the trails,
+     * only the kinds an approval depends on ({@link Approvals#HISTORY}) are read: the rest (sends, state changes,
+     * comments) grows with every post's life and changes nothing here.
      */
     public List<Optional<String>> publishRefusals(List<Post> many) {
         List<Long> ids = many.stream().map(Post::id).distinct().toList();
-        Map<Long, List<AuditEvent>> trails = trail.listAll(ids);
+        Map<Long, List<AuditEvent>> trails = trail.listAll(ids, Approvals.HISTORY);
         Map<Long, List<Decision>> decided = decisions.listAll(ids);
         Map<String, ApprovalPolicy> policyOf = new java.util.HashMap<>();
         return many.stream().map(post -> publishRefusal(context(post, Actor.SYSTEM, trails.getOrDefault(post.id(), List.of()),

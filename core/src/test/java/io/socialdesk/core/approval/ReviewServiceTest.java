@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialdesk.core.approval.ReviewService.ActionRequest;
+import io.socialdesk.core.audit.AuditEvent;
 import io.socialdesk.core.audit.AuditKind;
 import io.socialdesk.core.memory.MemoryStores;
 import io.socialdesk.core.notification.Notice;
@@ -130,11 +131,62 @@ class ReviewServiceTest {
         List<Post> batch = List.of(approved, onlyMarketing, plain, edited);
         List<java.util.Optional<String>> together = reviews.publishRefusals(batch);
         assertThat(together).containsExactlyElementsOf(batch.stream().map(reviews::publishRefusal).toList());
+        assertThat(together.stream().map(java.util.Optional::isEmpty).toList()).as("what the whole trail says")
+                .isEqualTo(batch.stream().map(this::mayPublishByTheWholeTrail).toList());
         assertThat(together.get(0)).as("every approval").isEmpty();
         assertThat(together.get(1)).as("legal missing").isPresent();
         assertThat(together.get(2)).as("marketing was enough").isEmpty();
         assertThat(together.get(3)).as("the approval was on the text before the edit").isPresent();
         assertThat(reviews.publishRefusals(List.of())).isEmpty();
+    }
+
+    /**
+     * The gate reads only the audit kinds approvals depend on ({@link Approvals#HISTORY}): its answers, each of which
+     * hangs on one of those kinds, are what the whole trail gives, and stay so when the trail gains events of every
+     * other kind written to mislead (by an approver, naming departments, sending the post back to review, later).
+     */
+    @Test
+    void thePublishGateAnswersTheSameWhateverElseThePostsTrailsHold() {
+        Post plain = act(act(draft("See you at the fair"), Action.SUBMIT, ALICE), Action.APPROVE, MARC);
+        Post flagged = draft("See you at the fair, again");
+        reviews.flag(flagged.id(), "hr", true, ALICE);
+        flagged = act(act(stores.posts.find(flagged.id()).orElseThrow(), Action.SUBMIT, ALICE), Action.APPROVE, MARC);
+        // An approval by someone who edited the text (an EDITED event makes them an author) does not count.
+        Post editedByApprover = editText(act(draft("New scarves are in"), Action.SUBMIT, ALICE), "New scarves are in.", MARC);
+        stores.decisions.record(new Decision(editedByApprover.id(), "marc", Department.MARKETING, Decision.Kind.APPROVED,
+                java.util.Optional.empty(), ContentHash.of(editedByApprover.content()), clock.instant()));
+        // Approvals made before a reschedule sent the post back to review (a RESCHEDULED event) do not count.
+        Post sentBack = act(act(draft("Opening hours change"), Action.SUBMIT, ALICE), Action.APPROVE, MARC);
+        stores.trail.append(AuditEvent.of(sentBack.id(), clock.instant().plusSeconds(1), "alice", AuditKind.RESCHEDULED, "")
+                .withStates(PostState.APPROVED, PostState.IN_REVIEW));
+        List<Post> batch = List.of(plain, flagged, editedByApprover, sentBack);
+
+        List<java.util.Optional<String>> before = reviews.publishRefusals(batch);
+        assertThat(before.get(0)).as("marketing approved").isEmpty();
+        assertThat(before.get(1)).as("HR flagged by hand").hasValueSatisfying(r -> assertThat(r).contains("HR"));
+        assertThat(before.get(2)).as("the approver edited it").isPresent();
+        assertThat(before.get(3)).as("approved before it went back to review").isPresent();
+        assertThat(before.stream().map(java.util.Optional::isEmpty).toList()).isEqualTo(batch.stream().map(this::mayPublishByTheWholeTrail).toList());
+
+        Set<AuditKind> unrelated = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(Approvals.HISTORY));
+        assertThat(unrelated).contains(AuditKind.STATE_CHANGED, AuditKind.SEND_RESULT, AuditKind.COMMENTED, AuditKind.APPROVED);
+        for (Post post : batch) {
+            for (AuditKind kind : unrelated) {
+                stores.trail.append(AuditEvent.of(post.id(), clock.instant().plusSeconds(3600), "marc", kind, "LEGAL,HR")
+                        .withStates(PostState.APPROVED, PostState.IN_REVIEW));
+            }
+        }
+        assertThat(reviews.publishRefusals(batch)).containsExactlyElementsOf(before);
+        assertThat(batch.stream().map(reviews::publishRefusal).toList()).containsExactlyElementsOf(before);
+        assertThat(batch.stream().map(this::mayPublishByTheWholeTrail).toList()).as("the whole trail, unrelated events included")
+                .isEqualTo(before.stream().map(java.util.Optional::isEmpty).toList());
+    }
+
+    /** The gate's function over the post's whole trail, as it read it before the publish gate read only some kinds. */
+    private boolean mayPublishByTheWholeTrail(Post post) {
+        List<AuditEvent> trail = stores.trail.list(post.id());
+        return PublishGate.mayPublish(stores.policies.policyFor(post.item().projectKey()), post.content(), Approvals.flagged(trail),
+                post.authorKey(), trail, stores.decisions.list(post.id()));
     }
 
     @Test

@@ -109,6 +109,40 @@ class ApprovalStoresTest extends OnBothDatabases {
         assertThat(trail.listAll(List.of(post, post + 1)).get(post)).containsExactlyElementsOf(events);
     }
 
+    /** The publish gate's read: only the kinds asked, each post's in the order of appending, in chunks past the IN list's limit. */
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void theAuditTrailListsOnlyTheKindsAskedForManyPosts(Database db) {
+        AoAuditTrail trail = new AoAuditTrail(db.ao());
+        long first = POST_IDS.getAndAdd(600) + 1;
+        List<Long> ids = java.util.stream.LongStream.range(first, first + 600).boxed().toList();
+        // Posts in both chunks (500 ids each at most), with every kind, interleaved across posts.
+        List<Long> withEvents = List.of(first, first + 1, first + 550);
+        for (AuditKind kind : AuditKind.values()) {
+            for (long post : withEvents) {
+                trail.append(AuditEvent.of(post, T0, "alice", kind, kind + " of " + post).withStates(PostState.APPROVED, PostState.IN_REVIEW));
+            }
+        }
+        Set<AuditKind> kinds = Set.of(AuditKind.CREATED, AuditKind.EDITED, AuditKind.RESCHEDULED, AuditKind.FLAGGED);
+        Map<Long, List<AuditEvent>> some = trail.listAll(ids, kinds);
+        Map<Long, List<AuditEvent>> all = trail.listAll(ids);
+        assertThat(some).hasSize(600).containsOnlyKeys(all.keySet());
+        for (long post : withEvents) {
+            assertThat(some.get(post)).extracting(AuditEvent::kind)
+                    .containsExactly(AuditKind.CREATED, AuditKind.EDITED, AuditKind.FLAGGED, AuditKind.RESCHEDULED);
+            assertThat(some.get(post)).containsExactlyElementsOf(all.get(post).stream().filter(e -> kinds.contains(e.kind())).toList());
+        }
+        assertThat(some.get(first + 2)).isEmpty();
+        assertThat(trail.listAll(List.of(first), Set.of())).containsExactly(Map.entry(first, List.of()));
+        // Read inside the transaction that appended (the server holds such rows until it inserts them in one batch).
+        List<AuditEvent> seenInside = db.ao().inTransaction(() -> {
+            trail.append(AuditEvent.of(first + 2, T0, "marc", AuditKind.EDITED, "inside"));
+            trail.append(AuditEvent.of(first + 2, T0, "marc", AuditKind.COMMENTED, "inside"));
+            return trail.listAll(List.of(first + 2), kinds).get(first + 2);
+        });
+        assertThat(seenInside).extracting(AuditEvent::detail).containsExactly("inside");
+    }
+
     @ParameterizedTest(autoCloseArguments = false)
     @MethodSource("databases")
     void eventsAppendedInOneTransactionKeepTheirOrderAndAreReadInIt(Database db) {

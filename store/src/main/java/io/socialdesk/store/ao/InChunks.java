@@ -17,10 +17,21 @@ public final class InChunks {
     /** The rows of {@code type} of each of these posts, in insertion order (by ID), as values; an empty list for a post with none. */
     public static <E extends net.java.ao.RawEntity<K>, K, V> java.util.Map<Long, List<V>> byPost(AoAccess ao, Class<E> type, Collection<Long> postIds,
             java.util.function.ToLongFunction<E> postId, java.util.function.Function<E, V> value) {
+        return byPost(ao, type, postIds, "", new Object[0], postId, value);
+    }
+
+    /**
+     * The same, of the rows that also meet {@code condition} (SQL, {@code " AND ..."}, or empty) with its parameters. Read
+     * only ({@link AoAccess#read}): the values are built from the rows, which are never saved.
+     */
+    public static <E extends net.java.ao.RawEntity<K>, K, V> java.util.Map<Long, List<V>> byPost(AoAccess ao, Class<E> type, Collection<Long> postIds,
+            String condition, Object[] parameters, java.util.function.ToLongFunction<E> postId, java.util.function.Function<E, V> value) {
         java.util.Map<Long, List<V>> all = new java.util.HashMap<>();
         for (long id : postIds) all.put(id, new ArrayList<>());
         each(postIds, (in, ids) -> {
-            for (E row : ao.find(type, net.java.ao.Query.select().where("POST_ID " + in, ids).order("ID ASC"))) {
+            Object[] values = java.util.Arrays.copyOf(ids, ids.length + parameters.length);
+            System.arraycopy(parameters, 0, values, ids.length, parameters.length);
+            for (E row : ao.read(type, net.java.ao.Query.select().where("POST_ID " + in + condition, values).order("ID ASC"))) {
                 all.get(postId.applyAsLong(row)).add(value.apply(row));
             }
         });

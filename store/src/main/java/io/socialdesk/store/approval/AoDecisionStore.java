@@ -5,7 +5,6 @@ import io.socialdesk.core.approval.DecisionStore;
 import io.socialdesk.core.approval.Department;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.ao.InChunks;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -37,8 +36,7 @@ public final class AoDecisionStore implements DecisionStore {
 
     @Override
     public List<Decision> list(long postId) {
-        DecisionEntity[] rows = ao.find(DecisionEntity.class, Query.select().where("POST_ID = ?", postId).order("ID ASC"));
-        return Arrays.stream(rows).map(AoDecisionStore::decision).toList();
+        return ao.read(DecisionEntity.class, Query.select().where("POST_ID = ?", postId).order("ID ASC")).stream().map(AoDecisionStore::decision).toList();
     }
 
     @Override

@@ -7,13 +7,13 @@ import io.socialdesk.core.audit.AuditTrail;
 import io.socialdesk.core.post.PostState;
 import io.socialdesk.store.ao.AoAccess;
 import io.socialdesk.store.ao.InChunks;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.java.ao.Query;
 
 /**
@@ -45,13 +45,24 @@ public final class AoAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEvent> list(long postId) {
-        AuditEntity[] rows = ao.find(AuditEntity.class, Query.select().where("POST_ID = ?", postId).order("ID ASC"));
-        return Arrays.stream(rows).map(AoAuditTrail::event).toList();
+        return ao.read(AuditEntity.class, Query.select().where("POST_ID = ?", postId).order("ID ASC")).stream().map(AoAuditTrail::event).toList();
     }
 
     @Override
     public Map<Long, List<AuditEvent>> listAll(Collection<Long> postIds) {
         return InChunks.byPost(ao, AuditEntity.class, postIds, AuditEntity::getPostId, AoAuditTrail::event);
+    }
+
+    @Override
+    public Map<Long, List<AuditEvent>> listAll(Collection<Long> postIds, Set<AuditKind> kinds) {
+        if (kinds.isEmpty()) {
+            Map<Long, List<AuditEvent>> none = new HashMap<>();
+            for (long id : postIds) none.put(id, List.of());
+            return none;
+        }
+        Object[] names = kinds.stream().map(AuditKind::name).sorted().toArray();
+        return InChunks.byPost(ao, AuditEntity.class, postIds, " AND KIND IN (" + "?, ".repeat(names.length - 1) + "?)", names,
+                AuditEntity::getPostId, AoAuditTrail::event);
     }
 
     private static AuditEvent event(AuditEntity r) {
