@@ -46,11 +46,7 @@ public final class AoDeliveryStore implements DeliveryStore {
         this.writes = writes;
     }
 
-    /**
-     * One read of the keys that exist, then the missing rows inserted in one batch ({@link AoAccess#insertAll}:
-     * on the server one JDBC batch that answers the ids it generated): a page of due posts costs two statements,
-     * not one per delivery, and nothing is read back.
-     */
+    /** The plan, every delivery inserted unclaimed (see {@link #plan(List, Claim, Instant)}). */
     @Override
     public List<DeliveryRecord> plan(List<NewDelivery> planned, Instant at) {
         return plan(planned, null, at).all();
