@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
  */
 public final class SqlInboxStore implements InboxStore, PageFiling {
     private static final int IN_CHUNK = 500;
-    private static final int ATTEMPTS = 4;
+    /** Tries of a page written alone: with several nodes storing the same threads at once, each try may meet another's insert. */
+    private static final int ATTEMPTS = 8;
     /** At most this many items in one group commit (a page alone may be larger). */
     private static final int GROUP_ITEMS = 2000;
 
@@ -221,11 +222,24 @@ public final class SqlInboxStore implements InboxStore, PageFiling {
                     }
                 });
             } catch (RuntimeException e) {
-                // Most likely another node stored one of these keys first: the next attempt sees it as stored.
+                // Most likely another node stored one of these keys first: the next attempt sees it as stored. A random pause,
+                // growing, so that writers that met on one key do not meet again on the next one.
                 last = e;
+                if (attempt < ATTEMPTS && !pause(attempt)) break;
             }
         }
         throw last;
+    }
+
+    /** Up to 2^attempt milliseconds, at random; false when interrupted (the host is stopping). */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 10)) + 1);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private List<InboxItem> write(Connection c, List<InboxItem> page, List<Conversation> newConversations, Map<String, Opening> openings,
