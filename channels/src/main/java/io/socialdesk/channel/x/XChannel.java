@@ -455,9 +455,8 @@ public final class XChannel implements Channel {
             HttpUrl.Builder builder = mentionsUrl(session)
                     .addQueryParameter("since_id", cursor)
                     .addQueryParameter("max_results", "100")
-                    .addQueryParameter("tweet.fields", MENTION_FIELDS)
-                    .addQueryParameter("expansions", "author_id")
-                    .addQueryParameter("user.fields", "username,name,public_metrics");
+                    .addQueryParameter("tweet.fields", MENTION_FIELDS);
+            withUsers(builder, "author_id");
             Answer answer = api.page(session, builder, next);
             Optional<ImportBatch> failure = pageFailure(answer, cursor);
             if (failure.isPresent()) {
@@ -546,6 +545,11 @@ public final class XChannel implements Channel {
         String kind = ownId.equals(Json.id(post, "in_reply_to_user_id")) ? "reply" : "mention";
         return new Inbound(Network.X, Stream.MENTIONS, id, kind, XText.unescape(Json.string(post, "text")), created, author,
                 postUrl(named ? username : null, id), parent, root, Json.string(post, "lang"));
+    }
+
+    /** Asks a page to expand the users {@code field} names, with the fields {@link #usersById} and the authors read. */
+    static HttpUrl.Builder withUsers(HttpUrl.Builder page, String field) {
+        return page.addQueryParameter("expansions", field).addQueryParameter("user.fields", "username,name,public_metrics");
     }
 
     /** A page's expanded users ({@code includes.users}) by id. */

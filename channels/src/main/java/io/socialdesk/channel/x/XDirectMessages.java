@@ -58,9 +58,8 @@ final class XDirectMessages {
             HttpUrl.Builder builder = api.url("2/dm_events")
                     .addQueryParameter("event_types", "MessageCreate")
                     .addQueryParameter("max_results", first ? "1" : "100")
-                    .addQueryParameter("dm_event.fields", EVENT_FIELDS)
-                    .addQueryParameter("expansions", "sender_id")
-                    .addQueryParameter("user.fields", "username,name,public_metrics");
+                    .addQueryParameter("dm_event.fields", EVENT_FIELDS);
+            XChannel.withUsers(builder, "sender_id");
             Answer answer = api.page(session, builder, next);
             Optional<ImportBatch> failure = pageFailure(answer, cursor);
             if (failure.isPresent()) {

@@ -592,12 +592,12 @@ public final class DeliverySending {
             if (!laterPart) {
                 // Recorded with other lanes' sent deliveries, in one batch of writes, while this worker goes on. One that carries the
                 // "sending now" mark (a network that cannot drop a repeat) goes at once: a crash before its record leaves it unconfirmed.
-                round.toRecord.add(new Sent(current, sent.remote(), post, target, now));
+                round.toRecord.add(new Sent(current, sent.remote(), post, now));
                 if (round.waitingToRecord.incrementAndGet() >= RECORD_TOGETHER || current.mayHaveBeenSent()) recordWaiting(round);
                 return Result.DONE;
             }
             // The next part answers this one: it waits until this one is recorded.
-            return Result.then(commits.submit(() -> recordSent(current, sent.remote(), post, target, laterPart, round, now)).join());
+            return Result.then(commits.submit(() -> recordSent(current, sent.remote(), post, laterPart, round, now)).join());
         }
         if (outcome instanceof Outcome.RetryLater later) {
             if (settling) {
@@ -631,8 +631,7 @@ public final class DeliverySending {
      * next part due (answered, for the lane to send now) or, after the post's last delivery in this batch,
      * rolls the post up.
      */
-    private DeliveryRecord recordSent(DeliveryRecord current, RemotePost remote, Post post, Target target, boolean laterPart, Round round,
-            Instant sentAt) {
+    private DeliveryRecord recordSent(DeliveryRecord current, RemotePost remote, Post post, boolean laterPart, Round round, Instant sentAt) {
         Instant now = clock.instant();
         DeliveryRecord done = writeSent(current, remote, sentAt);
         if (!recorded(done, remote, round)) return null;
@@ -651,7 +650,7 @@ public final class DeliverySending {
     private static final int RECORD_TOGETHER = 32;
 
     /** A delivery the network took, waiting to be recorded. */
-    private record Sent(DeliveryRecord current, RemotePost remote, Post post, Target target, Instant at) {}
+    private record Sent(DeliveryRecord current, RemotePost remote, Post post, Instant at) {}
 
     /** Hands the round's waiting sent deliveries to the group commit, as one piece of work. */
     void recordWaiting(Round round) {
