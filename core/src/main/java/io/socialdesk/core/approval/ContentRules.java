@@ -5,6 +5,7 @@ import io.socialdesk.core.post.PostContent;
 import io.socialdesk.core.problem.InvalidInputException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -234,27 +235,39 @@ public final class ContentRules {
         }
 
         static Folded of(String original) {
-            StringBuilder out = new StringBuilder();
-            List<int[]> map = new ArrayList<>();
+            StringBuilder out = new StringBuilder(original.length());
+            // Where each folded char came from, [start, end) in the original: mostly one per char, so sized for that.
+            int[] s = new int[original.length()];
+            int[] e = new int[original.length()];
             int i = 0;
             while (i < original.length()) {
                 int cp = original.codePointAt(i);
                 int next = i + Character.charCount(cp);
-                if (cp == '\u2019' || cp == '\u02BC') cp = '\'';
-                String folded = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
-                StringBuilder kept = new StringBuilder();
-                folded.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).forEach(kept::appendCodePoint);
-                String lower = kept.toString().toLowerCase(Locale.ROOT);
-                if (lower.isEmpty() && !map.isEmpty()) map.get(map.size() - 1)[1] = next; // a combining mark belongs to its base letter
-                for (int k = 0; k < lower.length(); k++) map.add(new int[] {i, next});
-                out.append(lower);
+                int before = out.length();
+                if (cp < 0x80) {
+                    // ASCII has no accents and lowercases to one char: the common case, without the normalizer.
+                    out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+                } else {
+                    if (cp == '\u2019' || cp == '\u02BC') cp = '\'';
+                    String folded = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
+                    StringBuilder kept = new StringBuilder();
+                    folded.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).forEach(kept::appendCodePoint);
+                    out.append(kept.toString().toLowerCase(Locale.ROOT));
+                }
+                if (out.length() == before && before > 0) e[before - 1] = next; // a combining mark belongs to its base letter
+                if (out.length() > s.length) {
+                    s = Arrays.copyOf(s, out.length() * 2);
+                    e = Arrays.copyOf(e, out.length() * 2);
+                }
+                for (int k = before; k < out.length(); k++) {
+                    s[k] = i;
+                    e[k] = next;
+                }
                 i = next;
             }
-            int[] s = new int[map.size()];
-            int[] e = new int[map.size()];
-            for (int k = 0; k < map.size(); k++) {
-                s[k] = map.get(k)[0];
-                e[k] = map.get(k)[1];
+            if (out.length() < s.length) {
+                s = Arrays.copyOf(s, out.length());
+                e = Arrays.copyOf(e, out.length());
             }
             return new Folded(out.toString(), s, e);
         }
