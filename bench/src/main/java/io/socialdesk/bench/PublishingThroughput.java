@@ -102,9 +102,15 @@ public final class PublishingThroughput {
      * delivery 0.604 ms against 0.472 ms with an equal warm-up, measured back to back).
      */
     Integer warmupPosts;
+    /** How many warm-up drains, of {@link #warmupPosts} posts each, run before the measured one (all seeded before the first). */
+    int warmupDrains = 1;
     /** When set, HSQLDB's write delay (ms) instead of the server's "on disk at commit": what durability costs. */
     Integer writeDelayMillis;
     Path out;
+    /** async-profiler's library, to profile the measured drain and the warm baseline ({@link #asyncProfiler}). */
+    String asyncProfilerLibrary;
+    /** Where the profiles go: this path for the drain, with ".baseline" added for the warm baseline (collapsed stacks). */
+    Path profileOut = Path.of("publishing-throughput.collapsed");
 
     public static void main(String[] args) throws Exception {
         PublishingThroughput b = new PublishingThroughput();
@@ -118,10 +124,13 @@ public final class PublishingThroughput {
                 case "--no-lateness" -> b.lateness = false;
                 case "--no-drain" -> b.drain = false;
                 case "--warmup-posts" -> b.warmupPosts = Integer.parseInt(args[++i]);
+                case "--warmup-drains" -> b.warmupDrains = Integer.parseInt(args[++i]);
                 case "--hsqldb-write-delay-ms" -> b.writeDelayMillis = Integer.parseInt(args[++i]);
                 case "--out" -> b.out = Path.of(args[++i]);
+                case "--async-profiler" -> b.asyncProfilerLibrary = args[++i];
+                case "--profile-out" -> b.profileOut = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --no-drain --warmup-posts N --hsqldb-write-delay-ms N --out FILE)");
+                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --no-drain --warmup-posts N --hsqldb-write-delay-ms N --out FILE --warmup-drains N --async-profiler LIB --profile-out FILE)");
             }
         }
         b.run();
@@ -171,8 +180,10 @@ public final class PublishingThroughput {
         for (int i = 0; i < n; i++) todo.add(i);
         // Warm up the client and the network (the engine's run warms up too, on its first deliveries).
         for (int i = 0; i < 200; i++) post(http, network.url("/hook-0").toString(), String.format("sd-%d-1-0-warm%012x", i, i), text);
+        if (!which.equals("first")) asyncProfiler("start,event=ctimer,interval=100us,threads");
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
+        long jitStart = jitMillis();
         CountDownLatch done = new CountDownLatch(workers);
         for (int w = 0; w < workers; w++) {
             new Thread(() -> {
@@ -190,8 +201,9 @@ public final class PublishingThroughput {
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         baselineCpu = (processCpuNanos() - cpuStart) / 1e6 / n;
-        say(String.format("baseline, %s (plain OkHttp, %d threads): %d requests in %.2f s = %.0f requests/s; CPU %.3f ms a request", which, workers, n,
-                seconds, n / seconds, baselineCpu));
+        if (!which.equals("first")) asyncProfiler("stop,collapsed,file=" + profileOut + ".baseline");
+        say(String.format("baseline, %s (plain OkHttp, %d threads): %d requests in %.2f s = %.0f requests/s; CPU %.3f ms a request; JIT compiling %d ms",
+                which, workers, n, seconds, n / seconds, baselineCpu, jitMillis() - jitStart));
         baselineRate = n / seconds;
     }
 
@@ -200,6 +212,11 @@ public final class PublishingThroughput {
     double drainRate, drainCpu;
     /** CPU time of the whole process (both ends of each request: the recording network runs in this JVM) per request: the load average barely moves it. */
     double baselineCpu;
+
+    /** The JIT's compile time so far (its threads' elapsed time, summed): compiling competes with the measured work for the cores. */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
 
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -310,31 +327,36 @@ public final class PublishingThroughput {
         try (Setup s = setup(network)) {
             Instant due = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             int warmupPosts = this.warmupPosts != null ? this.warmupPosts : posts;
-            if (warmupPosts > 0) {
-                // A smaller drain first, an hour before: the JIT compiles the engine's paths, as the baseline's warm-up does for OkHttp's.
-                Instant warmDue = due.minus(Duration.ofHours(1));
-                seed(s, java.util.Collections.nCopies(warmupPosts, warmDue));
-                s.clock().set(warmDue.plusMillis(500));
+            // Every drain's posts are seeded first; the drains then run back to back, the warm-up ones an hour apart before
+            // the measured one, so that each drain follows the same work and their figures compare.
+            List<Instant> warmDues = new ArrayList<>();
+            for (int w = 1; warmupPosts > 0 && w <= warmupDrains; w++) warmDues.add(due.minus(Duration.ofHours(warmupDrains + 1 - w)));
+            for (Instant warmDue : warmDues) seed(s, java.util.Collections.nCopies(warmupPosts, warmDue));
+            seed(s, java.util.Collections.nCopies(posts, due));
+            for (int w = 0; w < warmDues.size(); w++) {
+                s.clock().set(warmDues.get(w).plusMillis(500));
                 long warmStart = System.nanoTime();
-                while (pending(s) > 0) s.app().publishing().publisher().tick();
-                say(String.format("  warm-up: %d deliveries drained first in %.2f s (not counted)", warmupPosts * accounts,
-                        (System.nanoTime() - warmStart) / 1e9));
+                long warmCpu = processCpuNanos();
+                long warmJit = jitMillis();
+                while (pending(s, dueNow(s)) > 0) s.app().publishing().publisher().tick();
+                say(String.format("  warm-up %d: %d deliveries drained in %.2f s, CPU %.3f ms a delivery, JIT compiling %d ms (not counted)", w + 1,
+                        warmupPosts * accounts, (System.nanoTime() - warmStart) / 1e9, (processCpuNanos() - warmCpu) / 1e6 / (warmupPosts * accounts),
+                        jitMillis() - warmJit));
             }
-            List<Instant> times = new ArrayList<>();
-            for (int i = 0; i < posts; i++) times.add(due);
-            seed(s, times);
             int before = network.created().size();
             int requestsBefore = network.requests().size();
             int sentBefore = s.app().publishing().deliveries().countByState().getOrDefault(DeliveryState.SENT, 0);
             gcAndResetPeaks();
             s.clock().set(due.plusMillis(500));
             Sampler sampler = profile ? Sampler.start("socialdesk-publisher-", "bench-tick", "socialdesk-store-writer") : null;
+            asyncProfiler("start,event=ctimer,interval=100us,threads");
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long jitStart = jitMillis();
             AtomicLong firstRequestNanos = new AtomicLong();
             Thread.currentThread().setName("bench-tick");
             int ticks = 0;
-            while (pending(s) > 0) {
+            while (pending(s, dueNow(s)) > 0) {
                 s.app().publishing().publisher().tick();
                 ticks++;
                 if (firstRequestNanos.get() == 0 && network.created().size() > before) firstRequestNanos.set(System.nanoTime());
@@ -343,16 +365,36 @@ public final class PublishingThroughput {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (processCpuNanos() - cpuStart) / 1e6;
             if (sampler != null) sampler.stop();
+            asyncProfiler("stop,collapsed,file=" + profileOut);
             Map<DeliveryState, Integer> states = s.app().publishing().deliveries().countByState();
             int sent = states.getOrDefault(DeliveryState.SENT, 0) - sentBefore;
             say(String.format("  %d deliveries in %.2f s = %.0f deliveries/s (%d tick calls); states (warm-up's included) %s; engine/baseline = %.2f", sent, seconds,
                     sent / seconds, ticks, states, (sent / seconds) / baselineRate));
             drainRate = sent / seconds;
             drainCpu = cpu / sent;
-            say(String.format("  CPU %.3f ms a delivery (the process, both ends) = %.2f x the baseline's per request", cpu / sent, cpu / sent / baselineCpu));
+            say(String.format("  CPU %.3f ms a delivery (the process, both ends) = %.2f x the baseline's per request; JIT compiling %d ms during the drain",
+                    cpu / sent, cpu / sent / baselineCpu, jitMillis() - jitStart));
             say(String.format("  network: %d posts created for %d requests", network.created().size() - before, network.requests().size() - requestsBefore));
             memory();
             if (sampler != null) sampler.report(this::say);
+        }
+    }
+
+    /**
+     * async-profiler's command, when {@code --async-profiler LIB} names its library (Maven Central's
+     * {@code tools.profiler:async-profiler} jar on the class path, its {@code linux-x64/libasyncProfiler.so} unpacked):
+     * unlike JFR it samples the JIT's and the GC's threads too. Called through reflection so that the benchmark needs
+     * the jar only when profiling.
+     */
+    void asyncProfiler(String command) {
+        String lib = asyncProfilerLibrary;
+        if (lib == null) return;
+        try {
+            Class<?> c = Class.forName("one.profiler.AsyncProfiler");
+            Object p = c.getMethod("getInstance", String.class).invoke(null, lib);
+            c.getMethod("execute", String.class).invoke(p, command);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -377,7 +419,7 @@ public final class PublishingThroughput {
                 }
             }, 0, SocialDeskApp.Settings.DEFAULT_PUBLISH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
-            while (pending(s) > 0 && !failed.get()) {
+            while (pending(s, java.util.Optional.empty()) > 0 && !failed.get()) {
                 Thread.sleep(500);
                 if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) throw new IllegalStateException("not drained after 10 minutes");
             }
@@ -400,16 +442,21 @@ public final class PublishingThroughput {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    static int pending(Setup s) {
+    /** Posts due by a minute from the benchmark's clock: the drain's, not the later drains' seeded already. */
+    static java.util.Optional<Instant> dueNow(Setup s) {
+        return java.util.Optional.of(s.clock().instant().plus(Duration.ofMinutes(1)));
+    }
+
+    static int pending(Setup s, java.util.Optional<Instant> dueBy) {
         Map<DeliveryState, Integer> states = s.app().publishing().deliveries().countByState();
         int pending = 0;
         for (Map.Entry<DeliveryState, Integer> e : states.entrySet()) if (e.getKey().isPending()) pending += e.getValue();
-        // Posts not started yet have no deliveries: count them through the posts still Scheduled.
-        return pending + scheduledPosts(s);
+        // Posts not started yet have no deliveries: count them through the posts still Scheduled and due by now.
+        return pending + scheduledPosts(s, dueBy);
     }
 
-    static int scheduledPosts(Setup s) {
-        return s.app().postStore().list(new io.socialdesk.core.post.PostQuery(java.util.Optional.empty(), java.util.Optional.empty(),
+    static int scheduledPosts(Setup s, java.util.Optional<Instant> dueBy) {
+        return s.app().postStore().list(new io.socialdesk.core.post.PostQuery(java.util.Optional.empty(), dueBy,
                 java.util.Optional.of(io.socialdesk.core.post.PostState.SCHEDULED), java.util.Optional.empty(), java.util.Optional.empty(), 1)).size();
     }
 
