@@ -100,11 +100,7 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         int threads = 8;
         for (int post = 1; post <= 10; post++) {
             List<NewDelivery> plan = List.of(planned(post, 20, 0, NOW), planned(post, 21, 0, NOW));
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<List<DeliveryRecord>> answers = all(threads, () -> {
-                start.await();
-                return store.plan(plan, NOW);
-            });
+            List<List<DeliveryRecord>> answers = atOnce(threads, node -> store.plan(plan, NOW));
             assertThat(answers).as("every planner is answered with the one stored plan").allSatisfy(a -> assertThat(a).isEqualTo(answers.get(0)));
         }
         assertThat(rows(setup.db())).isEqualTo(20);
@@ -153,16 +149,8 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         int threads = 6;
         for (int post = 1; post <= 8; post++) {
             List<NewDelivery> plan = List.of(planned(post, 20, 0, NOW), planned(post, 21, 0, NOW), planned(post, 21, 1, NOW));
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<Callable<io.socialdesk.core.publish.DeliveryStore.Planned>> tasks = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                String node = "node-" + i;
-                tasks.add(() -> {
-                    start.await();
-                    return store.planClaimed(plan, node, NOW.plusSeconds(120), NOW);
-                });
-            }
-            List<io.socialdesk.core.publish.DeliveryStore.Planned> answers = allOf(tasks);
+            List<io.socialdesk.core.publish.DeliveryStore.Planned> answers =
+                    atOnce(threads, node -> store.planClaimed(plan, node, NOW.plusSeconds(120), NOW));
             List<DeliveryRecord> claimed = answers.stream().flatMap(a -> a.claimed().stream()).toList();
             assertThat(claimed).as("post " + post).extracting(DeliveryRecord::key)
                     .containsExactlyInAnyOrder(plan.get(0).key(), plan.get(1).key());
@@ -196,16 +184,8 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         int writers = 16;
         for (int round = 0; round < 5; round++) {
             DeliveryRecord planned = store.plan(List.of(planned(100 + round, 10, 0, NOW)), NOW).get(0);
-            CyclicBarrier start = new CyclicBarrier(writers);
-            List<Callable<Optional<DeliveryRecord>>> tasks = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                String node = "node-" + i;
-                tasks.add(() -> {
-                    start.await();
-                    return store.replace(planned, planned.claimedBy(node, NOW.plusSeconds(120), NOW));
-                });
-            }
-            List<Optional<DeliveryRecord>> answers = allOf(tasks);
+            List<Optional<DeliveryRecord>> answers =
+                    atOnce(writers, node -> store.replace(planned, planned.claimedBy(node, NOW.plusSeconds(120), NOW)));
             List<DeliveryRecord> winners = answers.stream().flatMap(Optional::stream).toList();
             assertThat(winners).as("round " + round).hasSize(1);
             DeliveryRecord stored = store.find(planned.id()).orElseThrow();
@@ -223,17 +203,9 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         for (int post = 1; post <= 40; post++) plan.add(planned(post, 10, 0, NOW));
         List<DeliveryRecord> chunk = store.plan(plan, NOW);
         int nodes = 4;
-        CyclicBarrier start = new CyclicBarrier(nodes);
-        List<Callable<List<DeliveryRecord>>> tasks = new ArrayList<>();
-        for (int i = 0; i < nodes; i++) {
-            String node = "node-" + i;
-            tasks.add(() -> {
-                start.await();
-                return store.claim(chunk, node, NOW.plusSeconds(120), NOW);
-            });
-        }
 
-        List<DeliveryRecord> won = allOf(tasks).stream().flatMap(List::stream).toList();
+        List<DeliveryRecord> won = atOnce(nodes, node -> store.claim(chunk, node, NOW.plusSeconds(120), NOW)).stream()
+                .flatMap(List::stream).toList();
 
         assertThat(won).extracting(DeliveryRecord::id).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(chunk.stream().map(DeliveryRecord::id).toList());
@@ -385,14 +357,18 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         return store.replace(d, d.claimedBy("node-a", leaseUntil, NOW.minusSeconds(1000))).orElseThrow();
     }
 
-    private static <T> List<T> all(int n, Callable<T> task) throws Exception {
+    /** What each of {@code n} nodes ("node-0"…) answers, all let go at the same moment on threads of their own. */
+    private static <T> List<T> atOnce(int n, NodeCall<T> call) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(n);
         List<Callable<T>> tasks = new ArrayList<>();
-        for (int i = 0; i < n; i++) tasks.add(task);
-        return allOf(tasks);
-    }
-
-    private static <T> List<T> allOf(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        for (int i = 0; i < n; i++) {
+            String node = "node-" + i;
+            tasks.add(() -> {
+                start.await();
+                return call.as(node);
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<T> out = new ArrayList<>();
             for (Future<T> f : pool.invokeAll(tasks, 60, TimeUnit.SECONDS)) out.add(f.get());
@@ -400,5 +376,10 @@ class DeliveryStoreOnBothDatabasesTest extends OnBothDatabases {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @FunctionalInterface
+    private interface NodeCall<T> {
+        T as(String node) throws Exception;
     }
 }
