@@ -65,6 +65,8 @@ import okhttp3.Response;
  *   <li><b>lateness</b>: due times spread uniformly over one minute, the tick at the server's default interval: sent - due, p50/p99/max.</li>
  * </ol>
  *
+ * The drains and the warm baselines each start once the JIT is quiet, and the warm baseline runs as often as the
+ * engine drains, the fastest counting: on 2 cores the one C2 thread takes minutes to compile the hot code of both.
  * Heap after GC and the heap's peak are reported; {@code --profile} samples the publisher threads' stacks during the drain
  * (which Social Desk method, and whether the thread was in the database or in HTTP).
  *
@@ -102,8 +104,19 @@ public final class PublishingThroughput {
      * delivery 0.604 ms against 0.472 ms with an equal warm-up, measured back to back).
      */
     Integer warmupPosts;
-    /** How many warm-up drains, of {@link #warmupPosts} posts each, run before the measured one (all seeded before the first). */
-    int warmupDrains = 1;
+    /**
+     * How many warm-up drains, of {@link #warmupPosts} posts each, run before the measured one (all seeded before the
+     * first): the engine's CPU a delivery still falls after the seventh (docs/benchmarks.md, sixth pass).
+     */
+    int warmupDrains = 8;
+    /**
+     * Whether each drain and each warm baseline waits until the JIT is quiet ({@link #awaitQuietJit}): on 2 cores
+     * the one C2 thread is still working through a queue of compiles after several drains, and compiling then takes a
+     * core's share from the measured work, which a server that has run for minutes no longer pays.
+     */
+    boolean settleJit = true;
+    /** How long the recording network takes to answer each request (0: at once, the "fast responses"). */
+    int networkDelayMillis;
     /** When set, HSQLDB's write delay (ms) instead of the server's "on disk at commit": what durability costs. */
     Integer writeDelayMillis;
     Path out;
@@ -126,11 +139,13 @@ public final class PublishingThroughput {
                 case "--warmup-posts" -> b.warmupPosts = Integer.parseInt(args[++i]);
                 case "--warmup-drains" -> b.warmupDrains = Integer.parseInt(args[++i]);
                 case "--hsqldb-write-delay-ms" -> b.writeDelayMillis = Integer.parseInt(args[++i]);
+                case "--no-jit-settle" -> b.settleJit = false;
+                case "--network-delay-ms" -> b.networkDelayMillis = Integer.parseInt(args[++i]);
                 case "--out" -> b.out = Path.of(args[++i]);
                 case "--async-profiler" -> b.asyncProfilerLibrary = args[++i];
                 case "--profile-out" -> b.profileOut = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --no-drain --warmup-posts N --hsqldb-write-delay-ms N --out FILE --warmup-drains N --async-profiler LIB --profile-out FILE)");
+                        + " (--posts N --accounts N --workers N --per-account N --profile --no-lateness --no-drain --warmup-posts N --hsqldb-write-delay-ms N --out FILE --warmup-drains N --async-profiler LIB --profile-out FILE --no-jit-settle --network-delay-ms N)");
             }
         }
         b.run();
@@ -148,17 +163,23 @@ public final class PublishingThroughput {
         say("PublishingThroughput: " + posts + " posts x " + accounts + " accounts = " + deliveries + " deliveries; workers " + workers
                 + ", per account " + perAccount + "; " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
-        try (RecordingNetwork network = RecordingNetwork.start(RecordingNetwork.Behaviour.fast())) {
+        if (networkDelayMillis > 0) say("  the network answers each request after " + networkDelayMillis + " ms");
+        try (RecordingNetwork network = RecordingNetwork.start(networkDelayMillis == 0 ? RecordingNetwork.Behaviour.fast()
+                : RecordingNetwork.Behaviour.answeringAfter(Duration.ofMillis(networkDelayMillis)))) {
             for (int a = 0; a < accounts; a++) network.endpoint("/hook-" + a, RecordingNetwork.Idempotency.BY_KEY);
             baseline(network, deliveries, "first");
             if (drain) {
                 drain(network);
-                // The first baseline ran in a cold JVM; a second one, warm, keeps the ratio honest: the faster one counts.
+                // The first baseline ran in a cold JVM; the warm ones run as many times as the engine drained, each after the
+                // JIT is quiet as the drains did, and the fastest counts.
                 double rate = baselineRate, cpu = baselineCpu;
-                baseline(network, deliveries, "again, warm");
-                say(String.format("  drain against the faster baseline (%.0f requests/s; CPU %.3f ms a request): engine/baseline = %.2f; CPU %.2f x",
-                        Math.max(rate, baselineRate), Math.min(cpu, baselineCpu), drainRate / Math.max(rate, baselineRate),
-                        drainCpu / Math.min(cpu, baselineCpu)));
+                for (int r = 1; r <= warmupDrains + 1; r++) {
+                    baseline(network, deliveries, "warm " + r);
+                    rate = Math.max(rate, baselineRate);
+                    cpu = Math.min(cpu, baselineCpu);
+                }
+                say(String.format("  drain against the fastest baseline (%.0f requests/s; CPU %.3f ms a request): engine/baseline = %.2f; CPU %.2f x",
+                        rate, cpu, drainRate / rate, drainCpu / cpu));
             }
             if (lateness) lateness(network);
         }
@@ -173,13 +194,14 @@ public final class PublishingThroughput {
 
     void baseline(RecordingNetwork network, int n, String which) throws Exception {
         OkHttpClient http = client(workers);
-        long round = which.equals("first") ? 0 : 1L << 40; // fresh keys each run: every request creates a post
+        long round = (long) ++baselineRuns << 40; // fresh keys each run: every request creates a post
         // The seeded posts' text; keys as long as the deliveries' ("sd-" post, account, part, 16 hex digits of the content hash).
         String text = "Bench post number 1234 of the publishing benchmark #bench";
         ConcurrentLinkedQueue<Integer> todo = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < n; i++) todo.add(i);
         // Warm up the client and the network (the engine's run warms up too, on its first deliveries).
         for (int i = 0; i < 200; i++) post(http, network.url("/hook-0").toString(), String.format("sd-%d-1-0-warm%012x", i, i), text);
+        if (!which.equals("first")) awaitQuietJit();
         if (!which.equals("first")) asyncProfiler("start,event=ctimer,interval=100us,threads");
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
@@ -208,6 +230,7 @@ public final class PublishingThroughput {
     }
 
     double baselineRate;
+    int baselineRuns;
     /** The drain's deliveries a second and CPU a delivery. */
     double drainRate, drainCpu;
     /** CPU time of the whole process (both ends of each request: the recording network runs in this JVM) per request: the load average barely moves it. */
@@ -216,6 +239,28 @@ public final class PublishingThroughput {
     /** The JIT's compile time so far (its threads' elapsed time, summed): compiling competes with the measured work for the cores. */
     static long jitMillis() {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /**
+     * Waits (at most two minutes) until the JIT has compiled nothing for two seconds, and says how long that took: the
+     * measurement then sees the code as a server that has been running for a while runs it, with no compile queue.
+     */
+    void awaitQuietJit() throws InterruptedException {
+        if (!settleJit) return;
+        long start = System.nanoTime();
+        long startJit = jitMillis();
+        long last = startJit;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < 2_000_000_000L && System.nanoTime() - start < 120_000_000_000L) {
+            Thread.sleep(100);
+            long now = jitMillis();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            }
+        }
+        say(String.format("  waited %.1f s for the JIT to be quiet (2 s without a compile); it compiled %d ms meanwhile",
+                (System.nanoTime() - start) / 1e9, jitMillis() - startJit));
     }
 
     static long processCpuNanos() {
@@ -334,6 +379,7 @@ public final class PublishingThroughput {
             for (Instant warmDue : warmDues) seed(s, java.util.Collections.nCopies(warmupPosts, warmDue));
             seed(s, java.util.Collections.nCopies(posts, due));
             for (int w = 0; w < warmDues.size(); w++) {
+                awaitQuietJit();
                 s.clock().set(warmDues.get(w).plusMillis(500));
                 long warmStart = System.nanoTime();
                 long warmCpu = processCpuNanos();
@@ -346,6 +392,7 @@ public final class PublishingThroughput {
             int before = network.created().size();
             int requestsBefore = network.requests().size();
             int sentBefore = s.app().publishing().deliveries().countByState().getOrDefault(DeliveryState.SENT, 0);
+            awaitQuietJit();
             gcAndResetPeaks();
             s.clock().set(due.plusMillis(500));
             Sampler sampler = profile ? Sampler.start("socialdesk-publisher-", "bench-tick", "socialdesk-store-writer") : null;

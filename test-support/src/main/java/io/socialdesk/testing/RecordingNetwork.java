@@ -103,6 +103,12 @@ public final class RecordingNetwork implements AutoCloseable {
             return r -> Plan.OK;
         }
 
+        /** Every request answered after {@code delay}, as a network a few milliseconds away would. */
+        static Behaviour answeringAfter(Duration delay) {
+            Plan plan = new Plan(delay, Fault.NONE);
+            return r -> plan;
+        }
+
         /**
          * Seeded random faults: each request is delayed (uniformly up to {@code maxDelay}) with probability
          * {@code pDelay}, then hit by at most one fault with the given probabilities.
