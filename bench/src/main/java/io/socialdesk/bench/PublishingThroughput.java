@@ -98,10 +98,9 @@ public final class PublishingThroughput {
     boolean lateness = true;
     boolean drain = true;
     /**
-     * Posts drained once before the measured drain, so that the engine is measured warm, as the second baseline is;
-     * by default as many as the measured drain: the second baseline follows more than that many requests, and with
-     * a fifth of it (500 of 2,500 posts) the engine's own paths were still being compiled during the drain (CPU a
-     * delivery 0.604 ms against 0.472 ms with an equal warm-up, measured back to back).
+     * Posts of each warm-up drain, so that the engine is measured warm, as the warm baselines are; by default as many
+     * as the measured drain: with a fifth of it (500 of 2,500 posts) the engine's own paths were still being compiled
+     * during the drain (CPU a delivery 0.604 ms against 0.472 ms with an equal warm-up, measured back to back).
      */
     Integer warmupPosts;
     /**
@@ -201,8 +200,11 @@ public final class PublishingThroughput {
         for (int i = 0; i < n; i++) todo.add(i);
         // Warm up the client and the network (the engine's run warms up too, on its first deliveries).
         for (int i = 0; i < 200; i++) post(http, network.url("/hook-0").toString(), String.format("sd-%d-1-0-warm%012x", i, i), text);
-        if (!which.equals("first")) awaitQuietJit();
-        if (!which.equals("first")) asyncProfiler("start,event=ctimer,interval=100us,threads");
+        boolean warm = !which.equals("first");
+        if (warm) {
+            awaitQuietJit();
+            asyncProfiler("start,event=ctimer,interval=100us,threads");
+        }
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         long jitStart = jitMillis();
@@ -223,7 +225,7 @@ public final class PublishingThroughput {
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         baselineCpu = (processCpuNanos() - cpuStart) / 1e6 / n;
-        if (!which.equals("first")) asyncProfiler("stop,collapsed,file=" + profileOut + ".baseline");
+        if (warm) asyncProfiler("stop,collapsed,file=" + profileOut + ".baseline");
         say(String.format("baseline, %s (plain OkHttp, %d threads): %d requests in %.2f s = %.0f requests/s; CPU %.3f ms a request; JIT compiling %d ms",
                 which, workers, n, seconds, n / seconds, baselineCpu, jitMillis() - jitStart));
         baselineRate = n / seconds;

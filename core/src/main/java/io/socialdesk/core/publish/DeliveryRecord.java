@@ -23,6 +23,10 @@ public record DeliveryRecord(long id, long postId, long accountId, int part, Str
     /** Set in {@link #progress} by the engine just before it hands a part to the connector: from then on it may have been sent. */
     public static final String SENDING = "socialdesk.sending";
 
+    /** A post's deliveries as the stores list them ({@link DeliveryStore#forPost}): by account, then part, then age. */
+    public static final java.util.Comparator<DeliveryRecord> IN_POST_ORDER = java.util.Comparator.comparingLong(DeliveryRecord::accountId)
+            .thenComparingInt(DeliveryRecord::part).thenComparingLong(DeliveryRecord::id);
+
     public DeliveryRecord {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentHash, "contentHash");

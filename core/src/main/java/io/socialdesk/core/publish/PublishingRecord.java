@@ -3,7 +3,6 @@ package io.socialdesk.core.publish;
 import io.socialdesk.core.channel.RemotePost;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,6 +70,6 @@ public final class PublishingRecord {
 
     /** Each account's parts in order, as the stores list a post's deliveries: the same record whoever read them. */
     private static List<DeliveryRecord> inOrder(List<DeliveryRecord> deliveries) {
-        return deliveries.stream().sorted(Comparator.comparingLong(DeliveryRecord::accountId).thenComparingInt(DeliveryRecord::part)).toList();
+        return deliveries.stream().sorted(DeliveryRecord.IN_POST_ORDER).toList();
     }
 }

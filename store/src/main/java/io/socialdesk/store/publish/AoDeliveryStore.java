@@ -142,9 +142,7 @@ public final class AoDeliveryStore implements DeliveryStore {
         java.util.Set<Long> known = new java.util.HashSet<>();
         before.values().forEach(rows -> rows.forEach(d -> known.add(d.id())));
         for (DeliveryRecord d : planned) if (known.add(d.id())) all.computeIfAbsent(d.postId(), k -> new ArrayList<>()).add(d);
-        java.util.Comparator<DeliveryRecord> order = java.util.Comparator.comparingLong(DeliveryRecord::accountId)
-                .thenComparingInt(DeliveryRecord::part).thenComparingLong(DeliveryRecord::id);
-        all.values().forEach(rows -> rows.sort(order));
+        all.values().forEach(rows -> rows.sort(DeliveryRecord.IN_POST_ORDER));
         return all;
     }
 
